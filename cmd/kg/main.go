@@ -1,0 +1,53 @@
+// Command kg builds a knowledge graph of officials, posts and events from
+// Chinese government news reports and loads it into Neo4j.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/urfave/cli/v2"
+)
+
+func main() {
+	os.Exit(run(os.Args))
+}
+
+func run(args []string) int {
+	app := newApp()
+	err := app.Run(args)
+	return exitCode(err, os.Stderr)
+}
+
+func newApp() *cli.App {
+	return &cli.App{
+		Name:  "kg",
+		Usage: "build a knowledge graph of officials, posts and events from Chinese government reports",
+		Description: `kg reads reports (text files, directories, JSON Lines or standard input),
+extracts the people, posts, organisations, places and events they name and
+the relations between them (who holds which post, who chaired, spoke at or
+attended what), each with the span of the original text that proves it, and
+loads them into Neo4j.
+
+Neo4j connection settings are read from flags or from the environment
+variables that Neo4j's own tools use: NEO4J_URI, NEO4J_USERNAME,
+NEO4J_PASSWORD, NEO4J_DATABASE.`,
+		Flags:                neo4jFlags(),
+		Commands:             commands(),
+		EnableBashCompletion: true,
+		HideHelpCommand:      false,
+		ExitErrHandler:       func(*cli.Context, error) {}, // exit codes are decided in exitCode
+		Writer:               os.Stdout,
+		ErrWriter:            os.Stderr,
+	}
+}
+
+// commands lists kg's commands; each lives in a file of its own.
+func commands() []*cli.Command {
+	return []*cli.Command{
+		extractCommand(),
+		evalCommand(),
+	}
+}
+
+var _ = fmt.Sprintf
