@@ -171,6 +171,8 @@ server.memory.heap.initial_size=$HEAP
 server.memory.heap.max_size=$HEAP
 server.memory.pagecache.size=$PAGECACHE
 db.tx_log.rotation.retention_policy=256M size
+# Netty waits 5 s of quiet per event loop group on shutdown (~10 s in all).
+internal.dbms.bolt.netty_server_shutdown_quiet_period=1
 
 dbms.security.auth_enabled=true
 
@@ -212,12 +214,21 @@ our_pid() {
 }
 
 tail_logs() {
-  local f
+  local f n
   for f in "$LOGS/console.log" "$LOGS/neo4j.log"; do
     [[ -s "$f" ]] || continue
+    n=25; [[ "$f" == */console.log ]] && n=40
     printf -- '--- last lines of %s ---\n' "$f" >&2
-    tail -n "${1:-30}" "$f" >&2
+    tail -n "$n" "$f" >&2
   done
+}
+
+# Prints an error, then the end of the server logs, and exits.
+die_with_logs() {
+  printf 'neo4j.sh: error: %s\n' "$*" >&2
+  tail_logs
+  printf 'neo4j.sh: error: %s\n' "$*" >&2
+  exit 1
 }
 
 # Waits until Bolt accepts connections and `RETURN 1` works over HTTP.
@@ -227,8 +238,7 @@ wait_ready() {
   need_curl
   while :; do
     if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then
-      tail_logs 40
-      die "the Neo4j server (pid $pid) exited during startup"
+      die_with_logs "the Neo4j server (pid $pid) exited during startup (logs in $LOGS)"
     fi
     if port_open "$BOLT_PORT"; then
       code="$(query_status)"
@@ -239,8 +249,7 @@ wait_ready() {
       esac
     fi
     if awk -v a="$t0" -v b="$(now)" -v t="$START_TIMEOUT" 'BEGIN { exit !(b - a > t) }'; then
-      tail_logs 40
-      die "Neo4j did not become ready on bolt://localhost:$BOLT_PORT within ${START_TIMEOUT}s${pid:+ (pid $pid left running; 'scripts/neo4j.sh stop' stops it)}"
+      die_with_logs "Neo4j did not become ready on bolt://localhost:$BOLT_PORT within ${START_TIMEOUT}s${pid:+ (pid $pid left running; 'scripts/neo4j.sh stop' stops it)}"
     fi
     sleep 0.5
   done
@@ -250,6 +259,10 @@ wait_ready() {
 
 cmd_start() {
   local pid t0
+  # One start at a time per home (e.g. two test runs started together).
+  mkdir -p "$RUN"
+  exec 9>"$RUN/start.lock"
+  if command -v flock >/dev/null 2>&1; then flock 9; fi
   if port_open "$BOLT_PORT"; then
     if pid="$(our_pid)"; then
       log "Neo4j is already running (pid $pid) on bolt://localhost:$BOLT_PORT; nothing to do"
@@ -287,7 +300,7 @@ cmd_start() {
     -Dlog4j2.disable.jmx=true -Dfile.encoding=UTF-8 \
     -cp "$HOME_DIR/plugins/*:$LIB/*" \
     org.neo4j.server.CommunityEntryPoint --home-dir="$HOME_DIR" --config-dir="$CONF_DIR" \
-    </dev/null >>"$LOGS/console.log" 2>&1 &
+    </dev/null >"$LOGS/console.log" 2>&1 9>&- &
   pid=$!
   echo "$pid" >"$PIDFILE"
   wait_ready "$pid"
