@@ -1,14 +1,67 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kg-cn/kg/input"
+	"github.com/kg-cn/kg/nlp/pipeline"
+)
 
 func extractCommand() *cli.Command {
 	return &cli.Command{
-		Name:      "extract",
-		Usage:     "print the entities and relations of each report as JSON Lines",
+		Name:  "extract",
+		Usage: "print the entities and relations of each report as JSON Lines",
+		Description: `Reads reports (files, directories, JSON Lines, or - for standard input)
+and prints one JSON object per report: its metadata, its entities (Person,
+Post, Organization, Place, Event) and its relations (HOLDS, CHAIRED,
+SPOKE_AT, ATTENDED, COMMENDED, …), each relation with the span of the raw
+text that proves it. Nothing is written to Neo4j.`,
 		ArgsUsage: "PATH...",
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "pretty", Usage: "indent the JSON (one report spans several lines)"},
+		},
 		Action: func(c *cli.Context) error {
-			return withCode(exitFailure, errNotYet("extract"))
+			if c.NArg() == 0 {
+				return usageError("extract: name at least one PATH (a file, a directory, or - for standard input)")
+			}
+			p, err := pipeline.New(pipeline.Options{})
+			if err != nil {
+				return fmt.Errorf("extract: %w", err)
+			}
+			out := bufio.NewWriter(os.Stdout)
+			defer out.Flush()
+			enc := json.NewEncoder(out)
+			enc.SetEscapeHTML(false)
+			if c.Bool("pretty") {
+				enc.SetIndent("", "  ")
+			}
+			failed := 0
+			err = input.Read(c.Args().Slice(), os.Stdin, input.Options{}, func(r input.Report, rerr error) error {
+				if rerr != nil {
+					failed++
+					fmt.Fprintf(os.Stderr, "kg: %v\n", rerr)
+					return nil
+				}
+				x, err := p.Extract(r.Meta, r.Text)
+				if err != nil {
+					failed++
+					fmt.Fprintf(os.Stderr, "kg: %s: %v\n", r.Path, err)
+					return nil
+				}
+				return enc.Encode(x)
+			})
+			if err != nil {
+				return fmt.Errorf("extract: %w", err)
+			}
+			if failed > 0 {
+				return withCode(exitPartial, fmt.Errorf("extract: %d input(s) failed", failed))
+			}
+			return nil
 		},
 	}
 }

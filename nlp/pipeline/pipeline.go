@@ -9,6 +9,10 @@ import (
 	"fmt"
 
 	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract"
+	"github.com/kg-cn/kg/nlp/lexicon"
+	"github.com/kg-cn/kg/nlp/normalize"
+	"github.com/kg-cn/kg/nlp/segment"
 )
 
 // Stage is one step of the pipeline. Stages only add to the document.
@@ -25,9 +29,27 @@ type Pipeline struct {
 	stages []Stage
 }
 
-// New loads the dictionaries and builds the stages.
+// New loads the lexicon and the dictionaries and builds the stages:
+// normalise → sentences → segment → extract.
 func New(opt Options) (*Pipeline, error) {
-	return &Pipeline{}, nil
+	lx, err := lexicon.Load()
+	if err != nil {
+		return nil, err
+	}
+	norm, err := normalize.New()
+	if err != nil {
+		return nil, fmt.Errorf("normaliser: %w", err)
+	}
+	seg, err := segment.Shared(lx)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{stages: []Stage{
+		stageFunc{"normalize", norm.Process},
+		extract.Sentencer{},
+		seg,
+		extract.New(lx, seg),
+	}}, nil
 }
 
 // Run passes one report through every stage.
@@ -63,3 +85,12 @@ func toExtraction(d *doc.Document) *doc.Extraction {
 	}
 	return x
 }
+
+// stageFunc adapts a Process function to a Stage.
+type stageFunc struct {
+	name string
+	fn   func(*doc.Document) error
+}
+
+func (s stageFunc) Name() string                  { return s.name }
+func (s stageFunc) Process(d *doc.Document) error { return s.fn(d) }

@@ -1,0 +1,183 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kg-cn/kg/nlp/doc"
+)
+
+// build turns the state into the document's entities and relations, every
+// one with evidence mapped back to the raw text.
+func (s *state) build() {
+	d := s.d
+	d.Meta.Jurisdiction = s.jur
+	d.Entities, d.Relations = nil, nil
+	ids := map[string]string{} // type|name → id
+	counter := map[string]int{}
+	add := func(e doc.Entity, prefix string) string {
+		key := e.Type + "|" + e.Name
+		if e.Type == doc.TypeEvent {
+			key += "|" + e.Date
+		}
+		if id, ok := ids[key]; ok {
+			return id
+		}
+		counter[prefix]++
+		e.ID = fmt.Sprintf("%s%d", prefix, counter[prefix])
+		ids[key] = e.ID
+		d.Entities = append(d.Entities, e)
+		return e.ID
+	}
+	entity := func(id string) *doc.Entity {
+		for i := range d.Entities {
+			if d.Entities[i].ID == id {
+				return &d.Entities[i]
+			}
+		}
+		return nil
+	}
+
+	// places, the jurisdiction first
+	placeID := map[string]string{}
+	addPlace := func(name string, sp *doc.Span) string {
+		if id, ok := placeID[name]; ok {
+			if sp != nil {
+				e := entity(id)
+				e.Mentions = append(e.Mentions, s.evidence(*sp))
+			}
+			return id
+		}
+		e := doc.Entity{Type: doc.TypePlace, Name: name, Level: s.suffixOf(name)}
+		if sp != nil {
+			e.Mentions = []doc.Evidence{s.evidence(*sp)}
+		}
+		id := add(e, "l")
+		placeID[name] = id
+		return id
+	}
+	if s.jur != "" {
+		addPlace(s.jur, nil)
+	}
+	for _, pm := range s.places {
+		sp := pm.span
+		addPlace(pm.name, &sp)
+	}
+	if j, ok := placeID[s.jur]; ok {
+		for name, id := range placeID {
+			if name == s.jur {
+				continue
+			}
+			switch s.suffixOf(name) {
+			case "镇", "乡", "街道", "村", "社区":
+				if lvl := s.suffixOf(s.jur); lvl == "区" || lvl == "县" || lvl == "市" || lvl == "旗" {
+					entity(id).Parent = j
+					d.Relations = append(d.Relations, doc.Relation{Type: doc.RelPartOf, From: id, To: j, Evidence: entity(id).Mentions[0]})
+				}
+			}
+		}
+	}
+
+	// persons in order of first mention
+	persons := make([]*person, 0, len(s.persons))
+	for _, p := range s.persons {
+		persons = append(persons, p)
+	}
+	sort.Slice(persons, func(i, j int) bool { return persons[i].first < persons[j].first })
+	personID := map[string]string{}
+	for _, p := range persons {
+		e := doc.Entity{Type: doc.TypePerson, Name: p.name}
+		sort.Slice(p.mentions, func(i, j int) bool { return p.mentions[i].Start < p.mentions[j].Start })
+		for _, m := range p.mentions {
+			e.Mentions = append(e.Mentions, s.evidence(m))
+		}
+		personID[p.name] = add(e, "p")
+	}
+	for _, p := range persons {
+		for _, f := range p.posts {
+			post := doc.Entity{Type: doc.TypePost, Name: f.post, Title: f.title}
+			if org := strings.TrimSuffix(f.post, f.title); org != "" && org != f.post {
+				post.Org = add(doc.Entity{Type: doc.TypeOrganization, Name: org}, "o")
+			}
+			tid := add(post, "t")
+			r := doc.Relation{Type: doc.RelHolds, From: personID[p.name], To: tid, Evidence: s.evidence(f.ev)}
+			r.Start, r.End = f.start, f.end
+			d.Relations = append(d.Relations, r)
+			if post.Org != "" {
+				d.Relations = append(d.Relations, doc.Relation{Type: doc.RelPostOf, From: tid, To: post.Org, Evidence: s.evidence(f.ev)})
+			}
+		}
+	}
+
+	// events
+	eventID := make([]string, len(s.events))
+	for i, ev := range s.events {
+		e := doc.Entity{Type: doc.TypeEvent, Name: ev.name, Kind: ev.kind, Date: ev.date,
+			Mentions: []doc.Evidence{s.evidence(ev.span)}}
+		if ev.place != "" {
+			pid, ok := placeID[ev.place]
+			if !ok {
+				pid = add(doc.Entity{Type: doc.TypePlace, Name: ev.place, Level: levelOrVenue(s.suffixOf(ev.place))}, "l")
+				placeID[ev.place] = pid
+			}
+			e.Place = pid
+		}
+		eventID[i] = add(e, "e")
+		if e.Place != "" {
+			d.Relations = append(d.Relations, doc.Relation{Type: doc.RelHeldIn, From: eventID[i], To: e.Place, Evidence: s.evidence(ev.ev)})
+		}
+	}
+	for _, r := range s.roles {
+		pid, ok := personID[r.person]
+		if !ok || r.event < 0 || r.event >= len(eventID) {
+			continue
+		}
+		d.Relations = append(d.Relations, doc.Relation{Type: r.role, From: pid, To: eventID[r.event], Evidence: s.evidence(r.ev)})
+	}
+	for _, h := range s.honours {
+		if h.event < 0 || h.event >= len(eventID) {
+			continue
+		}
+		to, ok := personID[h.name]
+		if !ok {
+			to = add(doc.Entity{Type: doc.TypeOrganization, Name: h.name}, "o")
+		}
+		d.Relations = append(d.Relations, doc.Relation{Type: doc.RelCommended, From: eventID[h.event], To: to, Honour: h.honour, Evidence: s.evidence(h.ev)})
+	}
+}
+
+func levelOrVenue(suffix string) string {
+	if suffix == "" {
+		return "venue"
+	}
+	return suffix
+}
+
+// evidence maps a span of Text to the raw text.
+func (s *state) evidence(sp doc.Span) doc.Evidence {
+	raw := s.d.Offsets.RawSpan(sp)
+	return doc.Evidence{Text: sliceRunes(s.d.Raw, raw.Start, raw.End), Start: raw.Start, End: raw.End}
+}
+
+// sliceRunes returns the runes [a, b) of str.
+func sliceRunes(str string, a, b int) string {
+	if a >= b {
+		return ""
+	}
+	i, start, end := 0, -1, len(str)
+	for bi := range str {
+		if i == a {
+			start = bi
+		}
+		if i == b {
+			end = bi
+			break
+		}
+		i++
+	}
+	if start < 0 {
+		return ""
+	}
+	return str[start:end]
+}

@@ -1,0 +1,284 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-cn/kg/nlp/doc"
+)
+
+// findEvents finds the events a report describes: named ones (召开2021年度
+// 武装工作会议; 全县安全生产工作会议在县政府四楼会议室召开; 出席县政协十一届
+// 一次会议) and activities named by their verb (会见, 调研, 看望慰问). A
+// meeting whose spirit is only studied or conveyed (传达…会议精神) is not an
+// event of the report.
+func (s *state) findEvents() {
+	for _, sent := range s.d.Sentences {
+		s.namedEventsIn(sent)
+	}
+	for _, sent := range s.d.Sentences {
+		s.activitiesIn(sent)
+	}
+}
+
+// clauseEnd returns the end of the clause that contains i.
+func (s *state) clauseEnd(i, limit int) int {
+	depth := 0
+	for k := i; k < limit; k++ {
+		switch s.t[k] {
+		case '(', '“', '《':
+			depth++
+		case ')', '”', '》':
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth == 0 && isClauseEnd(s.t[k]) {
+			return k
+		}
+	}
+	return limit
+}
+
+func (s *state) clauseStart(i, limit int) int {
+	for k := i; k > limit; k-- {
+		if isClauseEnd(s.t[k-1]) {
+			return k
+		}
+	}
+	return limit
+}
+
+func (s *state) namedEventsIn(sent doc.Span) {
+	for v := sent.Start; v < sent.End; v++ {
+		l, _ := s.e.eventVerb.LongestAt(s.t, v)
+		if l == 0 {
+			continue
+		}
+		verb := s.str(v, v+l)
+		ce := s.clauseEnd(v+l, sent.End)
+		// VERB NAME: 召开2021年度武装工作会议 (several joined by 和)
+		a := v + l
+		for s.hasAt(a, "了") || s.hasAt(a, "在") {
+			a++
+		}
+		found := false
+		for a < ce {
+			b := s.eventEnd(a, ce)
+			if b == 0 {
+				break
+			}
+			s.addNamedEvent(a, b, sent, v)
+			found = true
+			if b < ce && (s.t[b] == '和' || s.t[b] == '、' || s.t[b] == '及') {
+				a = b + 1
+				continue
+			}
+			break
+		}
+		if found || verb == "出席" || verb == "参加" || verb == "列席" || verb == "组织" || verb == "开展" || verb == "启动" {
+			v += l - 1
+			continue
+		}
+		// NAME 在 PLACE VERB: 全县安全生产工作会议在县政府四楼会议室召开
+		cs := s.clauseStart(v, sent.Start)
+		for k := cs; k < v; k++ {
+			if b := s.eventEnd(k, v); b > 0 && k == s.nameStart(cs, b) {
+				place := ""
+				if s.hasAt(b, "在") || s.hasAt(b, "于") {
+					place = s.str(b+1, v)
+					if strings.HasSuffix(place, "隆重") {
+						place = strings.TrimSuffix(place, "隆重")
+					}
+					if place == "这里" || place == "此" {
+						place = ""
+					}
+				}
+				if b == v || place != "" || s.hasAt(b, "隆重") || s.hasAt(b, "今天") {
+					if ev := s.addNamedEvent(k, b, sent, v); ev != nil && place != "" {
+						ev.place = place
+					}
+				}
+				break
+			}
+		}
+		v += l - 1
+	}
+}
+
+// nameStart is where a name that runs to b starts within the clause: after
+// any date and time words at the clause's start.
+func (s *state) nameStart(cs, b int) int {
+	k := cs
+	for _, dm := range s.dates {
+		if dm.span.Start == k {
+			k = dm.span.End
+		}
+	}
+	for _, w := range []string{"上午", "下午", "晚上", "晚", "中午", "早上", ",", " "} {
+		if s.hasAt(k, w) {
+			k += len([]rune(w))
+		}
+	}
+	return k
+}
+
+// eventEnd returns the end of an event's name that starts at a and ends
+// with an event word before limit, preferring the longest name that is
+// followed by a boundary; 0 when there is none.
+func (s *state) eventEnd(a, limit int) int {
+	best := 0
+	depth := 0
+	for k := a; k < limit && k < a+50; k++ {
+		switch s.t[k] {
+		case '(', '“', '《':
+			depth++
+		case ')', '”', '》':
+			depth--
+		}
+		if depth < 0 {
+			break
+		}
+		if depth > 0 {
+			continue
+		}
+		if k > a && (s.t[k] == '和' || s.t[k] == '、' || s.t[k] == '及') && best > 0 {
+			break
+		}
+		l, _ := s.e.eventSuffix.LongestAt(s.t, k)
+		if l == 0 {
+			continue
+		}
+		b := k + l
+		// the event word must end the name: what follows is a boundary
+		if b >= limit || isPunct(s.t[b]) || s.followsEvent(b) {
+			if b-a >= 2 {
+				best = b
+			}
+		}
+	}
+	return best
+}
+
+func (s *state) followsEvent(b int) bool {
+	for _, w := range []string{"和", "及", "在", "于", "上", "的", "并", "时", "期间", "开幕", "闭幕", "召开", "举行", "隆重", "今天", "精神", "上午", "下午", "结束", "后"} {
+		if s.hasAt(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// addNamedEvent records the event named by [a, b) unless it is only studied
+// or conveyed.
+func (s *state) addNamedEvent(a, b int, sent doc.Span, v int) *event {
+	name := s.str(a, b)
+	if s.hasAt(b, "精神") || s.hasAt(b, "的精神") || strings.Contains(s.str(sent.Start, a), "传达") && s.hasAt(b, "精神") {
+		return nil
+	}
+	for _, w := range []string{"学习", "传达", "贯彻", "落实"} {
+		if strings.HasSuffix(s.str(sent.Start, a), w) {
+			return nil
+		}
+	}
+	if name == "会" || name == "会议" || name == "活动" || strings.HasPrefix(name, "的") {
+		return nil
+	}
+	for _, ev := range s.events {
+		if ev.name == name {
+			return ev
+		}
+	}
+	ev := &event{name: name, kind: s.kindOf(name), date: s.dateBefore(v), span: spanOf(a, b), ev: sent, named: true}
+	s.events = append(s.events, ev)
+	return ev
+}
+
+func (s *state) kindOf(name string) string {
+	switch {
+	case strings.HasSuffix(name, "仪式") || strings.HasSuffix(name, "典礼") || strings.HasSuffix(name, "晚会") || strings.Contains(name, "颁奖") || strings.Contains(name, "宣誓"):
+		return doc.KindCeremony
+	case strings.Contains(name, "会") || strings.Contains(name, "论坛"):
+		return doc.KindMeeting
+	}
+	return doc.KindOther
+}
+
+// activitiesIn records activities (会见, 调研, 看望慰问 …) that persons or
+// leaders carry out in the sentence.
+func (s *state) activitiesIn(sent doc.Span) {
+	for k := sent.Start; k < sent.End; k++ {
+		l, _ := s.e.activity.LongestAt(s.t, k)
+		if l == 0 {
+			continue
+		}
+		word := s.str(k, k+l)
+		// part of a named event (颁奖晚会) or a noun use (座谈会) is not an activity
+		inNamed := false
+		for _, ev := range s.events {
+			if ev.span.Start <= k && k < ev.span.End {
+				inNamed = true
+			}
+		}
+		if inNamed || s.hasAt(k+l, "会") || s.hasAt(k+l, "团") || s.hasAt(k+l, "组") {
+			k += l - 1
+			continue
+		}
+		cs := s.clauseStart(k, sent.Start)
+		actor := len(s.personsIn(cs, k)) > 0 || len(s.personsIn(sent.Start, k)) > 0
+		if !actor {
+			if l2, _ := s.e.leader.LongestEndingAt(s.t, k, 6); l2 > 0 {
+				actor = true
+			}
+			for x := sent.Start; x < k && !actor; x++ {
+				if l2, _ := s.e.leader.LongestAt(s.t, x); l2 > 0 {
+					actor = true
+				}
+			}
+		}
+		if !actor {
+			k += l - 1
+			continue
+		}
+		kind := s.e.lx.Activity[word]
+		dup := false
+		for _, ev := range s.events {
+			if ev.name == word {
+				dup = true
+			}
+		}
+		if !dup {
+			ev := &event{name: word, kind: kind, date: s.dateBefore(k), span: spanOf(k, k+l), ev: sent}
+			// 在长春会见: the place
+			if p := s.placeBefore(cs, k); p != "" {
+				ev.place = p
+			}
+			s.events = append(s.events, ev)
+		}
+		k += l - 1
+	}
+}
+
+// placeBefore returns a place written as 在PLACE just before k.
+func (s *state) placeBefore(cs, k int) string {
+	for x := k - 1; x >= cs && x > k-12; x-- {
+		if s.t[x] == '在' {
+			w := s.str(x+1, k)
+			if w == "" || strings.ContainsAny(w, ",、") {
+				return ""
+			}
+			for _, pm := range s.places {
+				if pm.span.Start == x+1 {
+					return pm.name
+				}
+			}
+			if s.knownPlace(w) {
+				if s.knownPlace(w + "市") {
+					return w + "市"
+				}
+				return w
+			}
+			return ""
+		}
+	}
+	return ""
+}

@@ -1,0 +1,108 @@
+// Package extract is the recognition and relation stage of kg's pipeline:
+// from a normalised, segmented Document it finds persons, their posts (title
+// chains canonicalised against the report's jurisdiction), places, events
+// and dates, and the relations between them (HOLDS with appointment start or
+// removal end, CHAIRED, SPOKE_AT, ATTENDED, COMMENDED, HELD_IN), each with
+// evidence.
+//
+// The rules are general patterns of the genre (title chain + name, name +
+// remark verb, 任命…为…, 授予…称号…); the words they read are lexicon data
+// (package lexicon), not Go literals.
+package extract
+
+import (
+	"unicode"
+
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/lexicon"
+)
+
+// WordChecker tells whether a string is a dictionary word (gse); nil is fine.
+type WordChecker interface {
+	Known(word string) (freq float64, pos string, ok bool)
+}
+
+// Extractor is the stage. It is safe for concurrent use.
+type Extractor struct {
+	lx    *lexicon.Lexicon
+	words WordChecker
+
+	chaired, spoke, remark, attended *lexicon.Trie
+	boundary, byline, doctrine       *lexicon.Trie
+	leader, appoint, remove, honour  *lexicon.Trie
+	eventSuffix, eventVerb, activity *lexicon.Trie
+	cut                              *lexicon.Trie
+	notInName                        map[rune]bool
+	suffixes                         *lexicon.Trie
+}
+
+// New builds the stage from the lexicon.
+func New(lx *lexicon.Lexicon, words WordChecker) *Extractor {
+	e := &Extractor{lx: lx, words: words,
+		chaired: lx.Cue("chaired"), spoke: lx.Cue("spoke"), remark: lx.Cue("remark"),
+		attended: lx.Cue("attended"), boundary: lx.Cue("boundary"), byline: lx.Cue("byline"),
+		doctrine: lx.Cue("doctrine"), leader: lx.Cue("leader"), appoint: lx.Cue("appoint"),
+		remove: lx.Cue("remove"), honour: lx.Cue("honour"), eventSuffix: lx.Cue("event_suffix"),
+		eventVerb: lx.Cue("event_verb"), activity: lx.Cue("activity"), cut: lx.Cue("cut"),
+		notInName: map[rune]bool{}, suffixes: lexicon.NewTrie(),
+	}
+	for _, w := range lx.Cue("not_in_name").Words() {
+		for _, r := range w {
+			e.notInName[r] = true
+		}
+	}
+	for _, s := range lx.PlaceSuffix {
+		e.suffixes.Add(s, s)
+	}
+	return e
+}
+
+// Name implements the pipeline stage interface.
+func (e *Extractor) Name() string { return "extract" }
+
+// Process runs every recogniser and relation rule over the document.
+func (e *Extractor) Process(d *doc.Document) error {
+	s := newState(e, d)
+	s.findDates()
+	s.findJurisdiction()
+	s.findPlaces()
+	s.findPersonsAndPosts()
+	s.findAppointments()
+	s.findLooseNames()
+	s.expandNames()
+	s.findEvents()
+	s.findCommendations()
+	s.findRoles()
+	s.build()
+	return nil
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// isPunct reports whether r ends a clause or a list item.
+func isPunct(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '!', '?', '。', '、', '，', '；', '：', '！', '？', '(', ')', '“', '”', '‘', '’',
+		'《', '》', '【', '】', '[', ']', '"', '\'', ' ', '\n', '\t', '—', '…', '·', '/', '|', '<', '>':
+		return true
+	}
+	return false
+}
+
+// isClauseEnd reports whether r ends a clause (but not a list item).
+func isClauseEnd(r rune) bool {
+	switch r {
+	case ',', ';', ':', '!', '?', '。', '；', '！', '？', '\n':
+		return true
+	}
+	return false
+}
+
+// isSentenceEnd reports whether r ends a sentence.
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '!', '?', '！', '？', '\n', ';', '；':
+		return true
+	}
+	return false
+}

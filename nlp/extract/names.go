@@ -1,0 +1,129 @@
+package extract
+
+// Person names: a surname from the lexicon followed by one or two given-name
+// characters (three for four-character names), ending where the text shows
+// a boundary: punctuation, a title, or a word that follows names (出席,
+// 主持, 指出, 和, 等 …).
+
+// boundary strength after a candidate name
+const (
+	noBoundary = iota
+	weakBoundary
+	strongBoundary
+)
+
+func (s *state) boundaryAt(j int) int {
+	t := s.t
+	if j >= len(t) {
+		return strongBoundary
+	}
+	if isPunct(t[j]) || isDigit(t[j]) {
+		return strongBoundary
+	}
+	if l, _ := s.e.lx.Titles.LongestAt(t, j); l >= 2 {
+		return strongBoundary
+	}
+	l, _ := s.e.boundary.LongestAt(t, j)
+	if l >= 2 {
+		return strongBoundary
+	}
+	if l == 1 {
+		return weakBoundary
+	}
+	return noBoundary
+}
+
+// surnameAt returns the lengths of the surnames that start at i, longest first.
+func (s *state) surnameAt(i int) []int {
+	var out []int
+	if i+2 <= len(s.t) && s.e.lx.Surnames[string(s.t[i:i+2])] {
+		out = append(out, 2)
+	}
+	if i < len(s.t) && s.e.lx.Surnames[string(s.t[i])] {
+		out = append(out, 1)
+	}
+	return out
+}
+
+func (s *state) givenOK(a, b int) bool {
+	if b > len(s.t) {
+		return false
+	}
+	for _, r := range s.t[a:b] {
+		if !isHan(r) || s.e.notInName[r] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameAt returns the length of the person's name that starts at i, or 0.
+func (s *state) nameAt(i int) int {
+	for _, sl := range s.surnameAt(i) {
+		g := i + sl
+		switch {
+		case s.givenOK(g, g+1) && s.boundaryAt(g+1) == strongBoundary:
+			return sl + 1
+		case s.givenOK(g, g+2) && s.boundaryAt(g+2) != noBoundary:
+			return sl + 2
+		case s.givenOK(g, g+1) && s.boundaryAt(g+1) != noBoundary:
+			return sl + 1
+		case sl == 1 && s.givenOK(g, g+3) && s.boundaryAt(g+3) == strongBoundary:
+			return sl + 3
+		}
+	}
+	return 0
+}
+
+// isByline reports whether the name at i is a credit (记者 王明, 编辑:李红).
+func (s *state) isByline(i int) bool {
+	j := i
+	for j > 0 && (s.t[j-1] == ' ' || s.t[j-1] == ':' || s.t[j-1] == '(' || s.t[j-1] == '、' || s.t[j-1] == '[') {
+		j--
+	}
+	if l, _ := s.e.byline.LongestEndingAt(s.t, j, 4); l > 0 {
+		return true
+	}
+	// a later name in a credit list: 记者 王明 李红
+	k := j
+	for k > 0 && k > i-12 && s.t[k-1] != '\n' && s.t[k-1] != '。' && s.t[k-1] != ',' {
+		k--
+		if l, _ := s.e.byline.LongestEndingAt(s.t, k, 4); l > 0 && !s.hasTitleBetween(k, i) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) hasTitleBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if l, _ := s.e.lx.Titles.LongestAt(s.t, k); l >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// isDoctrine reports whether the name at [i,j) is only the source of a
+// doctrine or instruction (习近平新时代…思想, …总书记重要讲话).
+func (s *state) isDoctrine(i, j int) bool {
+	k := j
+	if s.hasAt(k, "同志") {
+		k += 2
+	}
+	if l, _ := s.e.doctrine.LongestAt(s.t, k); l > 0 {
+		return true
+	}
+	if l, _ := s.e.doctrine.LongestEndingAt(s.t, i, 4); l > 0 {
+		return true
+	}
+	return false
+}
+
+// acceptName records a person mention if it is not a credit or a doctrine.
+func (s *state) acceptName(i, n int) *person {
+	if n == 0 || s.isByline(i) || s.isDoctrine(i, i+n) {
+		return nil
+	}
+	return s.addPerson(string(s.t[i:i+n]), spanOf(i, i+n))
+}

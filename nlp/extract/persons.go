@@ -1,0 +1,303 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-cn/kg/nlp/doc"
+)
+
+// findPersonsAndPosts finds the pattern at the heart of the genre: a title
+// chain followed by one or more names (区委常委、副区长曲海富; 区政协副主席
+// 曹斌、周春然), and lists after collective words (市领导阎立、邹宏国).
+func (s *state) findPersonsAndPosts() {
+	var prev *post
+	var ctx []string
+	cur := -1
+	for j := 1; j < len(s.t); j++ {
+		if len(s.surnameAt(j)) == 0 {
+			continue
+		}
+		if k := s.sentenceIndex(j); k != cur {
+			prev, ctx, cur = nil, nil, k
+		}
+		if l, _ := s.e.leader.LongestEndingAt(s.t, j, 6); l > 0 {
+			if end := s.nameList(j, nil); end > j {
+				j = end - 1
+			}
+			continue
+		}
+		tl, _ := s.titleEndingAt(j)
+		if tl == 0 || s.nameAt(j) == 0 {
+			continue
+		}
+		items := s.chainBefore(j)
+		posts := s.resolveChain(items, prev, ctx)
+		for _, p := range posts {
+			if p.place != "" {
+				ctx = append(ctx, p.place)
+			}
+		}
+		if len(posts) > 0 {
+			prev = &posts[len(posts)-1]
+		}
+		if end := s.nameList(j, posts); end > j {
+			j = end - 1
+		}
+	}
+}
+
+// nameList reads the names that start at j, separated by 、 (曹斌、周春然),
+// records each with the posts, and returns where the list ends.
+func (s *state) nameList(j int, posts []post) int {
+	end := j
+	for {
+		n := s.nameAt(j)
+		if n == 0 {
+			break
+		}
+		if p := s.acceptName(j, n); p != nil {
+			for _, ps := range posts {
+				s.addPost(p, postFact{post: ps.canon, title: ps.title, ev: s.sentenceOf(j)})
+			}
+		}
+		end = j + n
+		if end < len(s.t) && s.t[end] == '、' && s.nameAt(end+1) > 0 && !s.startsChain(end+1) {
+			j = end + 1
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// startsChain reports whether a title chain, not a name, starts at i.
+func (s *state) startsChain(i int) bool {
+	for k := i + 1; k < len(s.t) && k < i+12 && !isPunct(s.t[k]); k++ {
+		if l, _ := s.e.lx.Titles.LongestAt(s.t, k); l >= 2 {
+			n := s.nameAt(i)
+			return n == 0 || k > i+n
+		}
+	}
+	return false
+}
+
+// findAppointments reads appointments and removals: 任命张三为某某县副县长,
+// 张三同志任…, 李四不再担任…职务, 接受王五辞去…职务, 免去赵六的…职务.
+func (s *state) findAppointments() {
+	for v := 1; v < len(s.t); v++ {
+		lr, _ := s.e.remove.LongestAt(s.t, v)
+		la, _ := s.e.appoint.LongestAt(s.t, v)
+		if lr == 0 && la == 0 {
+			continue
+		}
+		kind, l := "start", la
+		if lr >= la {
+			kind, l = "end", lr
+		}
+		verb := string(s.t[v : v+l])
+		after := v + l
+		// PERSON (同志) VERB POSTS
+		if a, n := s.nameEndingAt(v); n > 0 {
+			if p := s.acceptName(a, n); p != nil {
+				s.appointPosts(p, after, kind, v)
+			}
+			continue
+		}
+		if verb == "任" || verb == "担任" || verb == "兼任" || verb == "当选" {
+			continue // these need the person before them
+		}
+		// VERB PERSON (同志) (为|的|辞去) POSTS
+		n := s.nameAt(after)
+		if n == 0 {
+			continue
+		}
+		p := s.acceptName(after, n)
+		if p == nil {
+			continue
+		}
+		q := after + n
+		if s.hasAt(q, "同志") {
+			q += 2
+		}
+		switch {
+		case s.hasAt(q, "为"):
+			q++
+		case s.hasAt(q, "的"):
+			q++
+		case s.hasAt(q, "辞去"):
+			q += 2
+			kind = "end"
+		}
+		s.appointPosts(p, q, kind, v)
+		v = q
+	}
+}
+
+// nameEndingAt finds a name (with an optional 同志) that ends just before v.
+func (s *state) nameEndingAt(v int) (int, int) {
+	e := v
+	if e >= 2 && s.str(e-2, e) == "同志" {
+		e -= 2
+	}
+	for _, n := range []int{3, 2, 4} {
+		a := e - n
+		if a < 0 {
+			continue
+		}
+		if s.nameAt(a) == n && (a == 0 || isPunct(s.t[a-1]) || s.endsCue(a, s.e.cut) || s.endsTitle(a)) {
+			return a, n
+		}
+	}
+	return 0, 0
+}
+
+func (s *state) endsTitle(a int) bool {
+	l, _ := s.titleEndingAt(a)
+	return l > 0
+}
+
+// appointPosts reads the posts listed from q (to 职务 or the clause's end)
+// and records them with a start or an end.
+func (s *state) appointPosts(p *person, q int, kind string, v int) {
+	sent := s.sentenceOf(v)
+	date := s.dateBefore(v)
+	var items []item
+	a := q
+	for k := q; k <= sent.End && k <= len(s.t); k++ {
+		atEnd := k == sent.End || k == len(s.t)
+		if !atEnd && s.t[k] != '、' && s.t[k] != ',' && s.t[k] != ';' && !s.hasAt(k, "职务") && !s.hasAt(k, "的请求") {
+			continue
+		}
+		seg := s.str(a, k)
+		if strings.Contains(seg, "候选人") {
+			break
+		}
+		if tl, cls := s.titleEndingAt(k); tl > 0 && k-tl >= a {
+			items = append(items, item{org: s.str(a, k-tl), title: s.str(k-tl, k), class: cls, span: spanOf(a, k)})
+		} else {
+			break
+		}
+		if atEnd || s.t[k] == ';' || s.hasAt(k, "职务") || s.hasAt(k, "的请求") {
+			break
+		}
+		a = k + 1
+	}
+	for _, ps := range s.resolveChain(items, nil, nil) {
+		d := date
+		f := postFact{post: ps.canon, title: ps.title, ev: sent}
+		if kind == "start" {
+			f.start = &d
+		} else {
+			f.end = &d
+		}
+		s.addPost(p, f)
+	}
+}
+
+// findLooseNames finds names that no title introduces: 张三同志, 梁淑娟副主任
+// (a title after the name), and names that open a clause before a verb of
+// the genre (钟义凡在会上…, 黄仕军指出).
+func (s *state) findLooseNames() {
+	for i := 0; i < len(s.t); i++ {
+		if _, seen := s.mentionAt[i]; seen || len(s.surnameAt(i)) == 0 {
+			continue
+		}
+		n := s.nameAt(i)
+		if n == 0 {
+			continue
+		}
+		end := i + n
+		left := i == 0 || isPunct(s.t[i-1]) || s.endsCue(i, s.e.cut) || s.endsCue(i, s.e.appoint) || s.endsCue(i, s.e.honour)
+		switch {
+		case s.hasAt(end, "同志") && left:
+			s.acceptName(i, n)
+		case s.titleAfterName(end) > 0:
+			tl := s.titleAfterName(end)
+			if !(left || s.orgEndsAt(i)) {
+				continue
+			}
+			a := i
+			for a > 0 && !isPunct(s.t[a-1]) && i-a < 25 {
+				a--
+			}
+			for k := i; k > a; k-- {
+				if l, _ := s.e.cut.LongestEndingAt(s.t, k, 4); l > 0 {
+					a = k
+					break
+				}
+			}
+			if p := s.acceptName(i, n); p != nil {
+				it := item{org: s.str(a, i), title: s.str(end, end+tl), span: spanOf(a, end+tl)}
+				_, it.class = s.e.lx.Titles.LongestAt(s.t, end)
+				ps := s.resolveItem(it, nil, nil)
+				s.addPost(p, postFact{post: ps.canon, title: ps.title, ev: s.sentenceOf(i)})
+			}
+			i = end + tl - 1
+		case left && s.verbAfterName(end) && s.plausibleName(string(s.t[i:end])):
+			s.acceptName(i, n)
+		}
+	}
+}
+
+// titleAfterName returns the length of a title right after a name that
+// ends the clause or is followed by a verb (梁淑娟副主任会见…).
+func (s *state) titleAfterName(end int) int {
+	tl, _ := s.e.lx.Titles.LongestAt(s.t, end)
+	if tl < 2 {
+		return 0
+	}
+	if b := s.boundaryAt(end + tl); b == noBoundary {
+		return 0
+	}
+	return tl
+}
+
+func (s *state) orgEndsAt(i int) bool {
+	for l := 1; l <= 6 && l <= i; l++ {
+		if _, ok := s.e.lx.Orgs.Get(s.str(i-l, i)); ok {
+			return true
+		}
+	}
+	last := s.t[i-1]
+	return last == '办' || last == '局' || last == '委' || last == '部'
+}
+
+// verbAfterName reports whether a verb of the genre follows the name.
+func (s *state) verbAfterName(end int) bool {
+	for _, t := range []interface {
+		LongestAt([]rune, int) (int, string)
+	}{s.e.remark, s.e.chaired, s.e.spoke, s.e.attended} {
+		if l, _ := t.LongestAt(s.t, end); l > 0 {
+			return true
+		}
+	}
+	return s.hasAt(end, "在会上") || s.hasAt(end, "在讲话中") || s.hasAt(end, "在工作报告中")
+}
+
+// plausibleName rejects strings that gse knows as ordinary words.
+func (s *state) plausibleName(name string) bool {
+	if s.e.words == nil {
+		return true
+	}
+	f, pos, ok := s.e.words.Known(name)
+	if !ok || f == 0 {
+		return true
+	}
+	return strings.HasPrefix(pos, "nr")
+}
+
+// expandNames records every later mention of a known name (蔺雪峰指出…).
+func (s *state) expandNames() {
+	for name := range s.persons {
+		rs := []rune(name)
+		for i := 0; i+len(rs) <= len(s.t); i++ {
+			if _, ok := s.mentionAt[i]; ok {
+				continue
+			}
+			if s.hasAt(i, name) {
+				s.addPerson(name, doc.Span{Start: i, End: i + len(rs)})
+				i += len(rs) - 1
+			}
+		}
+	}
+}

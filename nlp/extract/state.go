@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kg-cn/kg/nlp/doc"
+)
+
+// person is one individual named in the report.
+type person struct {
+	name     string
+	first    int        // first mention, for output order
+	mentions []doc.Span // spans of Text
+	posts    []postFact
+}
+
+// postFact says that a person holds (or held) a post, with its evidence.
+type postFact struct {
+	post, title, org string
+	ev               doc.Span
+	start, end       *string
+}
+
+type event struct {
+	name, kind, date, place string
+	span                    doc.Span // the name's span
+	ev                      doc.Span // its sentence
+	named                   bool     // named in the text (vs an activity verb)
+}
+
+type roleFact struct {
+	person, role string
+	event        int
+	ev           doc.Span
+}
+
+type honourFact struct {
+	event          int
+	name, honour   string
+	isPerson       bool
+	ev             doc.Span
+}
+
+type placeMention struct {
+	name string
+	span doc.Span
+}
+
+type dateMention struct {
+	span doc.Span
+	iso  string // YYYY-MM-DD, or "" when the year is unknown
+}
+
+// state is the working memory of one Process call.
+type state struct {
+	e       *Extractor
+	d       *doc.Document
+	t       []rune
+	jur     string
+	dates   []dateMention
+	places  []placeMention
+	persons map[string]*person
+	mentionAt map[int]int // Text offset of a person mention → its length
+	events  []*event
+	roles   []roleFact
+	honours []honourFact
+	byline  map[string]bool
+}
+
+func newState(e *Extractor, d *doc.Document) *state {
+	return &state{e: e, d: d, t: d.Text, jur: d.Meta.Jurisdiction,
+		persons: map[string]*person{}, mentionAt: map[int]int{}, byline: map[string]bool{}}
+}
+
+// addPerson records a mention of a person and returns the person.
+func (s *state) addPerson(name string, sp doc.Span) *person {
+	p := s.persons[name]
+	if p == nil {
+		p = &person{name: name, first: sp.Start}
+		s.persons[name] = p
+	}
+	if sp.Start < p.first {
+		p.first = sp.Start
+	}
+	for _, m := range p.mentions {
+		if m == sp {
+			return p
+		}
+	}
+	p.mentions = append(p.mentions, sp)
+	s.mentionAt[sp.Start] = sp.Len()
+	return p
+}
+
+// addPost records that p holds post, unless it already does.
+func (s *state) addPost(p *person, f postFact) {
+	for i, g := range p.posts {
+		if g.post == f.post {
+			if f.start != nil && g.start == nil {
+				p.posts[i].start = f.start
+			}
+			if f.end != nil && g.end == nil {
+				p.posts[i].end = f.end
+			}
+			return
+		}
+	}
+	p.posts = append(p.posts, f)
+}
+
+// sentenceOf returns the sentence span containing offset i.
+func (s *state) sentenceOf(i int) doc.Span {
+	ss := s.d.Sentences
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].End > i })
+	if k < len(ss) && ss[k].Start <= i {
+		return ss[k]
+	}
+	return doc.Span{Start: i, End: i}
+}
+
+// sentenceIndex returns the index of the sentence containing offset i.
+func (s *state) sentenceIndex(i int) int {
+	ss := s.d.Sentences
+	return sort.Search(len(ss), func(k int) bool { return ss[k].End > i })
+}
+
+func (s *state) str(a, b int) string {
+	if a < 0 {
+		a = 0
+	}
+	if b > len(s.t) {
+		b = len(s.t)
+	}
+	if a >= b {
+		return ""
+	}
+	return string(s.t[a:b])
+}
+
+// hasAt reports whether the text at i starts with w.
+func (s *state) hasAt(i int, w string) bool {
+	for _, r := range w {
+		if i >= len(s.t) || s.t[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// personsIn returns the person mentions inside [a, b), in text order.
+func (s *state) personsIn(a, b int) []doc.Span {
+	var out []doc.Span
+	for i := a; i < b; i++ {
+		if n, ok := s.mentionAt[i]; ok && i+n <= b {
+			out = append(out, doc.Span{Start: i, End: i + n})
+			i += n - 1
+		}
+	}
+	return out
+}
+
+func trimSpace(x string) string { return strings.TrimSpace(x) }
