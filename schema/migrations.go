@@ -108,7 +108,8 @@ func (o Object) Definition() string {
 // sameDefinition compares what the database can tell of two objects.
 func (o Object) sameDefinition(p Object) bool {
 	return o.Type == p.Type && o.Entity == p.Entity &&
-		sameSet(o.LabelsOrTypes, p.LabelsOrTypes) && equal(o.Properties, p.Properties)
+		sameSet(o.LabelsOrTypes, p.LabelsOrTypes) && equal(o.Properties, p.Properties) &&
+		(o.Analyzer == "" || p.Analyzer == "" || o.Analyzer == p.Analyzer)
 }
 
 func sameSet(a, b []string) bool {

@@ -1,0 +1,100 @@
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/kg-cn/kg/schema"
+)
+
+// Identity rules: how the key of each node is made. IDENTITY.md explains
+// them and their limits.
+
+// keySep joins the parts of a key.
+const keySep = "|"
+
+// maxKeyBytes keeps keys well under what a Neo4j range index can hold.
+const maxKeyBytes = 4000
+
+// reportContext is the context of something that can only be placed by the
+// report that names it.
+func reportContext(reportID string) string { return "report:" + reportID }
+
+// personKey: name + "|" + context.
+func personKey(name, context string) string { return name + keySep + context }
+
+// personContext picks a person's context: the report's jurisdiction, else
+// the first (in sorted order) organisation of the posts the report says the
+// person holds, else the report itself.
+func personContext(jurisdiction string, postOrgs []string, reportID string) string {
+	if jurisdiction != "" {
+		return jurisdiction
+	}
+	best := ""
+	for _, o := range postOrgs {
+		if o != "" && (best == "" || o < best) {
+			best = o
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return reportContext(reportID)
+}
+
+// postKey: the canonical post name.
+func postKey(name string) string { return name }
+
+// organizationKey: the name.
+func organizationKey(name string) string { return name }
+
+// placeKey: the name, plus the enclosing place's name where known.
+func placeKey(name, parent string) string {
+	if parent == "" {
+		return name
+	}
+	return name + keySep + parent
+}
+
+// eventContext: the report's jurisdiction, else the event's place, else the
+// report; an undated event is always the report's own.
+func eventContext(date, jurisdiction, place, reportID string) string {
+	switch {
+	case date == "":
+		return reportContext(reportID)
+	case jurisdiction != "":
+		return jurisdiction
+	case place != "":
+		return place
+	}
+	return reportContext(reportID)
+}
+
+// eventKey: name + "|" + date + "|" + context.
+func eventKey(name, date, context string) string {
+	return name + keySep + date + keySep + context
+}
+
+// factKey names a fact: its type and its two endpoints, and for COMMENDED
+// the honour (two honours from one event are two facts).
+// HOLDS:Person[张三|静海区]->Post[静海区委书记]
+func factKey(t schema.RelType, from schema.Label, fromKey string, to schema.Label, toKey, honour string) string {
+	k := fmt.Sprintf("%s:%s[%s]->%s[%s]", t, from, fromKey, to, toKey)
+	if honour != "" {
+		k += "#" + honour
+	}
+	return k
+}
+
+// evidenceKey names one piece of evidence: the report, and a digest of the
+// fact and the span.
+func evidenceKey(reportID, fact string, start, end int) string {
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%d", fact, start, end)))
+	return reportID + keySep + hex.EncodeToString(sum[:8])
+}
+
+// cleanName trims a name; names are otherwise taken as the pipeline
+// canonicalised them.
+func cleanName(s string) string { return strings.TrimSpace(s) }

@@ -1,0 +1,549 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/schema"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Status is what loading did with one report.
+type Status string
+
+const (
+	StatusNew       Status = "new"       // first time seen
+	StatusUnchanged Status = "unchanged" // same id, same hash: nothing written
+	StatusReplaced  Status = "replaced"  // same id, new hash: old facts retracted, new ones written
+	StatusFailed    Status = "failed"    // not written (Err says why)
+)
+
+// ReportResult is the outcome for one report.
+type ReportResult struct {
+	ID       string   `json:"id"`
+	Status   Status   `json:"status"`
+	Warnings []string `json:"warnings,omitempty"` // parts of the extraction that were skipped
+	Err      error    `json:"-"`
+}
+
+// Stats is what a load did.
+type Stats struct {
+	Reports []ReportResult `json:"reports"`
+	Counters
+}
+
+// Count returns how many reports ended with status s.
+func (s Stats) Count(st Status) int {
+	n := 0
+	for _, r := range s.Reports {
+		if r.Status == st {
+			n++
+		}
+	}
+	return n
+}
+
+// Add appends o's reports and adds its counters.
+func (s *Stats) Add(o Stats) {
+	s.Reports = append(s.Reports, o.Reports...)
+	s.Counters.Add(o.Counters)
+}
+
+// Item is one report to load: its extraction and its raw text.
+type Item struct {
+	Extraction *doc.Extraction
+	Text       string
+}
+
+// Options configures a Loader.
+type Options struct {
+	// OmitText leaves the raw text off the Report nodes (evidence keeps its
+	// sentences either way).
+	OmitText bool
+}
+
+// Loader writes extractions to the graph.
+type Loader struct {
+	c   *Client
+	opt Options
+}
+
+// NewLoader returns a loader writing through c.
+func NewLoader(c *Client, opt Options) *Loader { return &Loader{c: c, opt: opt} }
+
+// Load writes one report (see LoadBatch). An extraction that cannot be
+// written at all returns an error wrapping ErrInvalid.
+func (l *Loader) Load(ctx context.Context, x *doc.Extraction, text string) (Stats, error) {
+	st, err := l.LoadBatch(ctx, []Item{{x, text}})
+	if err == nil && len(st.Reports) == 1 && st.Reports[0].Err != nil {
+		err = st.Reports[0].Err
+	}
+	return st, err
+}
+
+// LoadBatch writes many reports, all in one transaction (one statement per
+// label and relationship type over the rows of every report), except that a
+// report id seen twice in the batch waits for a later transaction.
+//
+// Per report: unchanged hash → nothing written; changed hash → its earlier
+// contributions are retracted and the new ones written in the same
+// transaction. Reports that cannot be written (ErrInvalid) are marked
+// failed and the others go on; if the database rejects a batch, its reports
+// are retried one by one so that only the culprit fails. The error is for
+// what stops the whole load (Neo4j unreachable, credentials refused, …).
+func (l *Loader) LoadBatch(ctx context.Context, items []Item) (Stats, error) {
+	st := Stats{Reports: make([]ReportResult, len(items))}
+	plans := make([]*plan, len(items))
+	for i, it := range items {
+		if it.Extraction != nil {
+			st.Reports[i].ID = it.Extraction.Report.ID
+		}
+		p, err := buildPlan(it.Extraction, it.Text, !l.opt.OmitText)
+		if err != nil {
+			st.Reports[i].Status, st.Reports[i].Err = StatusFailed, err
+			continue
+		}
+		plans[i] = p
+		st.Reports[i].ID = p.id
+		st.Reports[i].Warnings = p.allWarnings()
+	}
+	for _, round := range rounds(plans) {
+		if err := l.loadRound(ctx, plans, round, &st); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
+}
+
+// rounds groups the indexes of the plans so that no report id appears twice
+// in a group, keeping input order.
+func rounds(plans []*plan) [][]int {
+	var out [][]int
+	var seen []map[string]bool
+	for i, p := range plans {
+		if p == nil {
+			continue
+		}
+		r := 0
+		for r < len(out) && seen[r][p.id] {
+			r++
+		}
+		if r == len(out) {
+			out = append(out, nil)
+			seen = append(seen, map[string]bool{})
+		}
+		out[r] = append(out[r], i)
+		seen[r][p.id] = true
+	}
+	return out
+}
+
+func (l *Loader) loadRound(ctx context.Context, plans []*plan, idx []int, st *Stats) error {
+	ps := make([]*plan, len(idx))
+	for i, j := range idx {
+		ps[i] = plans[j]
+	}
+	res, err := l.c.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return writeBatch(ctx, tx, ps)
+	})
+	if err == nil {
+		out := res.(*batchResult)
+		for i, j := range idx {
+			st.Reports[j].Status = out.status[i]
+		}
+		st.Counters.Add(out.counters)
+		return nil
+	}
+	if !rejected(err) {
+		return err
+	}
+	if len(idx) == 1 {
+		st.Reports[idx[0]].Status, st.Reports[idx[0]].Err = StatusFailed, err
+		return nil
+	}
+	// The database refused something in the batch: find out which report.
+	for _, j := range idx {
+		if err := l.loadRound(ctx, plans, []int{j}, st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rejected reports whether the database refused the data (a client error
+// such as a value too large to index), as opposed to failing to run.
+func rejected(err error) bool {
+	var nerr *neo4j.Neo4jError
+	if errors.Is(err, ErrUnavailable) || errors.Is(err, ErrAuth) || !errors.As(err, &nerr) {
+		return false
+	}
+	return nerr.Classification() == "ClientError" && !nerr.HasSecurityCode() &&
+		nerr.Code != "Neo.ClientError.Database.DatabaseNotFound"
+}
+
+type batchResult struct {
+	status   []Status
+	counters Counters
+}
+
+// Cypher for one batch. %[1]s etc. are labels and types from schema only.
+const (
+	qExistingReports = `UNWIND $ids AS id
+MATCH (r:Report {id: id})
+RETURN r.id AS id, r.hash AS hash`
+
+	qRetractEvidence = `UNWIND $ids AS id
+MATCH (:Report {id: id})-[:HAS_EVIDENCE]->(ev:Evidence)
+WITH ev, ev.type AS type, ev.fact AS fact
+DETACH DELETE ev
+RETURN DISTINCT type, fact`
+
+	qRetractMentions = `UNWIND $ids AS id
+MATCH (:Report {id: id})-[m:MENTIONS]->(n)
+WITH m, head(labels(n)) AS label, n.key AS key
+DELETE m
+RETURN DISTINCT label, key`
+
+	qReports = `UNWIND $rows AS row
+MERGE (r:Report {id: row.id})
+SET r = row.props`
+
+	qEntities = `UNWIND $rows AS row
+MERGE (n:%[1]s {key: row.key})
+SET n += row.props`
+
+	qMentions = `UNWIND $rows AS row
+MATCH (r:Report {id: row.report})
+MATCH (n:%[1]s {key: row.key})
+MERGE (r)-[m:MENTIONS]->(n)
+SET m = row.props`
+
+	qFacts = `UNWIND $rows AS row
+MATCH (a:%[2]s {key: row.from})
+MATCH (b:%[3]s {key: row.to})
+MERGE (a)-[f:%[1]s {fact: row.fact}]->(b)
+SET f += row.props`
+
+	qEvidence = `UNWIND $rows AS row
+MATCH (r:Report {id: row.report})
+MERGE (ev:Evidence {key: row.key})
+SET ev = row.props
+MERGE (r)-[:HAS_EVIDENCE]->(ev)`
+
+	// A fact that no evidence supports any more is deleted.
+	qDropUnsupported = `UNWIND $facts AS fact
+MATCH ()-[f:%[1]s {fact: fact}]->()
+WHERE NOT EXISTS { MATCH (:Evidence {fact: fact}) }
+DELETE f`
+
+	// The others get their support recomputed from all their evidence.
+	qRecompute = `UNWIND $facts AS fact
+MATCH ()-[f:%[1]s {fact: fact}]->()
+MATCH (ev:Evidence {fact: fact})
+WITH f, ev ORDER BY ev.report, ev.start, ev.end
+WITH f, collect(DISTINCT ev.report) AS reports, count(ev) AS n,
+     min(CASE WHEN ev.report_date <> '' THEN ev.report_date END) AS firstSeen,
+     max(CASE WHEN ev.report_date <> '' THEN ev.report_date END) AS lastSeen
+SET f.reports = reports, f.evidence = n, f.first_seen = firstSeen, f.last_seen = lastSeen`
+
+	// HOLDS also gets its tenure: the earliest dated appointment and the
+	// latest dated removal of all its evidence.
+	qRecomputeHolds = `UNWIND $facts AS fact
+MATCH ()-[f:HOLDS {fact: fact}]->()
+MATCH (ev:Evidence {fact: fact})
+WITH f, ev ORDER BY ev.report, ev.start, ev.end
+WITH f, collect(DISTINCT ev.report) AS reports, count(ev) AS n,
+     min(CASE WHEN ev.report_date <> '' THEN ev.report_date END) AS firstSeen,
+     max(CASE WHEN ev.report_date <> '' THEN ev.report_date END) AS lastSeen,
+     min(CASE WHEN ev.tenure_start <> '' THEN ev.tenure_start END) AS tenureStart,
+     max(CASE WHEN ev.tenure_end <> '' THEN ev.tenure_end END) AS tenureEnd,
+     count(ev.tenure_start) > 0 AS appointed,
+     count(ev.tenure_end) > 0 AS removed
+SET f.reports = reports, f.evidence = n, f.first_seen = firstSeen, f.last_seen = lastSeen,
+    f.start = tenureStart, f.end = tenureEnd, f.appointed = appointed, f.removed = removed`
+
+	qDeleteReports = `UNWIND $ids AS id
+MATCH (r:Report {id: id})
+DETACH DELETE r`
+
+	// An entity that no report mentions any more is deleted.
+	qDropOrphans = `UNWIND $keys AS key
+MATCH (n:%[1]s {key: key})
+WHERE NOT EXISTS { MATCH (:Report)-[:MENTIONS]->(n) }
+DETACH DELETE n`
+)
+
+// writeBatch is the body of one write transaction. It may run more than
+// once (retries), so it keeps no state outside its result.
+func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan) (*batchResult, error) {
+	res := &batchResult{status: make([]Status, len(ps))}
+	cnt := &res.counters
+	ids := make([]any, len(ps))
+	for i, p := range ps {
+		ids[i] = p.id
+	}
+	recs, err := collect(ctx, tx, qExistingReports, map[string]any{"ids": ids}, nil)
+	if err != nil {
+		return nil, fmt.Errorf("reading report hashes: %w", err)
+	}
+	have := map[string]string{}
+	for _, r := range recs {
+		have[str(r, "id")] = str(r, "hash")
+	}
+	var write []*plan
+	var replaced []any
+	for i, p := range ps {
+		old, ok := have[p.id]
+		switch {
+		case ok && old == p.hash:
+			res.status[i] = StatusUnchanged
+		case ok:
+			res.status[i] = StatusReplaced
+			replaced = append(replaced, p.id)
+			write = append(write, p)
+		default:
+			res.status[i] = StatusNew
+			write = append(write, p)
+		}
+	}
+	if len(write) == 0 {
+		return res, nil
+	}
+	ch := newChanges()
+	if len(replaced) > 0 {
+		if err := ch.retract(ctx, tx, replaced, cnt); err != nil {
+			return nil, err
+		}
+	}
+
+	rows := batchRows(write)
+	if _, err := collect(ctx, tx, qReports, map[string]any{"rows": rows.reports}, cnt); err != nil {
+		return nil, fmt.Errorf("writing reports: %w", err)
+	}
+	for _, l := range schema.EntityLabels() {
+		if len(rows.entities[l]) == 0 {
+			continue
+		}
+		q := fmt.Sprintf(qEntities, schema.Quote(string(l)))
+		if _, err := collect(ctx, tx, q, map[string]any{"rows": rows.entities[l]}, cnt); err != nil {
+			return nil, fmt.Errorf("writing %s nodes: %w", l, err)
+		}
+		q = fmt.Sprintf(qMentions, schema.Quote(string(l)))
+		if _, err := collect(ctx, tx, q, map[string]any{"rows": rows.mentions[l]}, cnt); err != nil {
+			return nil, fmt.Errorf("writing mentions of %s: %w", l, err)
+		}
+	}
+	for _, g := range rows.groups {
+		q := fmt.Sprintf(qFacts, schema.Quote(string(g.typ)), schema.Quote(string(g.from)), schema.Quote(string(g.to)))
+		if _, err := collect(ctx, tx, q, map[string]any{"rows": rows.facts[g]}, cnt); err != nil {
+			return nil, fmt.Errorf("writing %s facts: %w", g.typ, err)
+		}
+	}
+	for _, f := range rows.factKeys {
+		ch.fact(f.typ, f.fact)
+	}
+	if len(rows.evidence) > 0 {
+		if _, err := collect(ctx, tx, qEvidence, map[string]any{"rows": rows.evidence}, cnt); err != nil {
+			return nil, fmt.Errorf("writing evidence: %w", err)
+		}
+	}
+	if err := ch.settle(ctx, tx, cnt); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// str reads a string column of a record ("" when null or missing).
+func str(r *neo4j.Record, key string) string {
+	v, _ := r.Get(key)
+	s, _ := v.(string)
+	return s
+}
+
+// changes tracks what a transaction must settle before it commits: the
+// facts whose support changed and the entities that lost mentions.
+type changes struct {
+	facts   map[schema.RelType]map[string]bool
+	orphans map[schema.Label]map[string]bool
+}
+
+func newChanges() *changes {
+	return &changes{facts: map[schema.RelType]map[string]bool{}, orphans: map[schema.Label]map[string]bool{}}
+}
+
+func (c *changes) fact(t schema.RelType, fact string) {
+	if c.facts[t] == nil {
+		c.facts[t] = map[string]bool{}
+	}
+	c.facts[t][fact] = true
+}
+
+func (c *changes) entity(l schema.Label, key string) {
+	if c.orphans[l] == nil {
+		c.orphans[l] = map[string]bool{}
+	}
+	c.orphans[l][key] = true
+}
+
+// retract removes the reports' evidence and mentions, remembering which
+// facts and entities they touched.
+func (c *changes) retract(ctx context.Context, tx neo4j.ManagedTransaction, ids []any, cnt *Counters) error {
+	recs, err := collect(ctx, tx, qRetractEvidence, map[string]any{"ids": ids}, cnt)
+	if err != nil {
+		return fmt.Errorf("retracting evidence: %w", err)
+	}
+	for _, r := range recs {
+		c.fact(schema.RelType(str(r, "type")), str(r, "fact"))
+	}
+	recs, err = collect(ctx, tx, qRetractMentions, map[string]any{"ids": ids}, cnt)
+	if err != nil {
+		return fmt.Errorf("retracting mentions: %w", err)
+	}
+	for _, r := range recs {
+		c.entity(schema.Label(str(r, "label")), str(r, "key"))
+	}
+	return nil
+}
+
+// settle recomputes the touched facts from their remaining evidence
+// (deleting those left with none) and deletes the entities no report
+// mentions any more.
+func (c *changes) settle(ctx context.Context, tx neo4j.ManagedTransaction, cnt *Counters) error {
+	for _, t := range schema.FactTypes() {
+		if len(c.facts[t]) == 0 {
+			continue
+		}
+		params := map[string]any{"facts": anys(sortedKeys(c.facts[t]))}
+		if _, err := collect(ctx, tx, fmt.Sprintf(qDropUnsupported, schema.Quote(string(t))), params, cnt); err != nil {
+			return fmt.Errorf("dropping unsupported %s facts: %w", t, err)
+		}
+		q := fmt.Sprintf(qRecompute, schema.Quote(string(t)))
+		if t == schema.Holds {
+			q = qRecomputeHolds
+		}
+		if _, err := collect(ctx, tx, q, params, cnt); err != nil {
+			return fmt.Errorf("recomputing %s facts: %w", t, err)
+		}
+	}
+	for _, l := range schema.EntityLabels() {
+		if len(c.orphans[l]) == 0 {
+			continue
+		}
+		q := fmt.Sprintf(qDropOrphans, schema.Quote(string(l)))
+		if _, err := collect(ctx, tx, q, map[string]any{"keys": anys(sortedKeys(c.orphans[l]))}, cnt); err != nil {
+			return fmt.Errorf("dropping orphan %s nodes: %w", l, err)
+		}
+	}
+	return nil
+}
+
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// factGroup is one fact statement: a type and its endpoint labels.
+type factGroup struct {
+	typ      schema.RelType
+	from, to schema.Label
+}
+
+// rowSet is the parameter rows of a batch: one list per statement.
+type rowSet struct {
+	reports  []any
+	entities map[schema.Label][]any
+	mentions map[schema.Label][]any
+	groups   []factGroup // in model order
+	facts    map[factGroup][]any
+	factKeys []*factRow
+	evidence []any
+}
+
+// batchRows merges the plans of a batch into statement rows. An entity named
+// by several reports is one row; the first report that gives a descriptive
+// property (a post's title, an event's kind) sets it.
+func batchRows(ps []*plan) rowSet {
+	rs := rowSet{entities: map[schema.Label][]any{}, mentions: map[schema.Label][]any{}, facts: map[factGroup][]any{}}
+	entities := map[string]*entityRow{}
+	var entityOrder []string
+	facts := map[string]bool{}
+	for _, p := range ps {
+		rs.reports = append(rs.reports, p.reportRow())
+		for _, k := range sortedKeys(p.entities) {
+			e := p.entities[k]
+			if prev := entities[k]; prev != nil {
+				for pk, pv := range e.props {
+					if _, ok := prev.props[pk]; !ok {
+						prev.props[pk] = pv
+					}
+				}
+			} else {
+				cp := &entityRow{label: e.label, key: e.key, props: map[string]any{}}
+				for pk, pv := range e.props {
+					cp.props[pk] = pv
+				}
+				entities[k] = cp
+				entityOrder = append(entityOrder, k)
+			}
+			rs.mentions[e.label] = append(rs.mentions[e.label], p.mentions[k].param(p.id))
+		}
+		for _, k := range sortedKeys(p.facts) {
+			f := p.facts[k]
+			if facts[k] {
+				continue
+			}
+			facts[k] = true
+			g := factGroup{f.typ, f.from, f.to}
+			rs.facts[g] = append(rs.facts[g], f.param())
+			rs.factKeys = append(rs.factKeys, f)
+		}
+		for _, k := range sortedKeys(p.evidence) {
+			rs.evidence = append(rs.evidence, p.evidence[k].param(p.id))
+		}
+	}
+	for _, k := range entityOrder {
+		e := entities[k]
+		rs.entities[e.label] = append(rs.entities[e.label], e.param())
+	}
+	for _, r := range schema.Relationships {
+		for _, ep := range r.Endpoints {
+			g := factGroup{r.Type, ep.From, ep.To}
+			if len(rs.facts[g]) > 0 {
+				rs.groups = append(rs.groups, g)
+			}
+		}
+	}
+	return rs
+}
+
+// Delete retracts reports entirely: their evidence and mentions, the facts
+// and entities only they supported, and the Report nodes. Unknown ids are
+// ignored.
+func (l *Loader) Delete(ctx context.Context, ids ...string) (Counters, error) {
+	if len(ids) == 0 {
+		return Counters{}, nil
+	}
+	res, err := l.c.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		var cnt Counters
+		ch := newChanges()
+		if err := ch.retract(ctx, tx, anys(ids), &cnt); err != nil {
+			return nil, err
+		}
+		if err := ch.settle(ctx, tx, &cnt); err != nil {
+			return nil, err
+		}
+		if _, err := collect(ctx, tx, qDeleteReports, map[string]any{"ids": anys(ids)}, &cnt); err != nil {
+			return nil, fmt.Errorf("deleting reports: %w", err)
+		}
+		return cnt, nil
+	})
+	if err != nil {
+		return Counters{}, err
+	}
+	return res.(Counters), nil
+}
