@@ -254,14 +254,14 @@ func TestIntegrationSchemaApplyIsIdempotentAndVerifies(t *testing.T) {
 func twoReports(tag string) (a, b *reportBuilder) {
 	j := "测试" + tag + "区"
 	a = newReport("kgtest-"+tag+"-a", "2022-08-16", j)
-	a.holds("甄" + tag, j + "委书记")
-	a.holds("贾" + tag, j + "副区长")
+	a.holds("甄"+tag, j+"委书记")
+	a.holds("贾"+tag, j+"副区长")
 	a.role(doc.RelChaired, "贾"+tag, j+"全体会议", "2022-08-16")
 	a.role(doc.RelSpokeAt, "甄"+tag, j+"全体会议", "2022-08-16")
 	org := a.ent(doc.TypeOrganization, j+"委")
 	a.x.Entities[1].Org = org // the post 委书记 belongs to 区委: POST_OF derived
 	b = newReport("kgtest-"+tag+"-b", "2022-09-01", j)
-	b.holds("甄" + tag, j + "委书记")
+	b.holds("甄"+tag, j+"委书记")
 	b.role(doc.RelAttended, "甄"+tag, j+"调研活动", "2022-09-01")
 	return a, b
 }
