@@ -47,6 +47,10 @@ func commands() []*cli.Command {
 	return []*cli.Command{
 		extractCommand(),
 		evalCommand(),
+		ingestCommand(),
+		schemaCommand(),
+		whoHoldsCommand(),
+		personCommand(),
 	}
 }
 

@@ -1,0 +1,332 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kg-cn/kg/graph"
+)
+
+func whoHoldsCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "who-holds",
+		Usage:     "list who holds (or held) a post, with dates and the reports that say so",
+		ArgsUsage: "POST",
+		Description: `POST is a canonical post name (静海区委书记); when no post has exactly that
+name, every post whose name contains it is listed.
+
+Each holder comes with first/last seen (the dates of the earliest and latest
+report that supports the fact), start/end where a report tells of an
+appointment or removal, and the report ids. With --on DATE, only holders
+whose tenure covers the date: start (else first seen) <= DATE <= end (else
+last seen).`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "on", Usage: "only those holding the post on this date (YYYY-MM-DD)"},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
+		},
+		Action: func(c *cli.Context) error {
+			args, err := positional(c)
+			if err != nil {
+				return err
+			}
+			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
+				return usageError("who-holds: name one POST, e.g. kg who-holds 静海区委书记")
+			}
+			post, on := strings.TrimSpace(args[0]), c.String("on")
+			if on != "" {
+				if _, err := time.Parse("2006-01-02", on); err != nil {
+					return usageError("who-holds: --on %q is not a date like 2021-03-01", on)
+				}
+			}
+			cl, err := openGraph(c)
+			if err != nil {
+				return err
+			}
+			defer cl.Close(c.Context)
+			hs, m, err := cl.WhoHolds(c.Context, post, on)
+			if err != nil {
+				return graphError(err)
+			}
+			if c.Bool("json") {
+				if hs == nil {
+					hs = []graph.Holding{}
+				}
+				return writeJSON(c.App.Writer, struct {
+					Post    string          `json:"post"`
+					On      string          `json:"on,omitempty"`
+					Match   graph.Match     `json:"match"`
+					Holders []graph.Holding `json:"holders"`
+				}{post, on, m, hs})
+			}
+			printHolders(c.App.Writer, post, on, m, hs)
+			return nil
+		},
+	}
+}
+
+func printHolders(w io.Writer, post, on string, m graph.Match, hs []graph.Holding) {
+	if m == graph.MatchNone {
+		fmt.Fprintf(w, "no post named or containing %q\n", post)
+		return
+	}
+	scope := ""
+	if on != "" {
+		scope = " on " + on
+	}
+	if len(hs) == 0 {
+		fmt.Fprintf(w, "nobody is known to hold %s%s\n", matchPhrase(post, m), scope)
+		return
+	}
+	fmt.Fprintf(w, "holders of %s%s:\n", matchPhrase(post, m), scope)
+	rows := [][]string{{"PERSON", "POST", "START", "END", "FIRST SEEN", "LAST SEEN", "REPORTS"}}
+	for _, h := range hs {
+		rows = append(rows, []string{
+			h.Person + " (" + contextOf(h.PersonKey, h.Person) + ")", h.Post,
+			dateOr(h.Start, h.Appointed), dateOr(h.End, h.Removed), dash(h.FirstSeen), dash(h.LastSeen),
+			strings.Join(h.Reports, ","),
+		})
+	}
+	printTable(w, rows)
+}
+
+func matchPhrase(name string, m graph.Match) string {
+	if m == graph.MatchContains {
+		return fmt.Sprintf("posts containing %q", name)
+	}
+	return name
+}
+
+// contextOf returns the context part of a person key (name|context).
+func contextOf(key, name string) string {
+	return strings.TrimPrefix(key, name+"|")
+}
+
+// dateOr shows a tenure bound: the date, "yes" for an undated appointment
+// or removal, "—" when none is known.
+func dateOr(date string, happened bool) string {
+	switch {
+	case date != "":
+		return date
+	case happened:
+		return "(undated)"
+	}
+	return "—"
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func personCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "person",
+		Usage:     "show what the graph knows of a person: posts over time and events, each with its evidence",
+		ArgsUsage: "NAME",
+		Description: `Every Person node named NAME (or, when none is, whose name contains NAME)
+is shown separately: namesakes of different places are different people.
+For each: the posts held, with dates, and the events chaired, spoken at,
+attended or honoured at, each with the evidence sentences and report ids.`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
+		},
+		Action: func(c *cli.Context) error {
+			args, err := positional(c)
+			if err != nil {
+				return err
+			}
+			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
+				return usageError("person: name one NAME, e.g. kg person 蔺雪峰")
+			}
+			name := strings.TrimSpace(args[0])
+			cl, err := openGraph(c)
+			if err != nil {
+				return err
+			}
+			defer cl.Close(c.Context)
+			ps, m, err := cl.Person(c.Context, name)
+			if err != nil {
+				return graphError(err)
+			}
+			if c.Bool("json") {
+				if ps == nil {
+					ps = []graph.Profile{}
+				}
+				return writeJSON(c.App.Writer, struct {
+					Name    string          `json:"name"`
+					Match   graph.Match     `json:"match"`
+					Persons []graph.Profile `json:"persons"`
+				}{name, m, ps})
+			}
+			printProfiles(c.App.Writer, name, m, ps)
+			return nil
+		},
+	}
+}
+
+func printProfiles(w io.Writer, name string, m graph.Match, ps []graph.Profile) {
+	if m == graph.MatchNone {
+		fmt.Fprintf(w, "no person named or containing %q\n", name)
+		return
+	}
+	for i, p := range ps {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s (%s) — key %s; named in %d report(s): %s\n", p.Name, p.Context, p.Key, len(p.Reports), strings.Join(p.Reports, ", "))
+		if len(p.Posts) > 0 {
+			fmt.Fprintln(w, "  posts:")
+		}
+		for _, h := range p.Posts {
+			fmt.Fprintf(w, "    %s  %s\n", h.Post, tenureText(h.Tenure))
+			printEvidence(w, h.Evidence)
+		}
+		if len(p.Events) > 0 {
+			fmt.Fprintln(w, "  events:")
+		}
+		for _, e := range p.Events {
+			role := e.Role
+			if e.Honour != "" {
+				role += " (" + e.Honour + ")"
+			}
+			where := ""
+			if len(e.Places) > 0 {
+				where = " in " + strings.Join(e.Places, ", ")
+			}
+			fmt.Fprintf(w, "    %s  %s  %s%s  [reports %s]\n", dash(e.Date), role, e.Event, where, strings.Join(e.Reports, ", "))
+			printEvidence(w, e.Evidence)
+		}
+		if len(p.Posts) == 0 && len(p.Events) == 0 {
+			fmt.Fprintln(w, "  no posts or events known")
+		}
+	}
+}
+
+func tenureText(t graph.Tenure) string {
+	var parts []string
+	if t.Start != "" || t.Appointed {
+		parts = append(parts, "appointed "+dateOr(t.Start, true))
+	}
+	if t.End != "" || t.Removed {
+		parts = append(parts, "removed "+dateOr(t.End, true))
+	}
+	parts = append(parts, fmt.Sprintf("seen %s … %s", dash(t.FirstSeen), dash(t.LastSeen)))
+	return strings.Join(parts, ", ") + "  [reports " + strings.Join(t.Reports, ", ") + "]"
+}
+
+func printEvidence(w io.Writer, evs []graph.EvidenceRef) {
+	for _, e := range evs {
+		note := ""
+		if e.Derived {
+			note = " (from an attribute)"
+		}
+		fmt.Fprintf(w, "      %s %s [%d:%d]%s %s\n", e.Report, dash(e.ReportDate), e.Start, e.End, note, e.Text)
+	}
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// printTable prints rows in columns aligned by display width (a Chinese
+// character takes two columns of a terminal).
+func printTable(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, r := range rows {
+		for i, cell := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(cell))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, cell := range r {
+			b.WriteString(cell)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(cell)+2))
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
+
+// displayWidth counts terminal columns: two for East Asian wide characters.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			n++
+		case unicode.Is(unicode.Han, r), r >= 0x3000 && r <= 0x303F, r >= 0xFF01 && r <= 0xFF60,
+			r >= 0x2E80 && r <= 0x2FDF, r >= 0xAC00 && r <= 0xD7A3:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// positional returns the command's arguments, first applying any of its
+// flags written after them: urfave/cli stops reading flags at the first
+// argument, but `kg who-holds 区长 --on 2021-01-01` should work too.
+func positional(c *cli.Context) ([]string, error) {
+	var pos []string
+	args := c.Args().Slice()
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			pos = append(pos, a)
+			continue
+		}
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		f := commandFlag(c, name)
+		if f == nil {
+			return nil, usageError("%s: unknown flag %s", c.Command.Name, a)
+		}
+		if _, isBool := f.(*cli.BoolFlag); isBool {
+			if !hasVal {
+				val = "true"
+			}
+		} else if !hasVal {
+			if i+1 >= len(args) {
+				return nil, usageError("%s: flag %s needs a value", c.Command.Name, a)
+			}
+			i++
+			val = args[i]
+		}
+		if err := c.Set(name, val); err != nil {
+			return nil, usageError("%s: %s: %v", c.Command.Name, a, err)
+		}
+	}
+	return pos, nil
+}
+
+func commandFlag(c *cli.Context, name string) cli.Flag {
+	for _, f := range c.Command.Flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return f
+			}
+		}
+	}
+	return nil
+}
