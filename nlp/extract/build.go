@@ -96,6 +96,9 @@ func (s *state) build() {
 	}
 	for _, p := range persons {
 		for _, f := range p.posts {
+			if p.hasFullerPost(f) {
+				continue
+			}
 			post := doc.Entity{Type: doc.TypePost, Name: f.post, Title: f.title}
 			if org := strings.TrimSuffix(f.post, f.title); org != "" && org != f.post {
 				post.Org = add(doc.Entity{Type: doc.TypeOrganization, Name: org}, "o")
@@ -180,4 +183,18 @@ func sliceRunes(str string, a, b int) string {
 		return ""
 	}
 	return str[start:end]
+}
+
+// hasFullerPost reports whether the person holds a post that is f written
+// in full: a bare 副主任 from a headline beside 山西省港澳办副主任.
+func (p *person) hasFullerPost(f postFact) bool {
+	if f.post != f.title {
+		return false
+	}
+	for _, g := range p.posts {
+		if g.title == f.title && g.post != f.post {
+			return true
+		}
+	}
+	return false
 }

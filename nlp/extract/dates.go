@@ -72,7 +72,7 @@ func (s *state) findDates() {
 		if y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31 {
 			iso = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
 		}
-		s.dates = append(s.dates, dateMention{span: doc.Span{Start: i, End: k}, iso: iso})
+		s.dates = append(s.dates, dateMention{span: doc.Span{Start: i, End: k}, iso: iso, m: m, d: d})
 		i = k - 1
 	}
 }
@@ -108,4 +108,30 @@ func (s *state) dateBefore(i int) string {
 		}
 	}
 	return best
+}
+
+// yearDate dates an event whose name carries its year (2021年度…会议) when
+// the report's date is unknown: the month and day written before v.
+func (s *state) yearDate(name string, v int) string {
+	rs := []rune(name)
+	year := 0
+	for i := 0; i+4 < len(rs); i++ {
+		if rs[i+4] == '年' && (i == 0 || !isDigit(rs[i-1])) {
+			if j, n := number(rs, i); j == i+4 {
+				year = n
+				break
+			}
+		}
+	}
+	if year == 0 {
+		return ""
+	}
+	sent := s.sentenceOf(v)
+	for k := len(s.dates) - 1; k >= 0; k-- {
+		dm := s.dates[k]
+		if dm.span.Start >= sent.Start && dm.span.Start < v && dm.m > 0 && dm.d > 0 {
+			return fmt.Sprintf("%04d-%02d-%02d", year, dm.m, dm.d)
+		}
+	}
+	return ""
 }

@@ -11,12 +11,28 @@ import (
 // 一次会议) and activities named by their verb (会见, 调研, 看望慰问). A
 // meeting whose spirit is only studied or conveyed (传达…会议精神) is not an
 // event of the report.
+//
+// A headline (a short first line without a full stop) repeats the body in
+// short form: its events count only when the body names none.
 func (s *state) findEvents() {
-	for _, sent := range s.d.Sentences {
+	body := s.d.Sentences
+	var head []doc.Span
+	if len(body) > 1 {
+		if h := body[0]; h.Len() <= 40 && h.End < len(s.t) && s.t[h.End] == '\n' && !strings.ContainsRune(s.str(h.Start, h.End), '。') {
+			head, body = body[:1], body[1:]
+		}
+	}
+	for _, sent := range body {
 		s.namedEventsIn(sent)
 	}
-	for _, sent := range s.d.Sentences {
+	for _, sent := range body {
 		s.activitiesIn(sent)
+	}
+	if len(s.events) == 0 {
+		for _, sent := range head {
+			s.namedEventsIn(sent)
+			s.activitiesIn(sent)
+		}
 	}
 }
 
@@ -67,7 +83,9 @@ func (s *state) namedEventsIn(sent doc.Span) {
 			if b == 0 {
 				break
 			}
-			s.addNamedEvent(a, b, sent, v)
+			if !(s.isAttendVerb(verb) && b-a <= 4 && len(s.events) > 0) {
+				s.addNamedEvent(a, b, sent, v)
+			}
 			found = true
 			if b < ce && (s.t[b] == '和' || s.t[b] == '、' || s.t[b] == '及') {
 				a = b + 1
@@ -184,11 +202,18 @@ func (s *state) addNamedEvent(a, b int, sent doc.Span, v int) *event {
 		return nil
 	}
 	for _, ev := range s.events {
-		if ev.name == name {
+		if ev.named && (strings.Contains(ev.name, name) || strings.Contains(name, ev.name)) {
+			if len(name) > len(ev.name) {
+				ev.name = name
+			}
 			return ev
 		}
 	}
-	ev := &event{name: name, kind: s.kindOf(name), date: s.dateBefore(v), span: spanOf(a, b), ev: sent, named: true}
+	date := s.dateBefore(v)
+	if date == "" {
+		date = s.yearDate(name, v)
+	}
+	ev := &event{name: name, kind: s.kindOf(name), date: date, span: spanOf(a, b), ev: sent, named: true}
 	s.events = append(s.events, ev)
 	return ev
 }
@@ -219,7 +244,7 @@ func (s *state) activitiesIn(sent doc.Span) {
 				inNamed = true
 			}
 		}
-		if inNamed || s.hasAt(k+l, "会") || s.hasAt(k+l, "团") || s.hasAt(k+l, "组") {
+		if inNamed || s.hasAt(k+l, "会") || s.hasAt(k+l, "团") || s.hasAt(k+l, "组") || s.hasNamedEvent(sent) {
 			k += l - 1
 			continue
 		}
@@ -242,8 +267,8 @@ func (s *state) activitiesIn(sent doc.Span) {
 		kind := s.e.lx.Activity[word]
 		dup := false
 		for _, ev := range s.events {
-			if ev.name == word {
-				dup = true
+			if !ev.named && ev.kind == kind {
+				dup = true // one activity of a kind per report (看望 … 慰问)
 			}
 		}
 		if !dup {
@@ -281,4 +306,17 @@ func (s *state) placeBefore(cs, k int) string {
 		}
 	}
 	return ""
+}
+
+func (s *state) isAttendVerb(v string) bool {
+	return v == "出席" || v == "参加" || v == "列席"
+}
+
+func (s *state) hasNamedEvent(sent doc.Span) bool {
+	for _, ev := range s.events {
+		if ev.named && ev.ev == sent {
+			return true
+		}
+	}
+	return false
 }

@@ -30,6 +30,7 @@ type Extractor struct {
 	chaired, spoke, remark, attended *lexicon.Trie
 	boundary, byline, doctrine       *lexicon.Trie
 	leader, appoint, remove, honour  *lexicon.Trie
+	personNoun                       *lexicon.Trie
 	eventSuffix, eventVerb, activity *lexicon.Trie
 	cut                              *lexicon.Trie
 	notInName                        map[rune]bool
@@ -41,7 +42,7 @@ func New(lx *lexicon.Lexicon, words WordChecker) *Extractor {
 	e := &Extractor{lx: lx, words: words,
 		chaired: lx.Cue("chaired"), spoke: lx.Cue("spoke"), remark: lx.Cue("remark"),
 		attended: lx.Cue("attended"), boundary: lx.Cue("boundary"), byline: lx.Cue("byline"),
-		doctrine: lx.Cue("doctrine"), leader: lx.Cue("leader"), appoint: lx.Cue("appoint"),
+		doctrine: lx.Cue("doctrine"), leader: lx.Cue("leader"), personNoun: lx.Cue("person_noun"), appoint: lx.Cue("appoint"),
 		remove: lx.Cue("remove"), honour: lx.Cue("honour"), eventSuffix: lx.Cue("event_suffix"),
 		eventVerb: lx.Cue("event_verb"), activity: lx.Cue("activity"), cut: lx.Cue("cut"),
 		notInName: map[rune]bool{}, suffixes: lexicon.NewTrie(),
@@ -101,7 +102,7 @@ func isClauseEnd(r rune) bool {
 // isSentenceEnd reports whether r ends a sentence.
 func isSentenceEnd(r rune) bool {
 	switch r {
-	case '。', '!', '?', '！', '？', '\n', ';', '；':
+	case '。', '!', '?', '！', '？', '\n':
 		return true
 	}
 	return false

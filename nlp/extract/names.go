@@ -75,6 +75,39 @@ func (s *state) nameAt(i int) int {
 	return 0
 }
 
+// nameAfterTitle is nameAt where a title has just introduced a name: it also
+// takes four-character names before a weak boundary (巴音朝鲁在…) and
+// transcribed names with a middle dot (努尔兰·阿不都满金).
+func (s *state) nameAfterTitle(i int) int {
+	if n := s.nameAt(i); n > 0 {
+		return n
+	}
+	if len(s.surnameAt(i)) > 0 && s.givenOK(i+1, i+4) && s.boundaryAt(i+4) != noBoundary {
+		return 4
+	}
+	// 努尔兰·阿不都满金: Han runs of 1–6 joined by a middle dot
+	k, parts := i, 0
+	for {
+		a := k
+		for k < len(s.t) && k-a < 6 && isHan(s.t[k]) && !s.e.notInName[s.t[k]] {
+			k++
+		}
+		if k-a < 1 {
+			return 0
+		}
+		parts++
+		if k < len(s.t) && (s.t[k] == '·' || s.t[k] == '•' || s.t[k] == '.') && k+1 < len(s.t) && isHan(s.t[k+1]) {
+			k++
+			continue
+		}
+		break
+	}
+	if parts >= 2 && s.boundaryAt(k) != noBoundary {
+		return k - i
+	}
+	return 0
+}
+
 // isByline reports whether the name at i is a credit (记者 王明, 编辑:李红).
 func (s *state) isByline(i int) bool {
 	j := i
@@ -120,9 +153,10 @@ func (s *state) isDoctrine(i, j int) bool {
 	return false
 }
 
-// acceptName records a person mention if it is not a credit or a doctrine.
+// acceptName records a person mention if it is not a credit, a doctrine's
+// source or an ordinary word.
 func (s *state) acceptName(i, n int) *person {
-	if n == 0 || s.isByline(i) || s.isDoctrine(i, i+n) {
+	if n == 0 || s.isByline(i) || s.isDoctrine(i, i+n) || !s.plausibleName(string(s.t[i:i+n])) {
 		return nil
 	}
 	return s.addPerson(string(s.t[i:i+n]), spanOf(i, i+n))

@@ -14,20 +14,20 @@ func (s *state) findPersonsAndPosts() {
 	var ctx []string
 	cur := -1
 	for j := 1; j < len(s.t); j++ {
-		if len(s.surnameAt(j)) == 0 {
+		if !isHan(s.t[j]) {
 			continue
 		}
 		if k := s.sentenceIndex(j); k != cur {
 			prev, ctx, cur = nil, nil, k
 		}
-		if l, _ := s.e.leader.LongestEndingAt(s.t, j, 6); l > 0 {
+		if l, _ := s.e.leader.LongestEndingAt(s.t, j, 6); l > 0 || s.endsCue(j, s.e.personNoun) {
 			if end := s.nameList(j, nil); end > j {
 				j = end - 1
 			}
 			continue
 		}
 		tl, _ := s.titleEndingAt(j)
-		if tl == 0 || s.nameAt(j) == 0 {
+		if tl == 0 || s.nameAfterTitle(j) == 0 {
 			continue
 		}
 		items := s.chainBefore(j)
@@ -52,6 +52,9 @@ func (s *state) nameList(j int, posts []post) int {
 	end := j
 	for {
 		n := s.nameAt(j)
+		if len(posts) > 0 && end == j {
+			n = s.nameAfterTitle(j)
+		}
 		if n == 0 {
 			break
 		}
@@ -75,7 +78,7 @@ func (s *state) startsChain(i int) bool {
 	for k := i + 1; k < len(s.t) && k < i+12 && !isPunct(s.t[k]); k++ {
 		if l, _ := s.e.lx.Titles.LongestAt(s.t, k); l >= 2 {
 			n := s.nameAt(i)
-			return n == 0 || k > i+n
+			return n == 0 || k >= i+n
 		}
 	}
 	return false
@@ -98,8 +101,10 @@ func (s *state) findAppointments() {
 		after := v + l
 		// PERSON (同志) VERB POSTS
 		if a, n := s.nameEndingAt(v); n > 0 {
-			if p := s.acceptName(a, n); p != nil {
-				s.appointPosts(p, after, kind, v)
+			if items := s.postList(after, v); len(items) > 0 {
+				if p := s.acceptName(a, n); p != nil {
+					s.appointPosts(p, items, kind, v)
+				}
 			}
 			continue
 		}
@@ -109,10 +114,6 @@ func (s *state) findAppointments() {
 		// VERB PERSON (同志) (为|的|辞去) POSTS
 		n := s.nameAt(after)
 		if n == 0 {
-			continue
-		}
-		p := s.acceptName(after, n)
-		if p == nil {
 			continue
 		}
 		q := after + n
@@ -128,7 +129,11 @@ func (s *state) findAppointments() {
 			q += 2
 			kind = "end"
 		}
-		s.appointPosts(p, q, kind, v)
+		if items := s.postList(q, v); len(items) > 0 {
+			if p := s.acceptName(after, n); p != nil {
+				s.appointPosts(p, items, kind, v)
+			}
+		}
 		v = q
 	}
 }
@@ -156,32 +161,40 @@ func (s *state) endsTitle(a int) bool {
 	return l > 0
 }
 
-// appointPosts reads the posts listed from q (to 职务 or the clause's end)
-// and records them with a start or an end.
-func (s *state) appointPosts(p *person, q int, kind string, v int) {
+// postList reads the posts listed from q to 职务, the request (的请求) or
+// the sentence's end: 中共某某县委委员、常委、书记, 某某县人民政府副县长.
+func (s *state) postList(q, v int) []item {
 	sent := s.sentenceOf(v)
-	date := s.dateBefore(v)
 	var items []item
 	a := q
 	for k := q; k <= sent.End && k <= len(s.t); k++ {
 		atEnd := k == sent.End || k == len(s.t)
-		if !atEnd && s.t[k] != '、' && s.t[k] != ',' && s.t[k] != ';' && !s.hasAt(k, "职务") && !s.hasAt(k, "的请求") {
+		stop := !atEnd && (s.t[k] == ';' || s.hasAt(k, "职务") || s.hasAt(k, "的请求"))
+		if !atEnd && !stop && s.t[k] != '、' && s.t[k] != ',' {
 			continue
 		}
 		seg := s.str(a, k)
 		if strings.Contains(seg, "候选人") {
 			break
 		}
-		if tl, cls := s.titleEndingAt(k); tl > 0 && k-tl >= a {
-			items = append(items, item{org: s.str(a, k-tl), title: s.str(k-tl, k), class: cls, span: spanOf(a, k)})
-		} else {
+		tl, cls := s.titleEndingAt(k)
+		if tl == 0 || k-tl < a {
 			break
 		}
-		if atEnd || s.t[k] == ';' || s.hasAt(k, "职务") || s.hasAt(k, "的请求") {
+		items = append(items, item{org: s.str(a, k-tl), title: s.str(k-tl, k), class: cls, span: spanOf(a, k)})
+		if atEnd || stop {
 			break
 		}
 		a = k + 1
 	}
+	return items
+}
+
+// appointPosts records the posts of an appointment (start) or a removal
+// (end), dated by the meeting or date before the verb at v.
+func (s *state) appointPosts(p *person, items []item, kind string, v int) {
+	sent := s.sentenceOf(v)
+	date := s.dateBefore(v)
 	for _, ps := range s.resolveChain(items, nil, nil) {
 		d := date
 		f := postFact{post: ps.canon, title: ps.title, ev: sent}

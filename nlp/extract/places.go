@@ -2,59 +2,96 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kg-cn/kg/nlp/doc"
 )
 
 // countyLevel are the suffixes of divisions that can be a report's
 // jurisdiction.
-var jurisdictionLevel = map[string]bool{"省": true, "自治区": true, "特别行政区": true, "市": true, "区": true, "县": true, "旗": true, "州": true, "盟": true, "自治州": true, "自治县": true, "地区": true, "新区": true}
+var jurisdictionLevel = map[string]bool{"省": true, "自治区": true, "特别行政区": true, "市": true, "区": true, "县": true, "旗": true, "州": true, "盟": true, "自治州": true, "自治县": true, "地区": true, "新区": true, "镇": true, "乡": true, "街道": true}
 
-// placeAt returns the longest administrative division whose name ends at
-// end (exclusive) with a suffix starting at i, or "".
+// placeAt returns the administrative division whose suffix starts at i
+// (静海区, 新疆维吾尔自治区, 修文县), or "". A city written without its
+// suffix is given it (漳州 → 漳州市).
 func (s *state) placeAt(i int) (start, end int, name string) {
 	l, suf := s.e.suffixes.LongestAt(s.t, i)
 	if l == 0 {
 		return 0, 0, ""
 	}
 	end = i + l
-	// a suffix followed by 长 is a head's title (县长), not a place.
-	for k := 4; k >= 1; k-- {
+	start, name = s.placeStem(i, suf)
+	if name == "" {
+		return 0, 0, ""
+	}
+	if !strings.HasSuffix(name, "市") && s.knownPlace(name+"市") {
+		if s.hasAt(end, "市") {
+			end++
+		}
+		name += "市"
+	}
+	return start, end, name
+}
+
+// leftBoundary reports whether a name may start at a: at the start of the
+// text or a clause, after 中共, or after a word that ends a preamble.
+func (s *state) leftBoundary(a int) bool {
+	return a == 0 || isPunct(s.t[a-1]) || s.str(a-2, a) == "中共" || s.endsCue(a, s.e.cut) || s.endsCue(a, s.e.byline)
+}
+
+func (s *state) placeStem(i int, suf string) (int, string) {
+	// a division the lexicon or gse knows, longest first; a one-character
+	// stem (文县, 安州) only where a name can start
+	for k := 6; k >= 1; k-- {
 		a := i - k
-		if a < 0 {
+		if a < 0 || !allHan(s.t[a:i]) {
 			continue
 		}
-		stem := s.t[a:i]
-		if !allHan(stem) {
+		full := string(s.t[a:i]) + suf
+		if s.badPlace(full) {
 			continue
 		}
-		full := string(stem) + suf
-		if f, ok := s.e.lx.Places[full]; ok && f == full {
-			return a, end, full
+		if k == 1 && !s.leftBoundary(a) && !s.hasAt(i+len([]rune(suf)), "市") {
+			continue
 		}
-		if s.knownPlace(full) {
-			return a, end, full
-		}
-		if k >= 2 && s.knownPlace(string(stem)) && !strings.HasSuffix(string(stem), suf) {
-			return a, end, full
+		if _, ok := s.e.lx.Places[full]; ok || s.knownPlace(full) || k >= 2 && k <= 4 && !s.isSuffixRune(s.t[i-1]) && s.knownPlace(string(s.t[a:i])) {
+			if k == 1 && s.genericStem(i, suf) > 0 {
+				break // 修文县 rather than 文县
+			}
+			return a, full
 		}
 	}
-	// towns, streets, villages: an unknown stem of 2–3 characters that starts
-	// after a boundary.
+	if k := s.genericStem(i, suf); k > 0 {
+		return i - k, string(s.t[i-k:i]) + suf
+	}
+	return 0, ""
+}
+
+// genericStem returns the length of an unknown stem of 2–3 characters that
+// starts where a name can start and is followed, after its suffix, by an
+// organisation word (修文县委) — or, for towns, streets and villages, by
+// anything.
+func (s *state) genericStem(i int, suf string) int {
+	after := i + len([]rune(suf))
+	town := false
 	switch suf {
 	case "镇", "乡", "街道", "村", "社区":
-		for k := 3; k >= 2; k-- {
-			a := i - k
-			if a < 0 || !allHan(s.t[a:i]) || s.hasNotInName(s.t[a:i]) {
-				continue
-			}
-			if a == 0 || isPunct(s.t[a-1]) || s.endsCue(a, s.e.cut) {
-				return a, end, string(s.t[a:i]) + suf
-			}
+		town = true
+	}
+	if !town {
+		if l, _ := s.e.lx.Orgs.LongestAt(s.t, after); l == 0 {
+			return 0
 		}
 	}
-	return 0, 0, ""
+	for k := 3; k >= 2; k-- {
+		a := i - k
+		if a < 0 || !allHan(s.t[a:i]) || s.hasNotInName(s.t[a:i]) || s.isSuffixRune(s.t[i-1]) {
+			continue
+		}
+		if s.leftBoundary(a) && !s.commonWord(string(s.t[a:i])) {
+			return k
+		}
+	}
+	return 0
 }
 
 func (s *state) knownPlace(w string) bool {
@@ -98,9 +135,10 @@ func (s *state) findPlaces() {
 		if name == "" {
 			continue
 		}
-		if bad := strings.TrimSuffix(name, "区"); strings.HasSuffix(bad, "开发") || strings.HasSuffix(bad, "高新") || strings.HasSuffix(bad, "园") || strings.HasSuffix(bad, "警备") || strings.HasSuffix(bad, "城") && utf8.RuneCountInString(name) == 2 {
+		if s.badPlace(name) {
 			continue
 		}
+
 		s.places = append(s.places, placeMention{name: name, span: doc.Span{Start: a, End: b}})
 		i = b - 1
 	}
@@ -135,8 +173,7 @@ func (s *state) findJurisdiction() {
 		if name == "" {
 			continue
 		}
-		suf := s.suffixOf(name)
-		if !jurisdictionLevel[suf] {
+		if !jurisdictionLevel[s.suffixOf(name)] || s.badPlace(name) {
 			i = b - 1
 			continue
 		}
@@ -151,28 +188,93 @@ func (s *state) findJurisdiction() {
 	if len(cands) == 0 {
 		return
 	}
-	abbrev := map[string]float64{}
+	// the level the report speaks from: 我区, 全县, 该镇, and 区委, 县长 …
+	// at the start of a clause
+	level := map[string]int{}
 	for i := 0; i+1 < len(s.t); i++ {
 		r := s.t[i]
-		switch r {
-		case '省', '市', '区', '县', '旗', '州', '盟':
-		default:
+		if !s.isSuffixRune(r) || r == '村' {
 			continue
 		}
+		prev := rune(0)
+		if i > 0 {
+			prev = s.t[i-1]
+		}
 		next := s.t[i+1]
-		prevPunct := i == 0 || isPunct(s.t[i-1]) || s.t[i-1] == '全' || s.t[i-1] == '我'
-		if prevPunct && (next == '委' || next == '长' || next == '政' || next == '人' || next == '领') {
-			abbrev[string(r)]++
+		switch {
+		case prev == '我' || prev == '全' || prev == '该' || prev == '本':
+			level[string(r)]++
+		case (i == 0 || isPunct(prev)) && (next == '委' || next == '长' || next == '政' || next == '人' || next == '领'):
+			level[string(r)]++
+		}
+	}
+	// the level with the most evidence decides, when it has at least two
+	bestLevel, n := "", 0
+	for l, c := range level {
+		if c > n || c == n && l < bestLevel {
+			bestLevel, n = l, c
+		}
+	}
+	if n < 2 {
+		bestLevel = ""
+	}
+	if bestLevel != "" {
+		has := false
+		for name := range cands {
+			if strings.HasSuffix(name, bestLevel) && !s.badPlace(name) {
+				has = true
+			}
+		}
+		if !has {
+			// the text names the place without its suffix (迪庆 … 我州)
+			if name := s.bareJurisdiction(bestLevel); name != "" {
+				s.jur = name
+				return
+			}
+			bestLevel = ""
 		}
 	}
 	best, bestScore, bestFirst := "", 0.0, 0
 	for name, c := range cands {
-		sc := c.score + 0.5*abbrev[s.suffixOf(name)]
-		if sc > bestScore || sc == bestScore && c.first < bestFirst {
-			best, bestScore, bestFirst = name, sc, c.first
+		if bestLevel != "" && !strings.HasSuffix(name, bestLevel) {
+			continue
+		}
+		if !jurisdictionLevel[s.suffixOf(name)] || (bestLevel == "" && (strings.HasSuffix(name, "镇") || strings.HasSuffix(name, "乡") || strings.HasSuffix(name, "街道"))) {
+			continue
+		}
+		if c.score > bestScore || c.score == bestScore && c.first < bestFirst {
+			best, bestScore, bestFirst = name, c.score, c.first
 		}
 	}
 	s.jur = best
+}
+
+// bareJurisdiction finds a place named without its suffix whose full name
+// has the given level (迪庆 + 州).
+func (s *state) bareJurisdiction(level string) string {
+	count := map[string]int{}
+	for i := 0; i+2 <= len(s.t); i++ {
+		for _, k := range []int{2, 3} {
+			if i+k > len(s.t) || !allHan(s.t[i:i+k]) {
+				continue
+			}
+			stem := string(s.t[i : i+k])
+			if i+k < len(s.t) && s.isSuffixRune(s.t[i+k]) || s.isSuffixRune(s.t[i+k-1]) {
+				continue
+			}
+			name := stem + level
+			if _, ok := s.e.lx.Places[name]; ok || s.knownPlace(name) || s.knownPlace(stem) {
+				count[name]++
+			}
+		}
+	}
+	best, n := "", 0
+	for name, c := range count {
+		if c > n || c == n && name < best {
+			best, n = name, c
+		}
+	}
+	return best
 }
 
 // suffixOf returns the division suffix that name ends with.
@@ -183,4 +285,14 @@ func (s *state) suffixOf(name string) string {
 		}
 	}
 	return ""
+}
+
+// commonWord reports whether gse knows w as an ordinary word (not a name
+// of a place or a person).
+func (s *state) commonWord(w string) bool {
+	if s.e.words == nil {
+		return false
+	}
+	f, pos, ok := s.e.words.Known(w)
+	return ok && f >= 50 && pos != "ns" && !strings.HasPrefix(pos, "nr")
 }

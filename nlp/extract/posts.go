@@ -19,7 +19,8 @@ type post struct {
 	title string
 	class string
 	canon string
-	bare  bool // neither place nor organisation was written or inherited
+	bare  bool   // neither place nor organisation was written or inherited
+	cpc   string // "中共" when written before the organisation
 }
 
 func spanOf(a, b int) doc.Span { return doc.Span{Start: a, End: b} }
@@ -85,9 +86,8 @@ func (s *state) resolveChain(items []item, prev *post, ctx []string) []post {
 func (s *state) resolveItem(it item, prev *post, ctx []string) post {
 	o := it.org
 	p := post{title: it.title, class: it.class}
-	prefix := ""
 	if strings.HasPrefix(o, "中共") {
-		prefix, o = "中共", strings.TrimPrefix(o, "中共")
+		p.cpc, o = "中共", strings.TrimPrefix(o, "中共")
 	}
 	p.place, o = s.splitPlace(o, it, ctx)
 	p.rest = o
@@ -99,12 +99,16 @@ func (s *state) resolveItem(it item, prev *post, ctx []string) post {
 	case p.place == "" && s.isLocalOrg(p.rest) && s.jur != "":
 		p.place = s.jur
 	}
-	p.canon = prefix + render(p)
+	p.canon = render(p)
 	return p
 }
 
 // render writes a post's canonical string.
 func render(p post) string {
+	return p.cpc + renderPlace(p)
+}
+
+func renderPlace(p post) string {
 	place := p.place
 	if p.rest == "" && p.class == "head" && place != "" {
 		if t := []rune(p.title); strings.HasSuffix(place, string(t[0])) {
@@ -131,16 +135,21 @@ func (s *state) splitPlace(o string, it item, ctx []string) (string, string) {
 		// parsed as org 县委; here only bare titles remain.
 		return "", ""
 	}
-	// a full place at the front
-	for k := len(rs); k >= 2; k-- {
-		name := string(rs[:k])
-		suf := s.suffixOf(name)
-		if suf == "" || suf == name {
-			continue
-		}
-		rest := string(rs[k:])
-		if s.isPlaceName(name) || rest == "" || s.startsWithOrg(rest) {
-			if s.isPlaceName(name) || len([]rune(name))-len([]rune(suf)) >= 2 {
+	// a full place at the front: a known one first, then any name with a
+	// division's suffix that an organisation word follows
+	for _, known := range []bool{true, false} {
+		for k := len(rs); k >= 2; k-- {
+			name := string(rs[:k])
+			suf := s.suffixOf(name)
+			if suf == "" || suf == name || s.badPlace(name) {
+				continue
+			}
+			stem := []rune(strings.TrimSuffix(name, suf))
+			if known && s.isPlaceName(name) {
+				return name, string(rs[k:])
+			}
+			rest := string(rs[k:])
+			if !known && len(stem) >= 2 && !s.isSuffixRune(stem[len(stem)-1]) && (rest == "" || s.startsWithOrg(rest)) {
 				return name, rest
 			}
 		}
@@ -224,7 +233,7 @@ func (s *state) partyOrg(p *post) string {
 	if p.rest == "" {
 		return ""
 	}
-	for _, w := range []string{"纪委", "党工委", "党委", "工委", "委"} {
+	for _, w := range []string{"委员会", "纪委", "党工委", "党委", "工委", "委"} {
 		if i := strings.LastIndex(p.rest, w); i >= 0 && i+len(w) == len(p.rest) {
 			return p.rest
 		}
@@ -245,7 +254,17 @@ func (s *state) inherit(p *post, prev *post) {
 			}
 		case "party":
 			if org := s.partyOrg(prev); org != "" {
-				p.place, p.rest = prev.place, org
+				p.place, p.rest, p.cpc = prev.place, org, prev.cpc
+				return
+			}
+			// 政协主席、党组书记 → 政协党组书记
+			if strings.HasPrefix(p.title, "党组") && prev.rest != "" {
+				p.place, p.rest, p.cpc = prev.place, prev.rest, prev.cpc
+				return
+			}
+		case "partydept":
+			if org := s.partyOrg(prev); org != "" {
+				p.place, p.rest, p.cpc = prev.place, org, prev.cpc
 				return
 			}
 		case "chair":
@@ -254,15 +273,19 @@ func (s *state) inherit(p *post, prev *post) {
 				rest = strings.TrimSuffix(rest, w)
 			}
 			if rest != "" && !strings.HasSuffix(rest, "委") {
-				p.place, p.rest = prev.place, rest
+				p.place, p.rest, p.cpc = prev.place, rest, prev.cpc
 				return
 			}
 		default:
 			if prev.rest != "" {
-				p.place, p.rest = prev.place, prev.rest
+				p.place, p.rest, p.cpc = prev.place, prev.rest, prev.cpc
 				return
 			}
 		}
+	}
+	if p.class == "partydept" && s.jur != "" {
+		p.place, p.rest = s.jur, "委"
+		return
 	}
 	if (p.class == "head" || p.class == "deputy") && s.jur != "" && s.levelMatches(s.jur, p.title) {
 		p.place = s.jur
@@ -279,4 +302,29 @@ func (s *state) levelMatches(place, title string) bool {
 		return false
 	}
 	return strings.Contains(title, suf+"长") || strings.Contains(title, []string{suf}[0]+"长")
+}
+
+// badPlace rejects names that end like a division but are zones or parts of
+// organisations (经济技术开发区, 高新区, 警备区), or are only a suffix or a
+// generic word (自治区, 城区, 社区).
+func (s *state) badPlace(name string) bool {
+	for _, w := range []string{"开发区", "高新区", "园区", "警备区", "军分区", "保税区", "试验区", "示范区", "景区", "校区", "片区", "辖区", "城区", "市区", "郊区", "山区", "灾区", "库区", "牧区", "林区", "矿区", "老区", "新区", "社区", "小区", "街区", "乡镇", "城镇", "农村", "乡村", "城乡", "山村", "县市", "市县", "省市", "村镇"} {
+		if name == w || strings.HasSuffix(name, w) && w != "城区" && w != "新区" && w != "社区" && w != "市区" && w != "山区" {
+			return true
+		}
+	}
+	for _, suf := range s.e.lx.PlaceSuffix {
+		if name == suf {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) isSuffixRune(r rune) bool {
+	switch r {
+	case '省', '市', '区', '县', '旗', '州', '盟', '镇', '乡', '村':
+		return true
+	}
+	return false
 }

@@ -41,7 +41,11 @@ func (s *state) findRoles() {
 				for _, c := range cues {
 					before := subjectsBefore(persons, c.pos)
 					if len(before) > 0 {
-						subj = append(append([]doc.Span{}, pending...), before...)
+						if fromCue {
+							subj = before
+						} else {
+							subj = append(append([]doc.Span{}, pending...), before...)
+						}
 						pending = subj
 					} else {
 						subj = pending

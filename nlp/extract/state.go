@@ -48,8 +48,9 @@ type placeMention struct {
 }
 
 type dateMention struct {
-	span doc.Span
-	iso  string // YYYY-MM-DD, or "" when the year is unknown
+	span    doc.Span
+	iso     string // YYYY-MM-DD, or "" when the year is unknown
+	m, d    int    // month and day as written (0 when not)
 }
 
 // state is the working memory of one Process call.
