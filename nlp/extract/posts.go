@@ -9,7 +9,7 @@ import (
 // item is one post of a title chain (区委常委、区人武部政委 has two).
 type item struct {
 	org, title, class string
-	span               doc.Span
+	span              doc.Span
 }
 
 // post is an item resolved against the jurisdiction and its chain.

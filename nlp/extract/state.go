@@ -36,10 +36,10 @@ type roleFact struct {
 }
 
 type honourFact struct {
-	event          int
-	name, honour   string
-	isPerson       bool
-	ev             doc.Span
+	event        int
+	name, honour string
+	isPerson     bool
+	ev           doc.Span
 }
 
 type placeMention struct {
@@ -48,25 +48,25 @@ type placeMention struct {
 }
 
 type dateMention struct {
-	span    doc.Span
-	iso     string // YYYY-MM-DD, or "" when the year is unknown
-	m, d    int    // month and day as written (0 when not)
+	span doc.Span
+	iso  string // YYYY-MM-DD, or "" when the year is unknown
+	m, d int    // month and day as written (0 when not)
 }
 
 // state is the working memory of one Process call.
 type state struct {
-	e       *Extractor
-	d       *doc.Document
-	t       []rune
-	jur     string
-	dates   []dateMention
-	places  []placeMention
-	persons map[string]*person
+	e         *Extractor
+	d         *doc.Document
+	t         []rune
+	jur       string
+	dates     []dateMention
+	places    []placeMention
+	persons   map[string]*person
 	mentionAt map[int]int // Text offset of a person mention → its length
-	events  []*event
-	roles   []roleFact
-	honours []honourFact
-	byline  map[string]bool
+	events    []*event
+	roles     []roleFact
+	honours   []honourFact
+	byline    map[string]bool
 }
 
 func newState(e *Extractor, d *doc.Document) *state {
