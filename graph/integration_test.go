@@ -442,7 +442,7 @@ func TestIntegrationProvenanceAnswersWhy(t *testing.T) {
 	j := "测试" + tag + "区"
 
 	// The "why" query of docs/queries.cypher.
-	rows := query(t, c, whyHolds, map[string]any{"person": "甄" + tag, "post": j + "委书记"})
+	rows := query(t, c, docQueryText(t, "why-holds"), map[string]any{"person": "甄" + tag, "post": j + "委书记"})
 	if len(rows) != 2 {
 		t.Fatalf("why: %d rows, want 2 (one per report): %v", len(rows), rows)
 	}
@@ -479,15 +479,6 @@ func TestIntegrationProvenanceAnswersWhy(t *testing.T) {
 		t.Errorf("profile events (by date): %+v", p.Events)
 	}
 }
-
-// whyHolds must stay the same as the query of that name in docs/queries.cypher
-// (TestIntegrationDocumentedQueriesRun runs that file).
-const whyHolds = `MATCH (p:Person {name: $person})-[h:HOLDS]->(t:Post {name: $post})
-MATCH (r:Report)-[:HAS_EVIDENCE]->(ev:Evidence {fact: h.fact})
-RETURN p.key AS person, t.name AS post, r.id AS report, r.date AS date, r.title AS title,
-       ev.text AS sentence, ev.start AS start, ev.end AS end,
-       substring(r.text, ev.start, ev.end - ev.start) AS highlight
-ORDER BY date, report, start`
 
 func TestIntegrationTenureWhoHeldThePostOnADate(t *testing.T) {
 	c := testClient(t)

@@ -465,8 +465,9 @@ type rowSet struct {
 }
 
 // batchRows merges the plans of a batch into statement rows. An entity named
-// by several reports is one row; the first report that gives a descriptive
-// property (a post's title, an event's kind) sets it.
+// by several reports is one row; as across batches (SET n += props), the
+// last report that gives a descriptive property (a post's title, an event's
+// kind) sets it, and one that leaves it out keeps the value there.
 func batchRows(ps []*plan) rowSet {
 	rs := rowSet{entities: map[schema.Label][]any{}, mentions: map[schema.Label][]any{}, facts: map[factGroup][]any{}}
 	entities := map[string]*entityRow{}
@@ -478,9 +479,7 @@ func batchRows(ps []*plan) rowSet {
 			e := p.entities[k]
 			if prev := entities[k]; prev != nil {
 				for pk, pv := range e.props {
-					if _, ok := prev.props[pk]; !ok {
-						prev.props[pk] = pv
-					}
+					prev.props[pk] = pv
 				}
 			} else {
 				cp := &entityRow{label: e.label, key: e.key, props: map[string]any{}}

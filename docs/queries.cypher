@@ -1,0 +1,169 @@
+// kg — ready queries for Neo4j Browser (http://localhost:7474/browser/).
+// See docs/browser-guide.md. Each query starts with a "// name:" line and
+// lists its parameters as ":param" lines: run those first (change the
+// values), then the query. Dates are ISO strings ('2021-03-01'); a month is
+// its first seven characters ('2021-03').
+//
+// The model in one breath (kg schema show prints all of it):
+//   (:Person)-[:HOLDS]->(:Post)-[:POST_OF]->(:Organization)
+//   (:Person)-[:CHAIRED|SPOKE_AT|ATTENDED]->(:Event)-[:HELD_IN]->(:Place)-[:PART_OF]->(:Place)
+//   (:Event)-[:COMMENDED {honour}]->(:Person|Organization), (:Organization)-[:CONVENED]->(:Event)
+// Every fact relationship has: fact (its key), reports (ids), first_seen,
+// last_seen (report dates); HOLDS also start/end (appointment/removal dates).
+// Provenance: (:Report)-[:HAS_EVIDENCE]->(:Evidence {fact, text, start, end})
+// and (:Report)-[:MENTIONS {starts, ends, texts}]->(entity).
+
+
+// name: who-holds
+// Who holds (or held) post X? One row per holder, earliest first.
+// :param post => '静海区委书记'
+MATCH (p:Person)-[h:HOLDS]->(t:Post {name: $post})
+RETURN p.name AS person, p.context AS context, t.name AS post,
+       h.start AS start, h.end AS end, h.first_seen AS first_seen, h.last_seen AS last_seen,
+       h.reports AS reports
+ORDER BY coalesce(h.start, h.first_seen), person;
+
+
+// name: find-posts
+// Which posts have a name containing some text? (To find the exact post name.)
+// :param text => '区委书记'
+MATCH (t:Post) WHERE t.name CONTAINS $text
+OPTIONAL MATCH (p:Person)-[:HOLDS]->(t)
+RETURN t.name AS post, count(p) AS holders, collect(p.name)[..5] AS some_holders
+ORDER BY post;
+
+
+// name: who-held-on
+// Who held post X on date D? Tenure covers D when start (else first_seen)
+// <= D <= end (else last_seen). Same rule as `kg who-holds X --on D`.
+// :param post => '静海区委书记'
+// :param date => '2021-01-22'
+MATCH (p:Person)-[h:HOLDS]->(t:Post {name: $post})
+WHERE coalesce(h.start, h.first_seen) <= $date <= coalesce(h.end, h.last_seen)
+RETURN p.name AS person, p.context AS context, h.start AS start, h.end AS end,
+       h.first_seen AS first_seen, h.last_seen AS last_seen, h.reports AS reports
+ORDER BY coalesce(h.start, h.first_seen), person;
+
+
+// name: person-posts
+// A person's posts over time (namesakes of different places are different
+// Person nodes: see the context column).
+// :param person => '蔺雪峰'
+MATCH (p:Person {name: $person})-[h:HOLDS]->(t:Post)
+OPTIONAL MATCH (t)-[:POST_OF]->(o:Organization)
+RETURN p.context AS context, t.name AS post, o.name AS organization,
+       h.start AS start, h.end AS end, h.first_seen AS first_seen, h.last_seen AS last_seen,
+       h.reports AS reports
+ORDER BY context, coalesce(h.start, h.first_seen), post;
+
+
+// name: person-events
+// A person's events: role, date, place, the reports that say so.
+// :param person => '蔺雪峰'
+MATCH (p:Person {name: $person})-[r:CHAIRED|SPOKE_AT|ATTENDED]->(e:Event)
+RETURN p.context AS context, e.date AS date, type(r) AS role, e.name AS event, e.kind AS kind,
+       [(e)-[:HELD_IN]->(pl:Place) | pl.name] AS places, r.reports AS reports
+ORDER BY context, date, event, role;
+
+
+// name: event-roles
+// Who chaired, spoke at, attended event E? (E: part of the event's name.)
+// :param event => '武装工作会议'
+MATCH (e:Event) WHERE e.name CONTAINS $event
+MATCH (p:Person)-[r:CHAIRED|SPOKE_AT|ATTENDED]->(e)
+OPTIONAL MATCH (p)-[:HOLDS]->(t:Post)
+WITH e, p, r, collect(t.name) AS posts
+RETURN e.name AS event, e.date AS date, type(r) AS role, p.name AS person, posts, r.reports AS reports
+ORDER BY date, event,
+         CASE type(r) WHEN 'CHAIRED' THEN 0 WHEN 'SPOKE_AT' THEN 1 ELSE 2 END, person;
+
+
+// name: events-in-place-month
+// Events in place P (or any place inside it) in a month, with who chaired.
+// An event without a place counts when its jurisdiction (context) is P.
+// :param place => '静海区'
+// :param month => '2021-01'
+MATCH (e:Event)
+WHERE e.date STARTS WITH $month
+  AND (e.context = $place
+       OR EXISTS { (e)-[:HELD_IN]->(:Place)-[:PART_OF*0..4]->(:Place {name: $place}) })
+OPTIONAL MATCH (c:Person)-[:CHAIRED]->(e)
+RETURN e.date AS date, e.name AS event, e.kind AS kind,
+       [(e)-[:HELD_IN]->(pl:Place) | pl.name] AS places, collect(c.name) AS chaired_by
+ORDER BY date, event;
+
+
+// name: why-holds
+// Why does the graph say person P holds post X? Every piece of evidence:
+// the report, its date, the sentence and its offsets in the raw text
+// (highlight is the same span cut from the stored text).
+// :param person => '蔺雪峰'
+// :param post => '静海区委书记'
+MATCH (p:Person {name: $person})-[h:HOLDS]->(t:Post {name: $post})
+MATCH (r:Report)-[:HAS_EVIDENCE]->(ev:Evidence {fact: h.fact})
+RETURN p.key AS person, t.name AS post, r.id AS report, r.date AS date, r.title AS title,
+       ev.text AS sentence, ev.start AS start, ev.end AS end,
+       substring(r.text, ev.start, ev.end - ev.start) AS highlight
+ORDER BY date, report, start;
+
+
+// name: why-fact
+// Why does the graph say any fact between two named things? (Click a
+// relationship in the graph view to read its "fact"; or name the two ends.)
+// :param from => '蔺雪峰'
+// :param to => '2021年度武装工作会议'
+MATCH (a {name: $from})-[f]-(b {name: $to})
+WHERE f.fact IS NOT NULL
+MATCH (r:Report)-[:HAS_EVIDENCE]->(ev:Evidence {fact: f.fact})
+RETURN type(f) AS fact_type, f.fact AS fact, r.id AS report, r.date AS date,
+       ev.text AS sentence, ev.start AS start, ev.end AS end, ev.derived AS derived
+ORDER BY fact_type, date, report, start;
+
+
+// name: seen-together
+// People seen together at events: pairs sharing at least $min events.
+// :param min => 2
+MATCH (a:Person)-[:CHAIRED|SPOKE_AT|ATTENDED]->(e:Event)<-[:CHAIRED|SPOKE_AT|ATTENDED]-(b:Person)
+WHERE a.key < b.key
+WITH a, b, collect(DISTINCT e) AS events
+WHERE size(events) >= $min
+RETURN a.name AS person_a, a.context AS context_a, b.name AS person_b, b.context AS context_b,
+       size(events) AS together, [e IN events | coalesce(e.date, '') + ' ' + e.name][..10] AS events
+ORDER BY together DESC, person_a, person_b
+LIMIT 100;
+
+
+// name: seen-with
+// Who was seen with person P, at which events (as a graph: switch to the
+// graph view to see it).
+// :param person => '蔺雪峰'
+MATCH (p:Person {name: $person})-[r1:CHAIRED|SPOKE_AT|ATTENDED]->(e:Event)<-[r2:CHAIRED|SPOKE_AT|ATTENDED]-(other:Person)
+WHERE other <> p
+RETURN p, r1, e, r2, other;
+
+
+// name: report-graph
+// Everything one report contributed, as a graph.
+// :param report => '001'
+MATCH (r:Report {id: $report})-[m:MENTIONS]->(n)
+OPTIONAL MATCH (n)-[f]->(x)
+WHERE $report IN f.reports
+RETURN r, m, n, f, x;
+
+
+// name: name-search
+// Full-text search over the names of people, posts, organisations, places
+// and events (CJK analyzer: any part of a name).
+// :param text => '静海'
+CALL db.index.fulltext.queryNodes('entity_name_search', $text) YIELD node, score
+RETURN head(labels(node)) AS label, node.name AS name, node.key AS key, score
+ORDER BY score DESC
+LIMIT 25;
+
+
+// name: overview
+// How big is the graph?
+MATCH (n)
+WITH head(labels(n)) AS label, count(*) AS nodes
+RETURN label, nodes
+ORDER BY label;
