@@ -246,7 +246,7 @@ func (s *state) findLooseNames() {
 				s.addPost(p, postFact{post: ps.canon, title: ps.title, ev: s.sentenceOf(i)})
 			}
 			i = end + tl - 1
-		case left && s.verbAfterName(end) && s.plausibleName(string(s.t[i:end])):
+		case left && s.verbAfterName(end) && s.plausibleName(string(s.t[i:end])) && s.alignsWithTokens(i, end):
 			s.acceptName(i, n)
 		}
 	}

@@ -67,11 +67,30 @@ type state struct {
 	roles     []roleFact
 	honours   []honourFact
 	byline    map[string]bool
+	cut       []bool // cut[i]: a token of the segmentation starts or ends at i
 }
 
 func newState(e *Extractor, d *doc.Document) *state {
-	return &state{e: e, d: d, t: d.Text, jur: d.Meta.Jurisdiction,
+	s := &state{e: e, d: d, t: d.Text, jur: d.Meta.Jurisdiction,
 		persons: map[string]*person{}, mentionAt: map[int]int{}, byline: map[string]bool{}}
+	if len(d.Tokens) > 0 {
+		s.cut = make([]bool, len(d.Text)+1)
+		for _, tk := range d.Tokens {
+			s.cut[tk.Start], s.cut[tk.End] = true, true
+		}
+	}
+	return s
+}
+
+// alignsWithTokens reports whether [a, b) starts and ends where the
+// segmentation cuts, or lies inside one token that starts at a (gse keeps
+// unknown names whole: 蔺雪峰, or joins them with what follows less often
+// than with what precedes). Without tokens it says yes.
+func (s *state) alignsWithTokens(a, b int) bool {
+	if s.cut == nil || b >= len(s.cut) {
+		return true
+	}
+	return s.cut[a]
 }
 
 // addPerson records a mention of a person and returns the person.

@@ -2,7 +2,8 @@ package lexicon
 
 // Trie is a rune trie for longest-match lookups of lexicon words in text.
 type Trie struct {
-	root *node
+	root *node // words forwards
+	rev  *node // words backwards, for LongestEndingAt
 	size int
 }
 
@@ -13,12 +14,27 @@ type node struct {
 }
 
 // NewTrie returns an empty trie.
-func NewTrie() *Trie { return &Trie{root: &node{}} }
+func NewTrie() *Trie { return &Trie{root: &node{}, rev: &node{}} }
 
 // Add inserts word with a value; a later Add of the same word replaces it.
 func (t *Trie) Add(word, value string) {
-	n := t.root
-	for _, r := range word {
+	rs := []rune(word)
+	n := t.rev
+	for i := len(rs) - 1; i >= 0; i-- {
+		r := rs[i]
+		if n.next == nil {
+			n.next = map[rune]*node{}
+		}
+		c := n.next[r]
+		if c == nil {
+			c = &node{}
+			n.next[r] = c
+		}
+		n = c
+	}
+	n.end, n.value = true, value
+	n = t.root
+	for _, r := range rs {
 		if n.next == nil {
 			n.next = map[rune]*node{}
 		}
@@ -70,18 +86,19 @@ func (t *Trie) HasPrefixAt(text []rune, i int) bool {
 	return l > 0
 }
 
-// LongestEndingAt returns the length of the longest word that ends just
-// before text[end] (text[end-l:end]), trying lengths up to max.
+// LongestEndingAt returns the length and value of the longest word that
+// ends just before text[end] (text[end-l:end]), of at most max runes.
 func (t *Trie) LongestEndingAt(text []rune, end, max int) (int, string) {
-	for l := max; l >= 1; l-- {
-		if end-l < 0 {
-			continue
+	n, best, val := t.rev, 0, ""
+	for j := end - 1; j >= 0 && end-j <= max; j-- {
+		if n = n.next[text[j]]; n == nil {
+			break
 		}
-		if v, ok := t.Get(string(text[end-l : end])); ok {
-			return l, v
+		if n.end {
+			best, val = end-j, n.value
 		}
 	}
-	return 0, ""
+	return best, val
 }
 
 // Words returns every word in the trie.

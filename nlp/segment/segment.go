@@ -71,3 +71,7 @@ func (s *Segmenter) Process(d *doc.Document) error {
 func (s *Segmenter) Known(word string) (freq float64, pos string, ok bool) {
 	return s.seg.Find(word)
 }
+
+// Cut segments text with gse's HMM for unknown words (for benchmarks and
+// tools; the stage uses Process).
+func (s *Segmenter) Cut(text string) []string { return s.seg.Cut(text, true) }
