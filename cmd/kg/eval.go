@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -36,41 +37,61 @@ misses. --misses lists every missing and spurious item.`,
 			if err != nil || len(golds) == 0 {
 				return usageError("eval: no gold .json files in %s", dir)
 			}
-			p, err := pipeline.New(pipeline.Options{})
-			if err != nil {
-				return fmt.Errorf("eval: %w", err)
-			}
-			var results []eval.Result
+			gold := map[string]*eval.Gold{}
 			for _, gp := range golds {
 				g, err := eval.LoadGold(gp)
 				if err != nil {
 					return fmt.Errorf("eval: %w", err)
 				}
-				txt := strings.TrimSuffix(gp, ".json") + ".txt"
-				var rerr error
-				err = input.Read([]string{txt}, nil, input.Options{}, func(r input.Report, e error) error {
-					if e != nil {
-						rerr = e
-						return nil
-					}
-					x, err := p.Extract(r.Meta, r.Text)
-					if err != nil {
-						rerr = err
-						return nil
-					}
-					if g.ID == "" {
-						g.ID = r.Meta.ID
-					}
-					results = append(results, eval.Score(x, g))
-					return nil
-				})
-				if err == nil {
-					err = rerr
+				if g.ID == "" {
+					g.ID = strings.TrimSuffix(filepath.Base(gp), ".json")
 				}
+				gold[g.ID] = g
+			}
+			// the reports: every input file of DIR but the gold files
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+			var paths []string
+			for _, e := range entries {
+				if e.IsDir() || strings.HasSuffix(e.Name(), ".json") || strings.HasPrefix(e.Name(), ".") || strings.EqualFold(e.Name(), "README.md") {
+					continue
+				}
+				paths = append(paths, filepath.Join(dir, e.Name()))
+			}
+			p, err := pipeline.New(pipeline.Options{})
+			if err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+			var results []eval.Result
+			seen := map[string]bool{}
+			err = input.Read(paths, nil, input.Options{}, func(r input.Report, rerr error) error {
+				if rerr != nil {
+					fmt.Fprintf(os.Stderr, "kg: %v\n", rerr)
+					return nil
+				}
+				g := gold[r.Meta.ID]
+				if g == nil {
+					return nil // a report without gold is not scored
+				}
+				x, err := p.Extract(r.Meta, r.Text)
 				if err != nil {
-					return fmt.Errorf("eval: %s: %w", txt, err)
+					return fmt.Errorf("%s: %w", r.Path, err)
+				}
+				seen[g.ID] = true
+				results = append(results, eval.Score(x, g))
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+			for id := range gold {
+				if !seen[id] {
+					fmt.Fprintf(os.Stderr, "kg: eval: gold %s has no report in %s\n", id, dir)
 				}
 			}
+			sort.Slice(results, func(i, j int) bool { return results[i].ID < results[j].ID })
 			eval.Report(os.Stdout, results, c.Int("worst"), c.Bool("misses"))
 			return nil
 		},

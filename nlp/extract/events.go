@@ -77,6 +77,11 @@ func (s *state) namedEventsIn(sent doc.Span) {
 		for s.hasAt(a, "了") || s.hasAt(a, "在") {
 			a++
 		}
+		for _, w := range []string{"今晚", "今天", "今日", "昨天", "昨日", "当天", "当日", "日前", "近日", "这次", "此次", "本次"} {
+			if s.hasAt(a, w) {
+				a += 2
+			}
+		}
 		found := false
 		for a < ce {
 			b := s.eventEnd(a, ce)

@@ -71,6 +71,7 @@ func (e *Extractor) Process(d *doc.Document) error {
 	s.findAppointments()
 	s.findLooseNames()
 	s.expandNames()
+	s.nameRuns()
 	s.findEvents()
 	s.findCommendations()
 	s.findRoles()

@@ -299,6 +299,43 @@ func (s *state) plausibleName(name string) bool {
 	return strings.HasPrefix(pos, "nr")
 }
 
+// nameRuns accepts the unknown names listed with a known one, 、 between
+// them (李铁映、贾庆林、曾庆红等领导同志).
+func (s *state) nameRuns() {
+	for i := 0; i < len(s.t); i++ {
+		if len(s.surnameAt(i)) == 0 || (i > 0 && !isPunct(s.t[i-1]) && !s.endsCue(i, s.e.cut)) {
+			continue
+		}
+		var run [][2]int
+		known := false
+		k := i
+		for {
+			n := s.nameAt(k)
+			if m, ok := s.mentionAt[k]; ok {
+				n, known = m, true
+			}
+			if n == 0 {
+				break
+			}
+			run = append(run, [2]int{k, n})
+			k += n
+			if k < len(s.t) && s.t[k] == '、' {
+				k++
+				continue
+			}
+			break
+		}
+		if known && len(run) > 1 && s.boundaryAt(k) != noBoundary {
+			for _, r := range run {
+				s.acceptName(r[0], r[1])
+			}
+		}
+		if len(run) > 0 {
+			i = k - 1
+		}
+	}
+}
+
 // expandNames records every later mention of a known name (蔺雪峰指出…).
 func (s *state) expandNames() {
 	for name := range s.persons {
