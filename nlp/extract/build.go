@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/kg-cn/kg/nlp/doc"
 )
@@ -100,8 +99,8 @@ func (s *state) build() {
 				continue
 			}
 			post := doc.Entity{Type: doc.TypePost, Name: f.post, Title: f.title}
-			if org := strings.TrimSuffix(f.post, f.title); org != "" && org != f.post {
-				post.Org = add(doc.Entity{Type: doc.TypeOrganization, Name: org}, "o")
+			if f.org != "" {
+				post.Org = add(doc.Entity{Type: doc.TypeOrganization, Name: f.org}, "o")
 			}
 			tid := add(post, "t")
 			r := doc.Relation{Type: doc.RelHolds, From: personID[p.name], To: tid, Evidence: s.evidence(f.ev)}

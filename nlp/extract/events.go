@@ -203,7 +203,9 @@ func (s *state) addNamedEvent(a, b int, sent doc.Span, v int) *event {
 			return nil
 		}
 	}
-	if name == "会" || name == "会议" || name == "活动" || strings.HasPrefix(name, "的") {
+	// a bare 会议 is an event when it is convened (召开会议), not when it is
+	// only attended (出席会议 refers to one already named)
+	if name == "会" || name == "活动" || strings.HasPrefix(name, "的") || name == "会议" && s.isAttendVerb(s.str(v, v+2)) {
 		return nil
 	}
 	for _, ev := range s.events {

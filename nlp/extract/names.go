@@ -76,37 +76,63 @@ func (s *state) nameAt(i int) int {
 }
 
 // nameAfterTitle is nameAt where a title has just introduced a name: it also
-// takes four-character names before a weak boundary (巴音朝鲁在…) and
-// transcribed names with a middle dot (努尔兰·阿不都满金).
+// takes four-character names before a weak boundary (巴音朝鲁在…), names
+// whose surname the lexicon lacks, and transcribed names with a middle dot
+// (努尔兰·阿不都满金).
 func (s *state) nameAfterTitle(i int) int {
+	if n := s.dottedNameAt(i); n > 0 {
+		return n
+	}
 	if n := s.nameAt(i); n > 0 {
 		return n
 	}
 	if len(s.surnameAt(i)) > 0 && s.givenOK(i+1, i+4) && s.boundaryAt(i+4) != noBoundary {
 		return 4
 	}
-	// 努尔兰·阿不都满金: Han runs of 1–6 joined by a middle dot
-	k, parts := i, 0
-	for {
-		a := k
-		for k < len(s.t) && k-a < 6 && isHan(s.t[k]) && !s.e.notInName[s.t[k]] {
-			k++
-		}
-		if k-a < 1 {
-			return 0
-		}
-		parts++
-		if k < len(s.t) && (s.t[k] == '·' || s.t[k] == '•' || s.t[k] == '.') && k+1 < len(s.t) && isHan(s.t[k+1]) {
-			k++
-			continue
-		}
-		break
-	}
-	if parts >= 2 && s.boundaryAt(k) != noBoundary {
-		return k - i
+	// an unknown surname: two or three characters up to a boundary
+	switch {
+	case s.givenOK(i, i+2) && s.boundaryAt(i+2) == strongBoundary:
+		return 2
+	case s.givenOK(i, i+3) && s.boundaryAt(i+3) != noBoundary:
+		return 3
 	}
 	return 0
 }
+
+// dottedNameAt returns the length of a transcribed name whose parts a middle
+// dot joins (阿不都热合曼·买买提), ending at a boundary.
+func (s *state) dottedNameAt(i int) int {
+	k, parts := i, 0
+	for {
+		a := k
+		for k < len(s.t) && k-a < 8 && isHan(s.t[k]) {
+			k++
+			if k < len(s.t) && isMiddleDot(s.t[k]) {
+				break
+			}
+		}
+		if k == a {
+			return 0
+		}
+		if k < len(s.t) && isMiddleDot(s.t[k]) && k+1 < len(s.t) && isHan(s.t[k+1]) {
+			parts++
+			k++
+			continue
+		}
+		if parts == 0 {
+			return 0
+		}
+		// the last part ends at the first boundary
+		for e := a + 1; e <= k; e++ {
+			if s.boundaryAt(e) != noBoundary {
+				return e - i
+			}
+		}
+		return 0
+	}
+}
+
+func isMiddleDot(r rune) bool { return r == '·' || r == '•' || r == '・' || r == '‧' }
 
 // isByline reports whether the name at i is a credit (记者 王明, 编辑:李红).
 func (s *state) isByline(i int) bool {

@@ -60,7 +60,7 @@ func (s *state) nameList(j int, posts []post) int {
 		}
 		if p := s.acceptName(j, n); p != nil {
 			for _, ps := range posts {
-				s.addPost(p, postFact{post: ps.canon, title: ps.title, ev: s.sentenceOf(j)})
+				s.addPost(p, postFact{post: ps.canon, title: ps.title, org: ps.org(), ev: s.sentenceOf(j)})
 			}
 		}
 		end = j + n
@@ -197,7 +197,7 @@ func (s *state) appointPosts(p *person, items []item, kind string, v int) {
 	date := s.dateBefore(v)
 	for _, ps := range s.resolveChain(items, nil, nil) {
 		d := date
-		f := postFact{post: ps.canon, title: ps.title, ev: sent}
+		f := postFact{post: ps.canon, title: ps.title, org: ps.org(), ev: sent}
 		if kind == "start" {
 			f.start = &d
 		} else {
@@ -243,7 +243,7 @@ func (s *state) findLooseNames() {
 				it := item{org: s.str(a, i), title: s.str(end, end+tl), span: spanOf(a, end+tl)}
 				_, it.class = s.e.lx.Titles.LongestAt(s.t, end)
 				ps := s.resolveItem(it, nil, nil)
-				s.addPost(p, postFact{post: ps.canon, title: ps.title, ev: s.sentenceOf(i)})
+				s.addPost(p, postFact{post: ps.canon, title: ps.title, org: ps.org(), ev: s.sentenceOf(i)})
 			}
 			i = end + tl - 1
 		case left && s.verbAfterName(end) && s.plausibleName(string(s.t[i:end])) && s.alignsWithTokens(i, end):

@@ -78,7 +78,11 @@ func (s *state) genericStem(i int, suf string) int {
 		town = true
 	}
 	if !town {
-		if l, _ := s.e.lx.Orgs.LongestAt(s.t, after); l == 0 {
+		l, _ := s.e.lx.Orgs.LongestAt(s.t, after)
+		if l == 0 && s.hasAt(after, suf) { // 松河市市委
+			l, _ = s.e.lx.Orgs.LongestAt(s.t, after+len([]rune(suf)))
+		}
+		if l == 0 {
 			return 0
 		}
 	}

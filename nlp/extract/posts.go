@@ -149,7 +149,7 @@ func (s *state) splitPlace(o string, it item, ctx []string) (string, string) {
 				return name, string(rs[k:])
 			}
 			rest := string(rs[k:])
-			if !known && len(stem) >= 2 && !s.isSuffixRune(stem[len(stem)-1]) && (rest == "" || s.startsWithOrg(rest)) {
+			if !known && len(stem) >= 2 && !s.isSuffixRune(stem[len(stem)-1]) && (rest == "" || s.startsWithOrg(rest) || s.startsWithOrg(strings.TrimPrefix(rest, suf))) {
 				return name, rest
 			}
 		}
@@ -327,4 +327,15 @@ func (s *state) isSuffixRune(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// org returns the organisation a post belongs to, as written in its
+// canonical string (青山区委 of 青山区委书记), or "" when the post names only
+// a place (青山区副区长) or nothing.
+func (p post) org() string {
+	if p.rest == "" {
+		return ""
+	}
+	s := render(p)
+	return strings.TrimSuffix(s, p.title)
 }

@@ -1,0 +1,265 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/kg-cn/kg/nlp/doc"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+var (
+	sharedOnce sync.Once
+	sharedP    *Pipeline
+	sharedErr  error
+)
+
+func testPipeline(t *testing.T) *Pipeline {
+	t.Helper()
+	sharedOnce.Do(func() { sharedP, sharedErr = New(Options{}) })
+	if sharedErr != nil {
+		t.Fatal(sharedErr)
+	}
+	return sharedP
+}
+
+// facts flattens an extraction into sorted "PERSON | POST" (HOLDS) and
+// "PERSON | ROLE" lines for comparison.
+func facts(x *doc.Extraction, types ...string) []string {
+	names := map[string]string{}
+	for _, e := range x.Entities {
+		names[e.ID] = e.Name
+	}
+	want := map[string]bool{}
+	for _, t := range types {
+		want[t] = true
+	}
+	var out []string
+	for _, r := range x.Relations {
+		if !want[r.Type] {
+			continue
+		}
+		line := names[r.From] + " | " + names[r.To]
+		if r.Type != doc.RelHolds {
+			line = names[r.From] + " | " + r.Type
+		}
+		if r.Start != nil {
+			line += " | start " + *r.Start
+		}
+		if r.End != nil {
+			line += " | end " + *r.End
+		}
+		out = append(out, line)
+	}
+	sort.Strings(out)
+	return dedupe(out)
+}
+
+func dedupe(xs []string) []string {
+	var out []string
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func persons(x *doc.Extraction) []string {
+	var out []string
+	for _, e := range x.Entities {
+		if e.Type == doc.TypePerson {
+			out = append(out, e.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestPostsAreCanonicalised(t *testing.T) {
+	p := testPipeline(t)
+	tests := []struct {
+		name, date, text string
+		holds            []string
+	}{
+		{
+			name: "abbreviated district committee takes the jurisdiction",
+			text: "3月2日上午,青山区召开全区经济工作会议。区委书记柯文杰出席会议并讲话。",
+			holds: []string{"柯文杰 | 青山区委书记"},
+		},
+		{
+			name: "a chain gives one post per item and a bare deputy head takes the jurisdiction",
+			text: "3月2日,青山区召开会议。区委常委、副区长禚立群主持会议。",
+			holds: []string{"禚立群 | 青山区副区长", "禚立群 | 青山区委常委"},
+		},
+		{
+			name: "a shortened item takes the organisation of the item before",
+			text: "青山区召开会议。区委常委、组织部长闵晓东,区政协党组书记、主席邢德福出席。",
+			holds: []string{"邢德福 | 青山区政协主席", "邢德福 | 青山区政协党组书记", "闵晓东 | 青山区委常委", "闵晓东 | 青山区委组织部长"},
+		},
+		{
+			name: "one title before a list of names gives each the post",
+			text: "青山区召开会议。区政协副主席曹立新、欧阳明珠、蔺海涛出席会议。",
+			holds: []string{"曹立新 | 青山区政协副主席", "欧阳明珠 | 青山区政协副主席", "蔺海涛 | 青山区政协副主席"},
+		},
+		{
+			name: "a place written twice collapses and a head is PLACE+长",
+			text: "8月3日,松河市市委书记任建斌主持召开会议。松河市长冯立国出席。",
+			holds: []string{"任建斌 | 松河市委书记", "冯立国 | 松河市长"},
+		},
+		{
+			name: "a title that names its own organisation keeps it",
+			text: "青山区召开会议。团泊镇党委书记齐丽君,青山供电集团党委副书记邬振华参加会议。",
+			holds: []string{"邬振华 | 青山供电集团党委副书记", "齐丽君 | 团泊镇党委书记"},
+		},
+		{
+			name: "a collective word introduces names without posts",
+			text: "青山区召开会议。区领导罗永康、尚德明、谷春燕出席。",
+		},
+		{
+			name: "appointment and removal give a start and an end dated by the meeting",
+			date: "2023-05-31",
+			text: "2023年5月30日,松河市人大常委会召开第九次会议。会议决定任命韩志远同志为松河市人民政府副市长;接受郝春生同志辞去松河市人民政府副市长职务的请求。",
+			holds: []string{"郝春生 | 松河市人民政府副市长 | end 2023-05-30", "韩志远 | 松河市人民政府副市长 | start 2023-05-30"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, err := p.Extract(doc.Meta{ID: "t", Date: tt.date}, tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := facts(x, doc.RelHolds)
+			if strings.Join(got, "\n") != strings.Join(tt.holds, "\n") {
+				t.Errorf("HOLDS\n got: %q\nwant: %q", got, tt.holds)
+			}
+		})
+	}
+}
+
+func TestPersonsAndRoles(t *testing.T) {
+	p := testPipeline(t)
+	tests := []struct {
+		name, text string
+		persons    []string
+		roles      []string
+	}{
+		{
+			name:    "chaired, spoke and attended, with everyone who chaired or spoke attending",
+			text:    "1月22日下午,青山区召开2021年度武装工作会议。区委书记蔺雪松出席会议并讲话。区委常委、区人武部政委李建中主持会议。",
+			persons: []string{"李建中", "蔺雪松"},
+			roles:   []string{"李建中 | ATTENDED", "李建中 | CHAIRED", "蔺雪松 | ATTENDED", "蔺雪松 | SPOKE_AT"},
+		},
+		{
+			name:    "a later name-only mention with a remark verb speaks at the event",
+			text:    "1月22日下午,青山区召开全区工作会议。区长曲海林出席会议。曲海林指出,要抓好落实。",
+			persons: []string{"曲海林"},
+			roles:   []string{"曲海林 | ATTENDED", "曲海林 | SPOKE_AT"},
+		},
+		{
+			name:    "bylines and doctrine sources are not persons",
+			text:    "本报讯(记者 王晓明 通讯员 赵一凡)3月5日,青山区召开会议,学习习近平新时代中国特色社会主义思想。区委书记柯文杰出席。",
+			persons: []string{"柯文杰"},
+			roles:   []string{"柯文杰 | ATTENDED"},
+		},
+		{
+			name:    "subjects listed over several clauses share the verb",
+			text:    "青山区召开表彰大会。青山区长冯立国,区委副书记谷春燕,区人大常委会主任尚德明出席大会。",
+			persons: []string{"冯立国", "尚德明", "谷春燕"},
+			roles:   []string{"冯立国 | ATTENDED", "尚德明 | ATTENDED", "谷春燕 | ATTENDED"},
+		},
+		{
+			name:    "a transcribed name with a middle dot after a title",
+			text:    "自治区政协召开党组会议。自治区政协主席阿不都热合曼·买买提主持会议并讲话。",
+			persons: []string{"阿不都热合曼·买买提"},
+			roles:   []string{"阿不都热合曼·买买提 | ATTENDED", "阿不都热合曼·买买提 | CHAIRED", "阿不都热合曼·买买提 | SPOKE_AT"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, err := p.Extract(doc.Meta{ID: "t", Date: "2021-01-23"}, tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := persons(x); strings.Join(got, ",") != strings.Join(tt.persons, ",") {
+				t.Errorf("persons\n got: %q\nwant: %q", got, tt.persons)
+			}
+			got := facts(x, doc.RelChaired, doc.RelSpokeAt, doc.RelAttended)
+			if strings.Join(got, "\n") != strings.Join(tt.roles, "\n") {
+				t.Errorf("roles\n got: %q\nwant: %q", got, tt.roles)
+			}
+		})
+	}
+}
+
+// TestEvidenceSpansTheRawText checks that every evidence span lies inside
+// the raw text and is the text it claims, on traditional text with pinyin.
+func TestEvidenceSpansTheRawText(t *testing.T) {
+	p := testPipeline(t)
+	raw := "1月22日下午,青山區(qū)召開2021年度武裝工作會(huì)議。區(qū)委書記蔺雪松出席會(huì)議並講話。"
+	x, err := p.Extract(doc.Meta{ID: "t", Date: "2021-01-23"}, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []rune(raw)
+	if len(x.Relations) == 0 {
+		t.Fatal("no relations")
+	}
+	for _, r := range x.Relations {
+		ev := r.Evidence
+		if ev.Start < 0 || ev.End > len(rs) || ev.Start >= ev.End {
+			t.Fatalf("%s: span [%d,%d) outside the raw text of %d runes", r.Type, ev.Start, ev.End, len(rs))
+		}
+		if string(rs[ev.Start:ev.End]) != ev.Text {
+			t.Errorf("%s: evidence text %q is not raw[%d:%d] = %q", r.Type, ev.Text, ev.Start, ev.End, string(rs[ev.Start:ev.End]))
+		}
+	}
+	if got := facts(x, doc.RelHolds); len(got) != 1 || got[0] != "蔺雪松 | 青山区委书记" {
+		t.Errorf("HOLDS from traditional text: %q", got)
+	}
+}
+
+// TestGolden extracts every report in testdata/ and compares the JSON with
+// testdata/<name>.golden.json (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	p := testPipeline(t)
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no testdata/*.txt")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			id := strings.TrimSuffix(filepath.Base(f), ".txt")
+			x, err := p.Extract(doc.Meta{ID: id, Source: "testdata/" + id + ".txt", Date: "2024-03-15"}, string(raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := json.MarshalIndent(x, "", "  ")
+			golden := strings.TrimSuffix(f, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
+				t.Errorf("extraction of %s differs from %s (go test -update rewrites it after review)", f, golden)
+			}
+		})
+	}
+}
