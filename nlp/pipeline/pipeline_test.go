@@ -90,33 +90,33 @@ func TestPostsAreCanonicalised(t *testing.T) {
 		holds            []string
 	}{
 		{
-			name: "abbreviated district committee takes the jurisdiction",
-			text: "3月2日上午,青山区召开全区经济工作会议。区委书记柯文杰出席会议并讲话。",
+			name:  "abbreviated district committee takes the jurisdiction",
+			text:  "3月2日上午,青山区召开全区经济工作会议。区委书记柯文杰出席会议并讲话。",
 			holds: []string{"柯文杰 | 青山区委书记"},
 		},
 		{
-			name: "a chain gives one post per item and a bare deputy head takes the jurisdiction",
-			text: "3月2日,青山区召开会议。区委常委、副区长禚立群主持会议。",
+			name:  "a chain gives one post per item and a bare deputy head takes the jurisdiction",
+			text:  "3月2日,青山区召开会议。区委常委、副区长禚立群主持会议。",
 			holds: []string{"禚立群 | 青山区副区长", "禚立群 | 青山区委常委"},
 		},
 		{
-			name: "a shortened item takes the organisation of the item before",
-			text: "青山区召开会议。区委常委、组织部长闵晓东,区政协党组书记、主席邢德福出席。",
+			name:  "a shortened item takes the organisation of the item before",
+			text:  "青山区召开会议。区委常委、组织部长闵晓东,区政协党组书记、主席邢德福出席。",
 			holds: []string{"邢德福 | 青山区政协主席", "邢德福 | 青山区政协党组书记", "闵晓东 | 青山区委常委", "闵晓东 | 青山区委组织部长"},
 		},
 		{
-			name: "one title before a list of names gives each the post",
-			text: "青山区召开会议。区政协副主席曹立新、欧阳明珠、蔺海涛出席会议。",
+			name:  "one title before a list of names gives each the post",
+			text:  "青山区召开会议。区政协副主席曹立新、欧阳明珠、蔺海涛出席会议。",
 			holds: []string{"曹立新 | 青山区政协副主席", "欧阳明珠 | 青山区政协副主席", "蔺海涛 | 青山区政协副主席"},
 		},
 		{
-			name: "a place written twice collapses and a head is PLACE+长",
-			text: "8月3日,松河市市委书记任建斌主持召开会议。松河市长冯立国出席。",
+			name:  "a place written twice collapses and a head is PLACE+长",
+			text:  "8月3日,松河市市委书记任建斌主持召开会议。松河市长冯立国出席。",
 			holds: []string{"任建斌 | 松河市委书记", "冯立国 | 松河市长"},
 		},
 		{
-			name: "a title that names its own organisation keeps it",
-			text: "青山区召开会议。团泊镇党委书记齐丽君,青山供电集团党委副书记邬振华参加会议。",
+			name:  "a title that names its own organisation keeps it",
+			text:  "青山区召开会议。团泊镇党委书记齐丽君,青山供电集团党委副书记邬振华参加会议。",
 			holds: []string{"邬振华 | 青山供电集团党委副书记", "齐丽君 | 团泊镇党委书记"},
 		},
 		{
@@ -124,9 +124,9 @@ func TestPostsAreCanonicalised(t *testing.T) {
 			text: "青山区召开会议。区领导罗永康、尚德明、谷春燕出席。",
 		},
 		{
-			name: "appointment and removal give a start and an end dated by the meeting",
-			date: "2023-05-31",
-			text: "2023年5月30日,松河市人大常委会召开第九次会议。会议决定任命韩志远同志为松河市人民政府副市长;接受郝春生同志辞去松河市人民政府副市长职务的请求。",
+			name:  "appointment and removal give a start and an end dated by the meeting",
+			date:  "2023-05-31",
+			text:  "2023年5月30日,松河市人大常委会召开第九次会议。会议决定任命韩志远同志为松河市人民政府副市长;接受郝春生同志辞去松河市人民政府副市长职务的请求。",
 			holds: []string{"郝春生 | 松河市人民政府副市长 | end 2023-05-30", "韩志远 | 松河市人民政府副市长 | start 2023-05-30"},
 		},
 	}
