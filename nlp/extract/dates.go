@@ -135,3 +135,13 @@ func (s *state) yearDate(name string, v int) string {
 	}
 	return ""
 }
+
+// dateAfter returns the first resolved date after i in the sentence.
+func (s *state) dateAfter(i int, sent doc.Span) string {
+	for _, dm := range s.dates {
+		if dm.span.Start >= i && dm.span.Start < sent.End && dm.iso != "" {
+			return dm.iso
+		}
+	}
+	return ""
+}

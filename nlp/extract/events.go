@@ -280,6 +280,9 @@ func (s *state) activitiesIn(sent doc.Span) {
 		}
 		if !dup {
 			ev := &event{name: word, kind: kind, date: s.dateBefore(k), span: spanOf(k, k+l), ev: sent}
+			if ev.date == "" {
+				ev.date = s.dateAfter(k, sent) // 随同考察 … 24日至25日, …
+			}
 			// 在长春会见: the place
 			if p := s.placeBefore(cs, k); p != "" {
 				ev.place = p

@@ -89,7 +89,11 @@ func (s *state) nameAfterTitle(i int) int {
 	if len(s.surnameAt(i)) > 0 && s.givenOK(i+1, i+4) && s.boundaryAt(i+4) != noBoundary {
 		return 4
 	}
-	// an unknown surname: two or three characters up to a boundary
+	// an unknown surname: two or three characters up to a boundary, where
+	// the segmentation agrees that a word starts
+	if !s.alignsWithTokens(i, i+2) {
+		return 0
+	}
 	switch {
 	case s.givenOK(i, i+2) && s.boundaryAt(i+2) == strongBoundary:
 		return 2

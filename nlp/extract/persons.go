@@ -30,6 +30,9 @@ func (s *state) findPersonsAndPosts() {
 		if tl == 0 || s.nameAfterTitle(j) == 0 {
 			continue
 		}
+		if k := j - tl; k > 0 && strings.ContainsRune("我全该本各", s.t[k-1]) {
+			continue // 我省长期以来: not a title
+		}
 		items := s.chainBefore(j)
 		posts := s.resolveChain(items, prev, ctx)
 		for _, p := range posts {
@@ -221,6 +224,9 @@ func (s *state) findLooseNames() {
 		}
 		end := i + n
 		left := i == 0 || isPunct(s.t[i-1]) || s.endsCue(i, s.e.cut) || s.endsCue(i, s.e.appoint) || s.endsCue(i, s.e.honour)
+		if !s.alignsWithTokens(i, end) {
+			continue
+		}
 		switch {
 		case s.hasAt(end, "同志") && left:
 			s.acceptName(i, n)
@@ -246,7 +252,7 @@ func (s *state) findLooseNames() {
 				s.addPost(p, postFact{post: ps.canon, title: ps.title, org: ps.org(), ev: s.sentenceOf(i)})
 			}
 			i = end + tl - 1
-		case left && s.verbAfterName(end) && s.plausibleName(string(s.t[i:end])) && s.alignsWithTokens(i, end):
+		case left && s.verbAfterName(end):
 			s.acceptName(i, n)
 		}
 	}
@@ -293,8 +299,8 @@ func (s *state) plausibleName(name string) bool {
 		return true
 	}
 	f, pos, ok := s.e.words.Known(name)
-	if !ok || f == 0 {
-		return true
+	if !ok || f < 20 {
+		return true // unknown, or too rare to be an ordinary word
 	}
 	return strings.HasPrefix(pos, "nr")
 }

@@ -206,7 +206,9 @@ func (s *state) findJurisdiction() {
 		}
 		next := s.t[i+1]
 		switch {
-		case prev == '我' || prev == '全' || prev == '该' || prev == '本':
+		case prev == '我':
+			level[string(r)] += 2 // the speaker's own level
+		case prev == '全' || prev == '该' || prev == '本':
 			level[string(r)]++
 		case (i == 0 || isPunct(prev)) && (next == '委' || next == '长' || next == '政' || next == '人' || next == '领'):
 			level[string(r)]++
@@ -265,6 +267,9 @@ func (s *state) bareJurisdiction(level string) string {
 			stem := string(s.t[i : i+k])
 			if i+k < len(s.t) && s.isSuffixRune(s.t[i+k]) || s.isSuffixRune(s.t[i+k-1]) {
 				continue
+			}
+			if !s.leftBoundary(i) && !strings.ContainsRune("在为到赴与和对向让使给从来去望", s.t[i-1]) {
+				continue // inside a word or a name (赵武安)
 			}
 			name := stem + level
 			if _, ok := s.e.lx.Places[name]; ok || s.knownPlace(name) || s.knownPlace(stem) {
