@@ -68,8 +68,6 @@ func (s *state) nameAt(i int) int {
 			return sl + 2
 		case s.givenOK(g, g+1) && s.boundaryAt(g+1) != noBoundary:
 			return sl + 1
-		case sl == 1 && s.givenOK(g, g+3) && s.boundaryAt(g+3) == strongBoundary:
-			return sl + 3
 		}
 	}
 	return 0

@@ -26,8 +26,8 @@ func (s *state) findPersonsAndPosts() {
 			}
 			continue
 		}
-		tl, _ := s.titleEndingAt(j)
-		if tl == 0 || s.nameAfterTitle(j) == 0 {
+		tl, cls := s.titleEndingAt(j)
+		if tl == 0 || s.nameAfterTitle(j) == 0 || cls == "staff" && len(s.surnameAt(j)) == 0 && s.dottedNameAt(j) == 0 {
 			continue
 		}
 		if k := j - tl; k > 0 && strings.ContainsRune("我全该本各", s.t[k-1]) {

@@ -272,12 +272,14 @@ func (s *state) bareJurisdiction(level string) string {
 				continue // inside a word or a name (赵武安)
 			}
 			name := stem + level
-			if _, ok := s.e.lx.Places[name]; ok || s.knownPlace(name) || s.knownPlace(stem) {
+			if _, ok := s.e.lx.Places[name]; ok || s.knownPlace(name) {
+				count[name] += 2
+			} else if s.knownPlace(stem) {
 				count[name]++
 			}
 		}
 	}
-	best, n := "", 0
+	best, n := "", 1 // a stem alone must be seen twice
 	for name, c := range count {
 		if c > n || c == n && name < best {
 			best, n = name, c
