@@ -342,7 +342,7 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan) (*
 		}
 	}
 	for _, f := range rows.factKeys {
-		ch.fact(f.typ, f.fact)
+		ch.fact(f.typ, f.fact, false)
 	}
 	if len(rows.evidence) > 0 {
 		if _, err := collect(ctx, tx, qEvidence, map[string]any{"rows": rows.evidence}, cnt); err != nil {
@@ -363,7 +363,8 @@ func str(r *neo4j.Record, key string) string {
 }
 
 // changes tracks what a transaction must settle before it commits: the
-// facts whose support changed and the entities that lost mentions.
+// facts whose support changed (true: it may have lost its last evidence)
+// and the entities that lost mentions.
 type changes struct {
 	facts   map[schema.RelType]map[string]bool
 	orphans map[schema.Label]map[string]bool
@@ -373,11 +374,11 @@ func newChanges() *changes {
 	return &changes{facts: map[schema.RelType]map[string]bool{}, orphans: map[schema.Label]map[string]bool{}}
 }
 
-func (c *changes) fact(t schema.RelType, fact string) {
+func (c *changes) fact(t schema.RelType, fact string, retracted bool) {
 	if c.facts[t] == nil {
 		c.facts[t] = map[string]bool{}
 	}
-	c.facts[t][fact] = true
+	c.facts[t][fact] = c.facts[t][fact] || retracted
 }
 
 func (c *changes) entity(l schema.Label, key string) {
@@ -395,7 +396,7 @@ func (c *changes) retract(ctx context.Context, tx neo4j.ManagedTransaction, ids 
 		return fmt.Errorf("retracting evidence: %w", err)
 	}
 	for _, r := range recs {
-		c.fact(schema.RelType(str(r, "type")), str(r, "fact"))
+		c.fact(schema.RelType(str(r, "type")), str(r, "fact"), true)
 	}
 	recs, err = collect(ctx, tx, qRetractMentions, map[string]any{"ids": ids}, cnt)
 	if err != nil {
@@ -415,15 +416,23 @@ func (c *changes) settle(ctx context.Context, tx neo4j.ManagedTransaction, cnt *
 		if len(c.facts[t]) == 0 {
 			continue
 		}
-		params := map[string]any{"facts": anys(sortedKeys(c.facts[t]))}
-		if _, err := collect(ctx, tx, fmt.Sprintf(qDropUnsupported, schema.Quote(string(t))), params, cnt); err != nil {
-			return fmt.Errorf("dropping unsupported %s facts: %w", t, err)
+		var retracted []any
+		for _, f := range sortedKeys(c.facts[t]) {
+			if c.facts[t][f] {
+				retracted = append(retracted, f)
+			}
+		}
+		if len(retracted) > 0 {
+			q := fmt.Sprintf(qDropUnsupported, schema.Quote(string(t)))
+			if _, err := collect(ctx, tx, q, map[string]any{"facts": retracted}, cnt); err != nil {
+				return fmt.Errorf("dropping unsupported %s facts: %w", t, err)
+			}
 		}
 		q := fmt.Sprintf(qRecompute, schema.Quote(string(t)))
 		if t == schema.Holds {
 			q = qRecomputeHolds
 		}
-		if _, err := collect(ctx, tx, q, params, cnt); err != nil {
+		if _, err := collect(ctx, tx, q, map[string]any{"facts": anys(sortedKeys(c.facts[t]))}, cnt); err != nil {
 			return fmt.Errorf("recomputing %s facts: %w", t, err)
 		}
 	}
