@@ -26,6 +26,7 @@ type Tenure struct {
 // Holding is one HOLDS fact.
 type Holding struct {
 	Person    string `json:"person"`
+	Context   string `json:"context"` // the person's context (jurisdiction): namesakes differ here
 	PersonKey string `json:"person_key"`
 	Post      string `json:"post"`
 	Tenure
@@ -90,7 +91,7 @@ RETURN count(t) AS n`
 const qWhoHolds = `MATCH (p:Person)-[h:HOLDS]->(t:Post)
 WHERE CASE WHEN $exact THEN t.name = $post ELSE t.name CONTAINS $post END
   AND ($on IS NULL OR (coalesce(h.start, h.first_seen) <= $on AND $on <= coalesce(h.end, h.last_seen)))
-RETURN p.name AS person, p.key AS personKey, t.name AS post,
+RETURN p.name AS person, p.context AS context, p.key AS personKey, t.name AS post,
        h.first_seen AS firstSeen, h.last_seen AS lastSeen, h.start AS start, h.end AS end,
        h.appointed AS appointed, h.removed AS removed, h.reports AS reports
 ORDER BY post, coalesce(start, firstSeen), person, personKey`
@@ -119,7 +120,8 @@ func (c *Client) WhoHolds(ctx context.Context, post, on string) ([]Holding, Matc
 		}
 		hs := make([]Holding, 0, len(recs))
 		for _, r := range recs {
-			hs = append(hs, Holding{Person: str(r, "person"), PersonKey: str(r, "personKey"), Post: str(r, "post"), Tenure: tenure(r)})
+			hs = append(hs, Holding{Person: str(r, "person"), Context: str(r, "context"), PersonKey: str(r, "personKey"),
+				Post: str(r, "post"), Tenure: tenure(r)})
 		}
 		return result{hs, m}, nil
 	})

@@ -83,7 +83,7 @@ func (p *plan) warnf(format string, a ...any) {
 	p.warnings = append(p.warnings, fmt.Sprintf(format, a...))
 }
 
-// Warnings returns the plan's warnings, with a last line counting those
+// allWarnings returns the plan's warnings, with a last line counting those
 // left out.
 func (p *plan) allWarnings() []string {
 	if p.dropped == 0 {

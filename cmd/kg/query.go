@@ -88,7 +88,7 @@ func printHolders(w io.Writer, post, on string, m graph.Match, hs []graph.Holdin
 	rows := [][]string{{"PERSON", "POST", "START", "END", "FIRST SEEN", "LAST SEEN", "REPORTS"}}
 	for _, h := range hs {
 		rows = append(rows, []string{
-			h.Person + " (" + contextOf(h.PersonKey, h.Person) + ")", h.Post,
+			h.Person + " (" + h.Context + ")", h.Post,
 			dateOr(h.Start, h.Appointed), dateOr(h.End, h.Removed), dash(h.FirstSeen), dash(h.LastSeen),
 			strings.Join(h.Reports, ","),
 		})
@@ -103,13 +103,8 @@ func matchPhrase(name string, m graph.Match) string {
 	return name
 }
 
-// contextOf returns the context part of a person key (name|context).
-func contextOf(key, name string) string {
-	return strings.TrimPrefix(key, name+"|")
-}
-
-// dateOr shows a tenure bound: the date, "yes" for an undated appointment
-// or removal, "—" when none is known.
+// dateOr shows a tenure bound: the date, "(undated)" for an appointment or
+// removal without a date, "—" when none is known.
 func dateOr(date string, happened bool) string {
 	switch {
 	case date != "":
