@@ -24,6 +24,7 @@ text that proves it. Nothing is written to Neo4j.`,
 		ArgsUsage: "PATH...",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "pretty", Usage: "indent the JSON (one report spans several lines)"},
+			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "reports extracted at once (default: all cores)"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -41,19 +42,15 @@ text that proves it. Nothing is written to Neo4j.`,
 				enc.SetIndent("", "  ")
 			}
 			failed := 0
-			err = input.Read(c.Args().Slice(), os.Stdin, input.Options{}, func(r input.Report, rerr error) error {
-				if rerr != nil {
+			ctx := c.Context
+			next := readJobs(ctx, c.Args().Slice(), os.Stdin, input.Options{})
+			err = p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
+				if r.Err != nil {
 					failed++
-					fmt.Fprintf(os.Stderr, "kg: %v\n", rerr)
+					fmt.Fprintf(os.Stderr, "kg: %v\n", r.Err)
 					return nil
 				}
-				x, err := p.Extract(r.Meta, r.Text)
-				if err != nil {
-					failed++
-					fmt.Fprintf(os.Stderr, "kg: %s: %v\n", r.Path, err)
-					return nil
-				}
-				return enc.Encode(x)
+				return enc.Encode(r.X)
 			})
 			if err != nil {
 				return fmt.Errorf("extract: %w", err)

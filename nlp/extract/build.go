@@ -64,8 +64,9 @@ func (s *state) build() {
 		addPlace(pm.name, &sp)
 	}
 	if j, ok := placeID[s.jur]; ok {
-		for name, id := range placeID {
-			if name == s.jur {
+		for _, e := range d.Entities {
+			name, id := e.Name, e.ID
+			if e.Type != doc.TypePlace || name == s.jur {
 				continue
 			}
 			switch s.suffixOf(name) {

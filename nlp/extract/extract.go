@@ -11,6 +11,7 @@
 package extract
 
 import (
+	"sort"
 	"unicode"
 
 	"github.com/kg-cn/kg/nlp/doc"
@@ -35,6 +36,7 @@ type Extractor struct {
 	cut                              *lexicon.Trie
 	notInName                        map[rune]bool
 	suffixes                         *lexicon.Trie
+	shortPlaces                      []string // short forms of places (达旗), sorted
 }
 
 // New builds the stage from the lexicon.
@@ -55,6 +57,12 @@ func New(lx *lexicon.Lexicon, words WordChecker) *Extractor {
 	for _, s := range lx.PlaceSuffix {
 		e.suffixes.Add(s, s)
 	}
+	for short, full := range lx.Places {
+		if short != full {
+			e.shortPlaces = append(e.shortPlaces, short)
+		}
+	}
+	sort.Strings(e.shortPlaces)
 	return e
 }
 

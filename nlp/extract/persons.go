@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/kg-cn/kg/nlp/doc"
@@ -344,7 +345,18 @@ func (s *state) nameRuns() {
 
 // expandNames records every later mention of a known name (蔺雪峰指出…).
 func (s *state) expandNames() {
+	names := make([]string, 0, len(s.persons))
 	for name := range s.persons {
+		names = append(names, name)
+	}
+	// longer names first, so that 王健康 is not read as 王健
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	for _, name := range names {
 		rs := []rune(name)
 		for i := 0; i+len(rs) <= len(s.t); i++ {
 			if _, ok := s.mentionAt[i]; ok {

@@ -147,10 +147,8 @@ func (s *state) findPlaces() {
 		i = b - 1
 	}
 	// short forms from the lexicon (达旗 → 达拉特旗)
-	for short, full := range s.e.lx.Places {
-		if short == full {
-			continue
-		}
+	for _, short := range s.e.shortPlaces {
+		full := s.e.lx.Places[short]
 		rs := []rune(short)
 		for i := 0; i+len(rs) <= len(s.t); i++ {
 			if s.hasAt(i, short) && !s.hasAt(i, full) {
