@@ -304,6 +304,18 @@ func TestIntegrationLoadingTwiceChangesNothing(t *testing.T) {
 		t.Errorf("counts changed on re-ingest: %v → %v", counts, again)
 	}
 
+	// Forced: replaced, and the same graph again.
+	st, err = NewLoader(c, Options{Force: true}).LoadBatch(context.Background(), []Item{a.item(), b.item()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := statuses(st); !reflect.DeepEqual(got, []Status{StatusReplaced, StatusReplaced}) {
+		t.Errorf("forced load: %v, want both replaced", got)
+	}
+	if again := snapshot(t, c, ids...); !reflect.DeepEqual(first, again) {
+		t.Errorf("graph changed on forced re-ingest of the same extractions:\n%v", symmetricDiff(first, again))
+	}
+
 	// What the first load made: one node per person, post, event.
 	want := map[string]int64{"Person": 2, "Post": 2, "Organization": 1, "Event": 2, "Report": 2}
 	for l, n := range want {

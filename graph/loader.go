@@ -62,6 +62,9 @@ type Options struct {
 	// OmitText leaves the raw text off the Report nodes (evidence keeps its
 	// sentences either way).
 	OmitText bool
+	// Force replaces reports even when their text is unchanged: for
+	// re-loading after the extraction itself improved.
+	Force bool
 }
 
 // Loader writes extractions to the graph.
@@ -146,7 +149,7 @@ func (l *Loader) loadRound(ctx context.Context, plans []*plan, idx []int, st *St
 		ps[i] = plans[j]
 	}
 	res, err := l.c.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return writeBatch(ctx, tx, ps)
+		return writeBatch(ctx, tx, ps, l.opt.Force)
 	})
 	if err == nil {
 		out := res.(*batchResult)
@@ -276,8 +279,9 @@ DETACH DELETE n`
 )
 
 // writeBatch is the body of one write transaction. It may run more than
-// once (retries), so it keeps no state outside its result.
-func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan) (*batchResult, error) {
+// once (retries), so it keeps no state outside its result. With force, an
+// unchanged report is replaced all the same.
+func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, force bool) (*batchResult, error) {
 	res := &batchResult{status: make([]Status, len(ps))}
 	cnt := &res.counters
 	ids := make([]any, len(ps))
@@ -297,7 +301,7 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan) (*
 	for i, p := range ps {
 		old, ok := have[p.id]
 		switch {
-		case ok && old == p.hash:
+		case ok && old == p.hash && !force:
 			res.status[i] = StatusUnchanged
 		case ok:
 			res.status[i] = StatusReplaced

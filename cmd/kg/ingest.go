@@ -31,7 +31,8 @@ one transaction.
 A report already in the graph with the same text (same sha256) is left
 alone ("unchanged"); one whose text changed has its earlier facts retracted
 and the new ones written ("replaced"). So ingesting the same files twice
-changes nothing.
+changes nothing. After the extraction itself improved, --force replaces
+unchanged reports too.
 
 A bad input (unreadable, binary, malformed JSON…) or a report that cannot be
 extracted or loaded is reported on one line and skipped; the exit code is
@@ -39,6 +40,7 @@ then 3. Neo4j unreachable: exit 4; credentials refused: exit 5.`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "batch-size", Aliases: []string{"b"}, Value: defaultBatchSize, Usage: "reports per transaction"},
 			&cli.BoolFlag{Name: "no-text", Usage: "do not store the raw text on Report nodes (evidence sentences are kept)"},
+			&cli.BoolFlag{Name: "force", Usage: "replace reports even when their text is unchanged (after the extraction improved)"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print every report's status and the parts of extractions that were skipped"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
 		},
@@ -92,7 +94,7 @@ func runIngest(c *cli.Context) error {
 			fmt.Fprintf(errOut, "kg: schema migration V%d %s applied\n", m.Version, m.Name)
 		}
 	}
-	loader := graph.NewLoader(cl, graph.Options{OmitText: c.Bool("no-text")})
+	loader := graph.NewLoader(cl, graph.Options{OmitText: c.Bool("no-text"), Force: c.Bool("force")})
 
 	var (
 		total   graph.Stats
