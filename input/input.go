@@ -29,7 +29,8 @@
 // character is '{' or '[', and as text otherwise). Inside a directory, which
 // is walked recursively in lexical order, only files with one of the
 // extensions above are read (case-insensitively); files without an extension
-// (README, LICENSE, Makefile…) and other files are skipped, and so are hidden
+// (README, LICENSE, Makefile…), a folder's documentation (README.md,
+// LICENSE.txt, CHANGELOG.md…) and other files are skipped, and so are hidden
 // files and directories (names starting with "."). Symbolic links to files are
 // followed; symbolic links to directories are followed only when named on the
 // command line.
@@ -354,8 +355,23 @@ const (
 )
 
 func acceptedExt(p string) bool {
+	if isProjectDoc(p) {
+		return false
+	}
 	_, ok := extensions[strings.ToLower(filepath.Ext(p))]
 	return ok
+}
+
+// isProjectDoc reports whether a file inside a directory is documentation
+// of the folder rather than a report (README.md, LICENSE.txt, CHANGELOG.md).
+func isProjectDoc(p string) bool {
+	name := strings.ToUpper(stem(p))
+	for _, d := range []string{"README", "LICENSE", "CHANGELOG", "CONTRIBUTING", "NOTICE"} {
+		if name == d {
+			return true
+		}
+	}
+	return false
 }
 
 // stem is the file name without its extension: the default report id.

@@ -18,8 +18,8 @@ func evalCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "eval",
 		Usage: "score extraction against gold annotations (precision, recall, F1)",
-		Description: `Extracts every report DIR/<id>.txt that has a gold file DIR/<id>.json
-beside it and prints precision, recall and F1 per category (persons, HOLDS
+		Description: `Extracts every report in DIR (text, HTML, JSON Lines) that has a gold file
+<id>.json (beside it, or in --gold) and prints precision, recall and F1 per category (persons, HOLDS
 strict and lenient, roles, events and their dates, places, commended,
 tenure), micro-averaged over all reports, and the reports with the most
 misses. --misses lists every missing and spurious item.`,
@@ -27,15 +27,24 @@ misses. --misses lists every missing and spurious item.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "misses", Usage: "list every missing and spurious item"},
 			&cli.IntFlag{Name: "worst", Value: 5, Usage: "how many of the worst reports to name"},
+			&cli.StringFlag{Name: "gold", Usage: "folder of the gold files (default: DIR itself)"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 1 {
+			args, err := positional(c)
+			if err != nil {
+				return err
+			}
+			if len(args) != 1 {
 				return usageError("eval: name one DIR with reports and their gold .json files")
 			}
-			dir := c.Args().First()
-			golds, err := filepath.Glob(filepath.Join(dir, "*.json"))
+			dir := args[0]
+			goldDir := c.String("gold")
+			if goldDir == "" {
+				goldDir = dir
+			}
+			golds, err := filepath.Glob(filepath.Join(goldDir, "*.json"))
 			if err != nil || len(golds) == 0 {
-				return usageError("eval: no gold .json files in %s", dir)
+				return usageError("eval: no gold .json files in %s", goldDir)
 			}
 			gold := map[string]*eval.Gold{}
 			for _, gp := range golds {

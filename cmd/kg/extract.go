@@ -27,7 +27,11 @@ text that proves it. Nothing is written to Neo4j.`,
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "reports extracted at once (default: all cores)"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() == 0 {
+			paths, err := positional(c)
+			if err != nil {
+				return err
+			}
+			if len(paths) == 0 {
 				return usageError("extract: name at least one PATH (a file, a directory, or - for standard input)")
 			}
 			p, err := pipeline.New(pipeline.Options{})
@@ -43,7 +47,7 @@ text that proves it. Nothing is written to Neo4j.`,
 			}
 			failed := 0
 			ctx := c.Context
-			next := readJobs(ctx, c.Args().Slice(), os.Stdin, input.Options{})
+			next := readJobs(ctx, paths, os.Stdin, input.Options{})
 			err = p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
 				if r.Err != nil {
 					failed++

@@ -39,6 +39,7 @@ extracted or loaded is reported on one line and skipped; the exit code is
 then 3. Neo4j unreachable: exit 4; credentials refused: exit 5.`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "batch-size", Aliases: []string{"b"}, Value: defaultBatchSize, Usage: "reports per transaction"},
+			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "reports extracted at once (default: all cores)"},
 			&cli.BoolFlag{Name: "no-text", Usage: "do not store the raw text on Report nodes (evidence sentences are kept)"},
 			&cli.BoolFlag{Name: "force", Usage: "replace reports even when their text is unchanged (after the extraction improved)"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print every report's status and the parts of extractions that were skipped"},
@@ -125,29 +126,31 @@ func runIngest(c *cli.Context) error {
 		pending, where = pending[:0], where[:0]
 		return err
 	}
+	// extraction runs on --workers cores; batches are written in input
+	// order by this goroutine while the next reports are being extracted
 	var loadErr error
-	readErr := input.Read(paths, os.Stdin, input.Options{}, func(r input.Report, rerr error) error {
+	next := readJobs(ctx, paths, os.Stdin, input.Options{})
+	readErr := p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if rerr != nil {
+		if r.Job.Err != nil && r.X == nil && r.Job.Text == "" {
 			sum.Failed++
-			fmt.Fprintf(errOut, "kg: %v\n", rerr)
+			fmt.Fprintf(errOut, "kg: %v\n", r.Job.Err)
 			return nil
 		}
-		loc := source(r)
-		for _, w := range r.Warnings {
-			if verbose {
+		loc := jobSource(r.Job)
+		if verbose {
+			for _, w := range r.Job.Warnings {
 				fmt.Fprintf(errOut, "kg: %s: warning: %s\n", loc, w)
 			}
 		}
-		x, err := p.Extract(r.Meta, r.Text)
-		if err != nil {
+		if r.Err != nil {
 			sum.Failed++
-			fmt.Fprintf(errOut, "kg: %s: %v\n", loc, err)
+			fmt.Fprintf(errOut, "kg: %s: %v\n", loc, r.Err)
 			return nil
 		}
-		pending = append(pending, graph.Item{Extraction: x, Text: r.Text})
+		pending = append(pending, graph.Item{Extraction: r.X, Text: r.Job.Text})
 		where = append(where, loc)
 		if len(pending) >= batchSize {
 			if loadErr = flush(); loadErr != nil {
@@ -156,7 +159,10 @@ func runIngest(c *cli.Context) error {
 		}
 		return nil
 	})
-	if readErr == nil {
+	if errors.Is(readErr, loadErr) {
+		readErr = nil
+	}
+	if readErr == nil && loadErr == nil {
 		loadErr = flush()
 	}
 
@@ -180,15 +186,15 @@ func runIngest(c *cli.Context) error {
 	return nil
 }
 
-// source names where a report came from: "dir/x.txt" or "feed.jsonl:17".
-func source(r input.Report) string {
-	if r.Line > 0 {
-		return fmt.Sprintf("%s:%d", r.Path, r.Line)
+// jobSource names where a report came from: "dir/x.txt" or "feed.jsonl:17".
+func jobSource(j pipeline.Job) string {
+	if j.Line > 0 {
+		return fmt.Sprintf("%s:%d", j.Path, j.Line)
 	}
-	if r.Path == "-" {
+	if j.Path == "-" {
 		return "stdin"
 	}
-	return r.Path
+	return j.Path
 }
 
 func printIngestSummary(w io.Writer, s ingestSummary, asJSON, verbose bool) {

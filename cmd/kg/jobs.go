@@ -17,7 +17,7 @@ func readJobs(ctx context.Context, paths []string, stdin io.Reader, opt input.Op
 	go func() {
 		defer close(ch)
 		readErr = input.Read(paths, stdin, opt, func(r input.Report, err error) error {
-			j := pipeline.Job{Meta: r.Meta, Text: r.Text, Path: r.Path, Line: r.Line, Err: err}
+			j := pipeline.Job{Meta: r.Meta, Text: r.Text, Path: r.Path, Line: r.Line, Err: err, Warnings: r.Warnings}
 			select {
 			case ch <- j:
 				return nil
