@@ -274,8 +274,11 @@ func (s *state) activitiesIn(sent doc.Span) {
 		kind := s.e.lx.Activity[word]
 		dup := false
 		for _, ev := range s.events {
-			if !ev.named && ev.kind == kind {
-				dup = true // one activity of a kind per report (看望 … 慰问)
+			switch {
+			case strings.Contains(ev.name, word):
+				dup = true // 签约 of 签约仪式, 慰问 of 走访慰问
+			case !ev.named && ev.kind == kind && isVisit(ev.name) && isVisit(word):
+				dup = true // 看望 … 慰问: one visit
 			}
 		}
 		if !dup {
@@ -329,4 +332,9 @@ func (s *state) hasNamedEvent(sent doc.Span) bool {
 		}
 	}
 	return false
+}
+
+// isVisit reports whether an activity is a visit to people (看望, 慰问, 走访).
+func isVisit(w string) bool {
+	return strings.Contains(w, "看望") || strings.Contains(w, "慰问") || strings.Contains(w, "走访")
 }

@@ -37,6 +37,8 @@ type Extractor struct {
 	notInName                        map[rune]bool
 	suffixes                         *lexicon.Trie
 	shortPlaces                      []string // short forms of places (达旗), sorted
+	surname1                         map[rune]bool
+	surname2                         map[[2]rune]bool
 }
 
 // New builds the stage from the lexicon.
@@ -63,6 +65,15 @@ func New(lx *lexicon.Lexicon, words WordChecker) *Extractor {
 		}
 	}
 	sort.Strings(e.shortPlaces)
+	e.surname1, e.surname2 = map[rune]bool{}, map[[2]rune]bool{}
+	for s := range lx.Surnames {
+		switch rs := []rune(s); len(rs) {
+		case 1:
+			e.surname1[rs[0]] = true
+		case 2:
+			e.surname2[[2]rune{rs[0], rs[1]}] = true
+		}
+	}
 	return e
 }
 

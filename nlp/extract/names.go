@@ -35,11 +35,12 @@ func (s *state) boundaryAt(j int) int {
 
 // surnameAt returns the lengths of the surnames that start at i, longest first.
 func (s *state) surnameAt(i int) []int {
-	var out []int
-	if i+2 <= len(s.t) && s.e.lx.Surnames[string(s.t[i:i+2])] {
+	var buf [2]int
+	out := buf[:0]
+	if i+2 <= len(s.t) && s.e.surname2[[2]rune{s.t[i], s.t[i+1]}] {
 		out = append(out, 2)
 	}
-	if i < len(s.t) && s.e.lx.Surnames[string(s.t[i])] {
+	if i < len(s.t) && s.e.surname1[s.t[i]] {
 		out = append(out, 1)
 	}
 	return out
@@ -59,6 +60,9 @@ func (s *state) givenOK(a, b int) bool {
 
 // nameAt returns the length of the person's name that starts at i, or 0.
 func (s *state) nameAt(i int) int {
+	if n := s.dottedNameAt(i); n > 0 {
+		return n
+	}
 	for _, sl := range s.surnameAt(i) {
 		g := i + sl
 		switch {
@@ -88,8 +92,9 @@ func (s *state) nameAfterTitle(i int) int {
 		return 4
 	}
 	// an unknown surname: two or three characters up to a boundary, where
-	// the segmentation agrees that a word starts
-	if !s.alignsWithTokens(i, i+2) {
+	// the segmentation agrees that a word starts and no function word does
+	// (和先进民兵代表)
+	if !s.alignsWithTokens(i, i+2) || s.e.boundary.HasPrefixAt(s.t, i) || s.e.cut.HasPrefixAt(s.t, i) {
 		return 0
 	}
 	switch {
@@ -97,6 +102,13 @@ func (s *state) nameAfterTitle(i int) int {
 		return 2
 	case s.givenOK(i, i+3) && s.boundaryAt(i+3) != noBoundary:
 		return 3
+	}
+	// transcribed names of four or five characters (乌云毕力格) that the
+	// segmentation does not read as ordinary words (能克服困难)
+	for _, n := range []int{4, 5} {
+		if s.givenOK(i, i+n) && s.boundaryAt(i+n) == strongBoundary && !s.allCommonWords(i, i+n) {
+			return n
+		}
 	}
 	return 0
 }
@@ -188,4 +200,22 @@ func (s *state) acceptName(i, n int) *person {
 		return nil
 	}
 	return s.addPerson(string(s.t[i:i+n]), spanOf(i, i+n))
+}
+
+// allCommonWords reports whether the segmentation cuts [a, b) into
+// ordinary dictionary words only.
+func (s *state) allCommonWords(a, b int) bool {
+	if s.cut == nil {
+		return false
+	}
+	start := a
+	for k := a + 1; k <= b; k++ {
+		if k < len(s.cut) && s.cut[k] || k == b {
+			if !s.commonWord(string(s.t[start:k])) {
+				return false
+			}
+			start = k
+		}
+	}
+	return true
 }

@@ -29,6 +29,12 @@ func (s *state) placeAt(i int) (start, end int, name string) {
 		}
 		name += "市"
 	}
+	// a county that became a district or a city keeps its old name as the
+	// stem (沙县区, 宁乡市)
+	if end < len(s.t) && (s.t[end] == '区' || s.t[end] == '市') && (strings.HasSuffix(name, "县") || strings.HasSuffix(name, "乡")) && !s.badPlace(name+string(s.t[end])) {
+		name += string(s.t[end])
+		end++
+	}
 	return start, end, name
 }
 
@@ -77,21 +83,15 @@ func (s *state) genericStem(i int, suf string) int {
 	case "镇", "乡", "街道", "村", "社区":
 		town = true
 	}
-	if !town {
-		l, _ := s.e.lx.Orgs.LongestAt(s.t, after)
-		if l == 0 && s.hasAt(after, suf) { // 松河市市委
-			l, _ = s.e.lx.Orgs.LongestAt(s.t, after+len([]rune(suf)))
-		}
-		if l == 0 {
-			return 0
-		}
+	if !town && !s.placeContext(after, suf) {
+		return 0
 	}
 	for k := 3; k >= 2; k-- {
 		a := i - k
 		if a < 0 || !allHan(s.t[a:i]) || s.hasNotInName(s.t[a:i]) || s.isSuffixRune(s.t[i-1]) {
 			continue
 		}
-		if s.leftBoundary(a) && !s.commonWord(string(s.t[a:i])) {
+		if s.leftBoundary(a) && !s.commonWord(string(s.t[a:i])) && !s.hasCue(a, i) {
 			return k
 		}
 	}
@@ -304,4 +304,44 @@ func (s *state) commonWord(w string) bool {
 	}
 	f, pos, ok := s.e.words.Known(w)
 	return ok && f >= 50 && pos != "ns" && !strings.HasPrefix(pos, "nr")
+}
+
+// placeContext reports whether what follows an unknown county-level name
+// shows it is a place: an organisation word (修文县委, 松河市市委), a date
+// or number (霍邱县2024年…), or a verb that a place convenes with
+// (阿荣旗召开…).
+func (s *state) placeContext(after int, suf string) bool {
+	if after >= len(s.t) {
+		return true
+	}
+	l, _ := s.e.lx.Orgs.LongestAt(s.t, after)
+	if l == 0 && s.hasAt(after, suf) {
+		l, _ = s.e.lx.Orgs.LongestAt(s.t, after+len([]rune(suf)))
+	}
+	if l > 0 || isDigit(s.t[after]) {
+		return true
+	}
+	if l, _ := s.e.eventVerb.LongestAt(s.t, after); l > 0 {
+		return true
+	}
+	for _, w := range []string{"党政", "人民", "境内", "全境", "各级", "位于", "地处"} {
+		if s.hasAt(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCue reports whether a cue word (a preamble word, an appointment) starts
+// inside [a, b): such a string is not the stem of a name (曾任县…, 为家乡).
+func (s *state) hasCue(a, b int) bool {
+	for k := a; k < b; k++ {
+		if l, _ := s.e.cut.LongestAt(s.t, k); l > 0 {
+			return true
+		}
+		if l, _ := s.e.appoint.LongestAt(s.t, k); l > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -46,12 +46,7 @@ func (s *state) chainBefore(end int) []item {
 			a--
 		}
 		// …less any preamble (出席会议的有 | 区委书记)
-		for k := ts; k > a; k-- {
-			if l, _ := s.e.cut.LongestEndingAt(s.t, k, 4); l > 0 {
-				a = k
-				break
-			}
-		}
+		a = s.cutPreamble(a, ts)
 		items = append(items, item{org: string(s.t[a:ts]), title: string(s.t[ts:end]), class: cls, span: spanOf(a, end)})
 		if a > 0 && s.t[a-1] == '、' {
 			if l, _ := s.titleEndingAt(a - 1); l > 0 {
@@ -158,7 +153,7 @@ func (s *state) splitPlace(o string, it item, ctx []string) (string, string) {
 	for _, suf := range s.e.lx.PlaceSuffix {
 		if strings.HasPrefix(o, suf) {
 			rest := strings.TrimPrefix(o, suf)
-			if rest == "" || s.startsWithOrg(rest) {
+			if rest == "" || s.startsWithOrg(rest) || s.endsLikeOrg(rest) {
 				if full := s.resolveAbbrev(suf, ctx); full != "" {
 					return full, rest
 				}
@@ -308,7 +303,7 @@ func (s *state) levelMatches(place, title string) bool {
 // organisations (经济技术开发区, 高新区, 警备区), or are only a suffix or a
 // generic word (自治区, 城区, 社区).
 func (s *state) badPlace(name string) bool {
-	for _, w := range []string{"开发区", "高新区", "园区", "警备区", "军分区", "保税区", "试验区", "示范区", "景区", "校区", "片区", "辖区", "城区", "市区", "郊区", "山区", "灾区", "库区", "牧区", "林区", "矿区", "老区", "新区", "社区", "小区", "街区", "乡镇", "城镇", "农村", "乡村", "城乡", "山村", "县市", "市县", "省市", "村镇"} {
+	for _, w := range []string{"开发区", "高新区", "园区", "警备区", "军分区", "保税区", "试验区", "示范区", "景区", "校区", "片区", "辖区", "城区", "市区", "郊区", "山区", "灾区", "库区", "牧区", "林区", "矿区", "老区", "新区", "社区", "小区", "街区", "乡镇", "城镇", "农村", "乡村", "城乡", "山村", "城市", "家乡", "故乡", "老乡", "他乡", "异乡", "县城", "县市", "市县", "省市", "村镇"} {
 		if name == w || strings.HasSuffix(name, w) && w != "城区" && w != "新区" && w != "社区" && w != "市区" && w != "山区" {
 			return true
 		}
@@ -338,4 +333,45 @@ func (p post) org() string {
 	}
 	s := render(p)
 	return strings.TrimSuffix(s, p.title)
+}
+
+// endsLikeOrg reports whether o ends like the name of a body (融媒体中心,
+// 水利局, 住房和城乡建设局).
+func (s *state) endsLikeOrg(o string) bool {
+	rs := []rune(o)
+	if len(rs) < 2 {
+		return false
+	}
+	if l, _ := s.e.lx.Orgs.LongestEndingAt(rs, len(rs), 8); l > 0 {
+		return true
+	}
+	return strings.ContainsRune("局办委会院部心所站队处科厅社馆团司", rs[len(rs)-1])
+}
+
+// cutPreamble returns where an organisation that ends at ts starts, at or
+// after a: after the last preamble word (出席会议的有 | 区委书记). A
+// conjunction (和, 与, 及) ends a preamble only after a name (曲海富和|副区长),
+// not inside an organisation's name (住房和城乡建设局).
+func (s *state) cutPreamble(a, ts int) int {
+	for k := ts; k > a; k-- {
+		l, _ := s.e.cut.LongestEndingAt(s.t, k, 4)
+		if l == 0 {
+			continue
+		}
+		if l == 1 && strings.ContainsRune("和与及", s.t[k-1]) && k-2 >= 0 && isHan(s.t[k-2]) && !s.nameEndsAt(k-1) {
+			continue
+		}
+		return k
+	}
+	return a
+}
+
+// nameEndsAt reports whether a person's name ends just before e.
+func (s *state) nameEndsAt(e int) bool {
+	for _, n := range []int{3, 2, 4} {
+		if e-n >= 0 && (s.mentionAt[e-n] == n || s.nameAt(e-n) == n) {
+			return true
+		}
+	}
+	return false
 }

@@ -12,11 +12,12 @@ import (
 // is passed through in order so that a caller sees inputs and failures in
 // the order they came.
 type Job struct {
-	Meta doc.Meta
-	Text string
-	Path string
-	Line int
-	Err  error
+	Meta     doc.Meta
+	Text     string
+	Path     string
+	Line     int
+	Err      error
+	Warnings []string // from reading the input
 }
 
 // Result is a job with its extraction (or its error).
