@@ -77,7 +77,7 @@ misses. --misses lists every missing and spurious item.`,
 			seen := map[string]bool{}
 			err = input.Read(paths, nil, input.Options{}, func(r input.Report, rerr error) error {
 				if rerr != nil {
-					fmt.Fprintf(os.Stderr, "kg: %v\n", rerr)
+					fmt.Fprintf(c.App.ErrWriter, "kg: %v\n", rerr)
 					return nil
 				}
 				g := gold[r.Meta.ID]
@@ -97,11 +97,11 @@ misses. --misses lists every missing and spurious item.`,
 			}
 			for id := range gold {
 				if !seen[id] {
-					fmt.Fprintf(os.Stderr, "kg: eval: gold %s has no report in %s\n", id, dir)
+					fmt.Fprintf(c.App.ErrWriter, "kg: eval: gold %s has no report in %s\n", id, dir)
 				}
 			}
 			sort.Slice(results, func(i, j int) bool { return results[i].ID < results[j].ID })
-			eval.Report(os.Stdout, results, c.Int("worst"), c.Bool("misses"))
+			eval.Report(c.App.Writer, results, c.Int("worst"), c.Bool("misses"))
 			return nil
 		},
 	}

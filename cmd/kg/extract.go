@@ -38,7 +38,7 @@ text that proves it. Nothing is written to Neo4j.`,
 			if err != nil {
 				return fmt.Errorf("extract: %w", err)
 			}
-			out := bufio.NewWriter(os.Stdout)
+			out := bufio.NewWriter(c.App.Writer)
 			defer out.Flush()
 			enc := json.NewEncoder(out)
 			enc.SetEscapeHTML(false)
@@ -51,7 +51,7 @@ text that proves it. Nothing is written to Neo4j.`,
 			err = p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
 				if r.Err != nil {
 					failed++
-					fmt.Fprintf(os.Stderr, "kg: %v\n", r.Err)
+					fmt.Fprintf(c.App.ErrWriter, "kg: %v\n", r.Err)
 					return nil
 				}
 				return enc.Encode(r.X)

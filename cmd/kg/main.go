@@ -3,7 +3,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/urfave/cli/v2"
@@ -20,7 +19,12 @@ func run(args []string) int {
 }
 
 func newApp() *cli.App {
+	cmds := commands()
+	for _, c := range cmds {
+		setUsageErrors(c)
+	}
 	return &cli.App{
+		OnUsageError: onUsageError,
 		Name:  "kg",
 		Usage: "build a knowledge graph of officials, posts and events from Chinese government reports",
 		Description: `kg reads reports (text files, directories, JSON Lines or standard input),
@@ -33,7 +37,7 @@ Neo4j connection settings are read from flags or from the environment
 variables that Neo4j's own tools use: NEO4J_URI, NEO4J_USERNAME,
 NEO4J_PASSWORD, NEO4J_DATABASE.`,
 		Flags:                neo4jFlags(),
-		Commands:             commands(),
+		Commands:             cmds,
 		EnableBashCompletion: true,
 		HideHelpCommand:      false,
 		ExitErrHandler:       func(*cli.Context, error) {}, // exit codes are decided in exitCode
@@ -54,4 +58,17 @@ func commands() []*cli.Command {
 	}
 }
 
-var _ = fmt.Sprintf
+// onUsageError turns urfave/cli's flag errors (unknown flag, bad value)
+// into usage errors, exit code 2.
+func onUsageError(_ *cli.Context, err error, _ bool) error {
+	return usageError("%v", err)
+}
+
+func setUsageErrors(c *cli.Command) {
+	if c.OnUsageError == nil {
+		c.OnUsageError = onUsageError
+	}
+	for _, sub := range c.Subcommands {
+		setUsageErrors(sub)
+	}
+}
