@@ -25,8 +25,8 @@ func newApp() *cli.App {
 	}
 	return &cli.App{
 		OnUsageError: onUsageError,
-		Name:  "kg",
-		Usage: "build a knowledge graph of officials, posts and events from Chinese government reports",
+		Name:         "kg",
+		Usage:        "build a knowledge graph of officials, posts and events from Chinese government reports",
 		Description: `kg reads reports (text files, directories, JSON Lines or standard input),
 extracts the people, posts, organisations, places and events they name and
 the relations between them (who holds which post, who chaired, spoke at or
