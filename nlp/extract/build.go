@@ -13,6 +13,7 @@ func (s *state) build() {
 	d := s.d
 	d.Meta.Jurisdiction = s.jur
 	d.Entities, d.Relations = nil, nil
+	s.mentions()
 	ids := map[string]string{} // type|name → id
 	counter := map[string]int{}
 	add := func(e doc.Entity, prefix string) string {
@@ -197,4 +198,35 @@ func (p *person) hasFullerPost(f postFact) bool {
 		}
 	}
 	return false
+}
+
+// mentions records the document's annotation layer: every span of Text
+// recognised as a person, place, event or date, in text order.
+func (s *state) mentions() {
+	d := s.d
+	d.Mentions = d.Mentions[:0]
+	add := func(kind doc.MentionKind, sp doc.Span, norm string) {
+		d.Mentions = append(d.Mentions, doc.Mention{Span: sp, Kind: kind, Text: s.str(sp.Start, sp.End), Norm: norm, Sent: s.sentenceIndex(sp.Start)})
+	}
+	for _, p := range s.persons {
+		for _, m := range p.mentions {
+			add(doc.MentionPerson, m, p.name)
+		}
+	}
+	for _, pm := range s.places {
+		add(doc.MentionPlace, pm.span, pm.name)
+	}
+	for _, ev := range s.events {
+		add(doc.MentionEvent, ev.span, ev.name)
+	}
+	for _, dm := range s.dates {
+		add(doc.MentionDate, dm.span, dm.iso)
+	}
+	sort.SliceStable(d.Mentions, func(i, j int) bool {
+		a, b := d.Mentions[i], d.Mentions[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.Kind < b.Kind
+	})
 }

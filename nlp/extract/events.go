@@ -77,10 +77,8 @@ func (s *state) namedEventsIn(sent doc.Span) {
 		for s.hasAt(a, "了") || s.hasAt(a, "在") {
 			a++
 		}
-		for _, w := range []string{"今晚", "今天", "今日", "昨天", "昨日", "当天", "当日", "日前", "近日", "这次", "此次", "本次"} {
-			if s.hasAt(a, w) {
-				a += 2
-			}
+		if l, _ := s.e.timePrefix.LongestAt(s.t, a); l > 0 {
+			a += l
 		}
 		found := false
 		for a < ce {
@@ -137,10 +135,11 @@ func (s *state) nameStart(cs, b int) int {
 			k = dm.span.End
 		}
 	}
-	for _, w := range []string{"上午", "下午", "晚上", "晚", "中午", "早上", ",", " "} {
-		if s.hasAt(k, w) {
-			k += len([]rune(w))
-		}
+	if l, _ := s.e.daypart.LongestAt(s.t, k); l > 0 {
+		k += l
+	}
+	for k < b && (s.t[k] == ',' || s.t[k] == ' ') {
+		k++
 	}
 	return k
 }
@@ -183,12 +182,7 @@ func (s *state) eventEnd(a, limit int) int {
 }
 
 func (s *state) followsEvent(b int) bool {
-	for _, w := range []string{"和", "及", "在", "于", "上", "的", "并", "时", "期间", "开幕", "闭幕", "召开", "举行", "隆重", "今天", "精神", "上午", "下午", "结束", "后"} {
-		if s.hasAt(b, w) {
-			return true
-		}
-	}
-	return false
+	return s.e.eventFollow.HasPrefixAt(s.t, b)
 }
 
 // addNamedEvent records the event named by [a, b) unless it is only studied
@@ -198,10 +192,8 @@ func (s *state) addNamedEvent(a, b int, sent doc.Span, v int) *event {
 	if s.hasAt(b, "精神") || s.hasAt(b, "的精神") || strings.Contains(s.str(sent.Start, a), "传达") && s.hasAt(b, "精神") {
 		return nil
 	}
-	for _, w := range []string{"学习", "传达", "贯彻", "落实"} {
-		if strings.HasSuffix(s.str(sent.Start, a), w) {
-			return nil
-		}
+	if l, _ := s.e.studied.LongestEndingAt(s.t, a, 4); l > 0 && a-l >= sent.Start {
+		return nil
 	}
 	// a bare 会议 is an event when it is convened (召开会议), not when it is
 	// only attended (出席会议 refers to one already named)

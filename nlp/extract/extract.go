@@ -34,6 +34,9 @@ type Extractor struct {
 	personNoun                       *lexicon.Trie
 	eventSuffix, eventVerb, activity *lexicon.Trie
 	cut                              *lexicon.Trie
+	timePrefix, daypart, eventFollow *lexicon.Trie
+	studied, placeFollow             *lexicon.Trie
+	collective                       map[rune]bool
 	notInName                        map[rune]bool
 	suffixes                         *lexicon.Trie
 	shortPlaces                      []string // short forms of places (达旗), sorted
@@ -50,6 +53,13 @@ func New(lx *lexicon.Lexicon, words WordChecker) *Extractor {
 		remove: lx.Cue("remove"), honour: lx.Cue("honour"), eventSuffix: lx.Cue("event_suffix"),
 		eventVerb: lx.Cue("event_verb"), activity: lx.Cue("activity"), cut: lx.Cue("cut"),
 		notInName: map[rune]bool{}, suffixes: lexicon.NewTrie(),
+		timePrefix: lx.Cue("time_prefix"), daypart: lx.Cue("daypart"), eventFollow: lx.Cue("event_follow"),
+		studied: lx.Cue("studied"), placeFollow: lx.Cue("place_follow"), collective: map[rune]bool{},
+	}
+	for _, w := range lx.Cue("collective").Words() {
+		for _, r := range w {
+			e.collective[r] = true
+		}
 	}
 	for _, w := range lx.Cue("not_in_name").Words() {
 		for _, r := range w {

@@ -31,7 +31,7 @@ func (s *state) findPersonsAndPosts() {
 		if tl == 0 || s.nameAfterTitle(j) == 0 || cls == "staff" && len(s.surnameAt(j)) == 0 && s.dottedNameAt(j) == 0 {
 			continue
 		}
-		if k := j - tl; k > 0 && strings.ContainsRune("我全该本各位体", s.t[k-1]) {
+		if k := j - tl; k > 0 && s.e.collective[s.t[k-1]] {
 			continue // 我省长期以来, 各位委员, 全体委员: not a post
 		}
 		items := s.chainBefore(j)

@@ -324,12 +324,7 @@ func (s *state) placeContext(after int, suf string) bool {
 	if l, _ := s.e.eventVerb.LongestAt(s.t, after); l > 0 {
 		return true
 	}
-	for _, w := range []string{"党政", "人民", "境内", "全境", "各级", "位于", "地处"} {
-		if s.hasAt(after, w) {
-			return true
-		}
-	}
-	return false
+	return s.e.placeFollow.HasPrefixAt(s.t, after)
 }
 
 // hasCue reports whether a cue word (a preamble word, an appointment) starts

@@ -214,12 +214,8 @@ func (s *state) isLocalOrg(o string) bool {
 // isPartyDept reports whether o is a department of a party committee that a
 // chain writes without its committee (组织部, 政法委).
 func (s *state) isPartyDept(o string) bool {
-	for _, w := range []string{"组织部", "宣传部", "统战部", "政法委", "编办"} {
-		if strings.HasPrefix(o, w) {
-			return true
-		}
-	}
-	return false
+	_, cls := s.orgClass(o)
+	return strings.HasPrefix(cls, "partydept")
 }
 
 // partyOrg returns the party-committee part of a post's organisation
@@ -303,8 +299,13 @@ func (s *state) levelMatches(place, title string) bool {
 // organisations (经济技术开发区, 高新区, 警备区), or are only a suffix or a
 // generic word (自治区, 城区, 社区).
 func (s *state) badPlace(name string) bool {
-	for _, w := range []string{"开发区", "高新区", "园区", "警备区", "军分区", "保税区", "试验区", "示范区", "景区", "校区", "片区", "辖区", "城区", "市区", "郊区", "山区", "灾区", "库区", "牧区", "林区", "矿区", "老区", "新区", "社区", "小区", "街区", "乡镇", "城镇", "农村", "乡村", "城乡", "山村", "城市", "家乡", "故乡", "老乡", "他乡", "异乡", "县城", "县市", "市县", "省市", "村镇"} {
-		if name == w || strings.HasSuffix(name, w) && w != "城区" && w != "新区" && w != "社区" && w != "市区" && w != "山区" {
+	for _, w := range s.e.lx.NotPlaceSuffix {
+		if strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	for _, w := range s.e.lx.NotPlaceWord {
+		if name == w {
 			return true
 		}
 	}

@@ -22,6 +22,9 @@ type Lexicon struct {
 	Orgs        *Trie           // organisation word → class ("party", "gov local", …)
 	Places      map[string]string
 	PlaceSuffix []string // longest first
+	// NotPlaceSuffix and NotPlaceWord list what looks like a division but is
+	// not one: names ending so (开发区, 城镇), and words alone (城区).
+	NotPlaceSuffix, NotPlaceWord []string
 	Cues        map[string]*Trie
 	Activity    map[string]string // activity word → event kind
 }
@@ -60,8 +63,15 @@ func Load() (*Lexicon, error) {
 		}
 	}
 	if err := eachLine("places.txt", func(section, line string) error {
-		if section == "suffix" {
+		switch section {
+		case "suffix":
 			lx.PlaceSuffix = append(lx.PlaceSuffix, strings.Fields(line)...)
+			return nil
+		case "not_place_suffix":
+			lx.NotPlaceSuffix = append(lx.NotPlaceSuffix, strings.Fields(line)...)
+			return nil
+		case "not_place_word":
+			lx.NotPlaceWord = append(lx.NotPlaceWord, strings.Fields(line)...)
 			return nil
 		}
 		parts := strings.Split(line, "\t")

@@ -263,3 +263,30 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestDocumentMentionsMapToTheRawText checks the annotation layer: every
+// mention is a span of the normalised text whose raw span holds the same
+// name in the original script.
+func TestDocumentMentionsMapToTheRawText(t *testing.T) {
+	p := testPipeline(t)
+	raw := "1月22日下午,青山區(qū)召開會議。區委書記蔺雪松出席。蔺雪松指出,要抓落實。"
+	d, err := p.Run(doc.Meta{ID: "t", Date: "2021-01-23"}, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []rune(raw)
+	kinds := map[doc.MentionKind]int{}
+	for _, m := range d.Mentions {
+		kinds[m.Kind]++
+		r := d.Offsets.RawSpan(m.Span)
+		if r.Start < 0 || r.End > len(rs) || r.Start >= r.End {
+			t.Fatalf("%s %q: raw span %v outside the text", m.Kind, m.Text, r)
+		}
+		if m.Kind == doc.MentionPerson && string(rs[r.Start:r.End]) != "蔺雪松" {
+			t.Errorf("person mention maps to %q", string(rs[r.Start:r.End]))
+		}
+	}
+	if kinds[doc.MentionPerson] != 2 || kinds[doc.MentionDate] != 1 || kinds[doc.MentionPlace] == 0 {
+		t.Errorf("mentions by kind: %v", kinds)
+	}
+}
