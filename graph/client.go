@@ -14,8 +14,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
+	"net/url"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -30,22 +34,54 @@ var (
 	ErrAuth = errors.New("neo4j refused the credentials")
 )
 
-// Config says where Neo4j is.
+// Config says where Neo4j is, and how long to wait for it when it goes away.
 type Config struct {
 	URI      string // neo4j://localhost:7687, bolt://…, neo4j+s://…
 	Username string
 	Password string
 	Database string // "" = the server's default database
+
+	// RetryFor bounds how long a read or write waits for a server that
+	// became unavailable after Open (refused or lost connections, a server
+	// restarting, transient errors), retrying with backoff, before it
+	// gives up with an error wrapping ErrUnavailable. Zero means
+	// DefaultRetryFor; a negative value means no waiting at all.
+	RetryFor time.Duration
+	// Notify, when set, receives one-line messages about such waits:
+	// "Neo4j unavailable, retrying…" when one starts, a reminder every
+	// half minute, "Neo4j is back…" when it ends. Called from the goroutine
+	// that reads or writes.
+	Notify func(msg string)
 }
+
+// DefaultRetryFor is how long reads and writes wait for an unavailable
+// server by default: long enough for a restart (with recovery) of a local
+// server, short enough that a dead one is reported within minutes.
+const DefaultRetryFor = 5 * time.Minute
 
 // Client is an open connection pool to one database.
 type Client struct {
 	driver neo4j.DriverWithContext
 	cfg    Config
+
+	mu      sync.Mutex
+	waiting bool // a wait for the server is going on (for Notify)
 }
 
 // connectTimeout bounds how long Open waits for the server to answer.
 const connectTimeout = 15 * time.Second
+
+// The driver retries a transaction by itself for driverRetryTime (short
+// blips: a deadlock, a dropped connection); longer outages are waited out by
+// Client.run, which says so through Config.Notify.
+const driverRetryTime = 5 * time.Second
+
+// Backoff between the attempts of Client.run.
+const (
+	retryMinDelay = 500 * time.Millisecond
+	retryMaxDelay = 5 * time.Second
+	remindEvery   = 30 * time.Second
+)
 
 // Open connects to Neo4j and checks that the database answers with the
 // given credentials. Its errors are one line, never show the password, and
@@ -58,10 +94,12 @@ func Open(ctx context.Context, cfg Config) (*Client, error) {
 		func(c *config.Config) {
 			c.SocketConnectTimeout = 5 * time.Second
 			c.ConnectionAcquisitionTimeout = connectTimeout
+			c.MaxTransactionRetryTime = driverRetryTime
 			c.UserAgent = "kg"
 		})
 	if err != nil {
-		return nil, fmt.Errorf("bad Neo4j URI %q: %v", cfg.URI, firstLine(err.Error()))
+		// The driver's message may quote the URI, which may hold a password.
+		return nil, fmt.Errorf("bad Neo4j URI %q (expected neo4j://host:port, bolt://…, neo4j+s://…)", displayURI(cfg.URI))
 	}
 	c := &Client{driver: drv, cfg: cfg}
 	vctx, cancel := context.WithTimeout(ctx, connectTimeout)
@@ -70,8 +108,9 @@ func Open(ctx context.Context, cfg Config) (*Client, error) {
 		_ = drv.Close(ctx)
 		return nil, c.wrap(err, "connecting")
 	}
-	// VerifyConnectivity does not touch the database: ask it something.
-	if _, err := c.read(vctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	// VerifyConnectivity does not touch the database: ask it something,
+	// once (Open does not wait for a server that is not there).
+	if _, err := c.once(vctx, neo4j.AccessModeRead, func(tx neo4j.ManagedTransaction) (any, error) {
 		_, err := collect(vctx, tx, "RETURN 1", nil, nil)
 		return nil, err
 	}); err != nil {
@@ -86,27 +125,178 @@ func (c *Client) Close(ctx context.Context) error {
 	return c.driver.Close(ctx)
 }
 
-// URI returns the server address the client talks to.
-func (c *Client) URI() string { return c.cfg.URI }
+// URI returns the server address the client talks to, without any
+// password it may hold.
+func (c *Client) URI() string { return displayURI(c.cfg.URI) }
 
 func (c *Client) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
 	return c.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: c.cfg.Database, AccessMode: mode})
 }
 
-// write runs work in a retrying write transaction.
+// write runs work in a retrying write transaction (see run).
 func (c *Client) write(ctx context.Context, work neo4j.ManagedTransactionWork) (any, error) {
-	s := c.session(ctx, neo4j.AccessModeWrite)
-	defer s.Close(ctx)
-	v, err := s.ExecuteWrite(ctx, work)
+	v, err := c.run(ctx, neo4j.AccessModeWrite, work)
 	return v, c.wrap(err, "writing to Neo4j")
 }
 
-// read runs work in a retrying read transaction.
+// read runs work in a retrying read transaction (see run).
 func (c *Client) read(ctx context.Context, work neo4j.ManagedTransactionWork) (any, error) {
-	s := c.session(ctx, neo4j.AccessModeRead)
-	defer s.Close(ctx)
-	v, err := s.ExecuteRead(ctx, work)
+	v, err := c.run(ctx, neo4j.AccessModeRead, work)
 	return v, c.wrap(err, "reading from Neo4j")
+}
+
+// once runs work in a transaction of the given mode, in a session of its
+// own, with only the driver's own short retries.
+func (c *Client) once(ctx context.Context, mode neo4j.AccessMode, work neo4j.ManagedTransactionWork) (any, error) {
+	s := c.session(ctx, mode)
+	defer s.Close(ctx)
+	if mode == neo4j.AccessModeWrite {
+		return s.ExecuteWrite(ctx, work)
+	}
+	return s.ExecuteRead(ctx, work)
+}
+
+// run runs work until it succeeds, fails for a reason that waiting will
+// not cure, or the server has been unavailable for Config.RetryFor. Each
+// attempt has a fresh session (the connections of the last one may have
+// died with the server), so a batch in flight when the server went away is
+// run again from the start.
+//
+// Work may thus run again after a commit whose outcome is unknown (the
+// connection died during COMMIT): every write of kg is idempotent (MERGE on
+// keys, reports compared by content hash, schema statements IF NOT EXISTS),
+// so a transaction that did commit changes nothing the second time.
+func (c *Client) run(ctx context.Context, mode neo4j.AccessMode, work neo4j.ManagedTransactionWork) (any, error) {
+	limit := c.cfg.RetryFor
+	if limit == 0 {
+		limit = DefaultRetryFor
+	}
+	var first, reminded time.Time // first failure, last reminder
+	delay := retryMinDelay
+	for {
+		v, err := c.once(ctx, mode, work)
+		if err == nil || !retryable(err) || limit < 0 || ctx.Err() != nil {
+			if !first.IsZero() {
+				c.endWait(err, time.Since(first))
+			}
+			return v, err
+		}
+		now := time.Now()
+		if first.IsZero() {
+			first, reminded = now, now
+			c.startWait(err, limit)
+		} else if now.Sub(first) >= limit {
+			c.endWait(err, now.Sub(first))
+			return nil, &classified{ErrUnavailable, fmt.Sprintf("Neo4j at %s unavailable for %s, gave up: %s — check the server (`scripts/neo4j.sh status`, or `docker compose ps`); reports loaded before are kept, and running the same ingest again completes it",
+				displayURI(c.cfg.URI), now.Sub(first).Round(time.Second), retryCause(err)), err}
+		} else if now.Sub(reminded) >= remindEvery {
+			reminded = now
+			c.notify(fmt.Sprintf("Neo4j still unavailable after %s, retrying until %s",
+				now.Sub(first).Round(time.Second), (limit - now.Sub(first)).Round(time.Second)))
+		}
+		wait := min(delay, limit-now.Sub(first))
+		t := time.NewTimer(max(wait, 0))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			c.endWait(ctx.Err(), time.Since(first))
+			return nil, ctx.Err()
+		case <-t.C:
+		}
+		delay = min(2*delay, retryMaxDelay)
+	}
+}
+
+// startWait says that a wait for the server begins (once, however many
+// reads and writes are waiting).
+func (c *Client) startWait(err error, limit time.Duration) {
+	c.mu.Lock()
+	already := c.waiting
+	c.waiting = true
+	c.mu.Unlock()
+	if !already {
+		c.notify(fmt.Sprintf("Neo4j unavailable, retrying for up to %s (%s)", limit, retryCause(err)))
+	}
+}
+
+// endWait says that the wait is over: the server is back (err == nil) or
+// not.
+func (c *Client) endWait(err error, waited time.Duration) {
+	c.mu.Lock()
+	was := c.waiting
+	c.waiting = false
+	c.mu.Unlock()
+	if was && err == nil {
+		c.notify(fmt.Sprintf("Neo4j is back after %s; resuming", waited.Round(100*time.Millisecond)))
+	}
+}
+
+func (c *Client) notify(msg string) {
+	if c.cfg.Notify != nil {
+		c.cfg.Notify(msg)
+	}
+}
+
+// retryable reports whether err may go away by waiting: the server cannot
+// be reached or the connection was lost (it is down or restarting), the
+// driver ran out of its own retries for such a reason, or the server
+// reported a transient error (database starting, deadlock, …). Refused
+// credentials, bad Cypher, rejected data and cancellation are not.
+func retryable(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	var authErr *neo4j.InvalidAuthenticationError
+	var tokErr *neo4j.TokenExpiredError
+	var usage *neo4j.UsageError
+	if errors.As(err, &authErr) || errors.As(err, &tokErr) || errors.As(err, &usage) {
+		return false
+	}
+	var lim *neo4j.TransactionExecutionLimit
+	if errors.As(err, &lim) {
+		if len(lim.Errors) == 0 {
+			return false
+		}
+		last := lim.Errors[len(lim.Errors)-1]
+		// The driver keeps a lost COMMIT as a bare error of its own.
+		return retryable(last) || strings.Contains(last.Error(), "Connection lost during commit")
+	}
+	var cerr *neo4j.ConnectivityError
+	if errors.As(err, &cerr) {
+		// Includes a connection lost during COMMIT, which the driver will
+		// not retry: kg's writes are idempotent, so run does.
+		return true
+	}
+	var nerr *neo4j.Neo4jError
+	if errors.As(err, &nerr) {
+		return nerr.IsRetriable()
+	}
+	var netErr net.Error
+	if errors.As(err, &netErr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) {
+		return true
+	}
+	return false
+}
+
+// retryCause is what went wrong, in a few words, for the messages of run.
+func retryCause(err error) string {
+	var nerr *neo4j.Neo4jError
+	if errors.As(err, &nerr) {
+		return nerr.Code
+	}
+	var lim *neo4j.TransactionExecutionLimit
+	if errors.As(err, &lim) && len(lim.Errors) > 0 {
+		err = lim.Errors[len(lim.Errors)-1]
+		if errors.As(err, &nerr) {
+			return nerr.Code
+		}
+	}
+	msg := rootCause(err)
+	if strings.Contains(msg, "Connection lost during commit") {
+		return "connection lost during commit"
+	}
+	return msg
 }
 
 // Counters adds up what the statements of a transaction changed.
@@ -169,7 +359,7 @@ func (c *Client) wrap(err error, doing string) error {
 		case nerr.HasSecurityCode() && (nerr.IsAuthenticationFailed() || strings.Contains(nerr.Code, "Credentials")):
 			return &classified{ErrAuth, fmt.Sprintf("Neo4j refused the credentials for user %s (check NEO4J_USERNAME/NEO4J_PASSWORD)", c.cfg.Username), err}
 		case nerr.Code == "Neo.ClientError.Database.DatabaseNotFound":
-			return fmt.Errorf("Neo4j at %s has no database %q (check NEO4J_DATABASE): %w", c.cfg.URI, c.cfg.Database, err)
+			return fmt.Errorf("Neo4j at %s has no database %q (check NEO4J_DATABASE): %w", displayURI(c.cfg.URI), c.cfg.Database, err)
 		}
 		return fmt.Errorf("%s: %s: %w", doing, firstLine(nerr.Msg), err)
 	}
@@ -180,7 +370,7 @@ func (c *Client) wrap(err error, doing string) error {
 	}
 	if unreachable(err) {
 		return &classified{ErrUnavailable, fmt.Sprintf("cannot reach Neo4j at %s: %s — start it with `scripts/neo4j.sh start` or `docker compose up -d`",
-			c.cfg.URI, rootCause(err)), err}
+			displayURI(c.cfg.URI), rootCause(err)), err}
 	}
 	return fmt.Errorf("%s: %w", doing, err)
 }
@@ -242,6 +432,28 @@ func rootCause(err error) string {
 		msg = msg[i:]
 	}
 	return msg
+}
+
+// displayURI is uri fit to be printed: a password in it
+// (neo4j://user:secret@host) is replaced by "xxxxx".
+func displayURI(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil {
+		if i := strings.LastIndex(uri, "@"); i >= 0 {
+			if j := strings.Index(uri, "://"); j >= 0 && j < i {
+				return uri[:j+3] + "xxxxx" + uri[i:]
+			}
+			return "xxxxx" + uri[i:]
+		}
+		return uri
+	}
+	if u.User == nil {
+		return uri
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
 }
 
 func firstLine(s string) string {

@@ -8,6 +8,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -34,14 +38,32 @@ and the new ones written ("replaced"). So ingesting the same files twice
 changes nothing. After the extraction itself improved, --force replaces
 unchanged reports too.
 
-A bad input (unreadable, binary, malformed JSON…) or a report that cannot be
-extracted or loaded is reported on one line and skipped; the exit code is
-then 3. Neo4j unreachable: exit 4; credentials refused: exit 5.`,
+A bad input (unreadable, binary, empty, over --max-bytes, malformed JSON…)
+or a report that cannot be extracted or loaded is reported on one line and
+skipped; the summary counts what failed, by kind, and the exit code is then
+3.
+
+Neo4j unreachable at the start: exit 4 at once; credentials refused: exit 5.
+If Neo4j goes away during the ingest (stopped, restarted, connection lost),
+kg says "Neo4j unavailable, retrying…" and retries the batch with backoff
+for up to --retry-for (5m); when the server is back it goes on where it
+was. Batches committed before are not written twice (reports are compared
+by content hash), the batch in flight is written again from the start. If
+the server does not come back in time: exit 4; the batches already written
+are kept, and running the same command again completes the ingest.
+
+On a terminal, a progress line on stderr shows the reports done, the rate,
+the failures and, once the inputs have been counted (a quick first read in
+the background; not for standard input), the time left. When stderr is not
+a terminal (a file, a pipe) there is no progress line.`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "batch-size", Aliases: []string{"b"}, Value: defaultBatchSize, Usage: "reports per transaction"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "reports extracted at once (default: all cores)"},
 			&cli.BoolFlag{Name: "no-text", Usage: "do not store the raw text on Report nodes (evidence sentences are kept)"},
 			&cli.BoolFlag{Name: "force", Usage: "replace reports even when their text is unchanged (after the extraction improved)"},
+			&cli.StringFlag{Name: "max-bytes", Value: "10MiB", Usage: "largest report accepted, as stored (a file, a JSON line): bytes, or with K, M, G (KiB, MiB, GiB); larger ones fail as \"too large\""},
+			&cli.DurationFlag{Name: "retry-for", Value: graph.DefaultRetryFor, Usage: "how long to wait for Neo4j when it goes away during the ingest, retrying with backoff (0: do not wait)"},
+			&cli.BoolFlag{Name: "no-progress", Usage: "no progress line, even on a terminal"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print every report's status and the parts of extractions that were skipped"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
 		},
@@ -56,11 +78,27 @@ type ingestSummary struct {
 	Unchanged int `json:"unchanged"`
 	Replaced  int `json:"replaced"`
 	Failed    int `json:"failed"`
-	Warnings  int `json:"warnings"`
+	// Failures counts the failed inputs by kind: the kinds of bad input
+	// ("binary", "empty", "too large", "malformed"…), "not extracted",
+	// "rejected by Neo4j".
+	Failures map[string]int `json:"failures,omitempty"`
+	Warnings int            `json:"warnings"`
+	Seconds  float64        `json:"seconds"`
 	graph.Counters
 }
 
+// Failure kinds of the summary beside input.Kind's.
+const (
+	failNotExtracted = "not extracted"
+	failRejected     = "rejected by Neo4j"
+)
+
+// ingestBatchHook, when set (by tests), is called after each batch is
+// written with the number of reports written so far.
+var ingestBatchHook func(written int)
+
 func runIngest(c *cli.Context) error {
+	start := time.Now()
 	paths, err := positional(c)
 	if err != nil {
 		return err
@@ -72,18 +110,38 @@ func runIngest(c *cli.Context) error {
 	if batchSize < 1 {
 		return usageError("ingest: --batch-size must be at least 1, not %d", batchSize)
 	}
-	out, errOut := c.App.Writer, c.App.ErrWriter
-	verbose := c.Bool("verbose")
-
-	p, err := pipeline.New(pipeline.Options{})
+	maxBytes, err := parseSize(c.String("max-bytes"))
 	if err != nil {
-		return fmt.Errorf("ingest: %w", err)
+		return usageError("ingest: --max-bytes: %v", err)
 	}
+	retryFor := c.Duration("retry-for")
+	switch {
+	case retryFor < 0:
+		return usageError("ingest: --retry-for must not be negative, not %s", retryFor)
+	case retryFor == 0:
+		retryFor = -1 // graph.Config: no waiting
+	}
+	inOpt := input.Options{MaxBytes: maxBytes}
+	verbose := c.Bool("verbose")
+	ui := newConsole(c.App.Writer, c.App.ErrWriter, !c.Bool("no-progress"))
+
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt)
 	defer stop()
-	cl, err := openGraph(c)
+	// Connect first: without a server there is nothing to do, and no
+	// reason to load the extraction dictionaries.
+	cfg := configFrom(c)
+	cl, err := graph.Open(ctx, graph.Config{URI: cfg.URI, Username: cfg.Username, Password: cfg.Password, Database: cfg.Database,
+		RetryFor: retryFor,
+		Notify: func(msg string) {
+			ui.errorf("%s", msg)
+			if strings.HasPrefix(msg, "Neo4j is back") {
+				ui.setNote("")
+			} else {
+				ui.setNote("waiting for Neo4j")
+			}
+		}})
 	if err != nil {
-		return err
+		return graphError(err)
 	}
 	defer cl.Close(context.Background())
 	applied, err := cl.ApplySchema(ctx)
@@ -92,62 +150,92 @@ func runIngest(c *cli.Context) error {
 	}
 	for _, m := range applied {
 		if m.Applied {
-			fmt.Fprintf(errOut, "kg: schema migration V%d %s applied\n", m.Version, m.Name)
+			ui.errorf("schema migration V%d %s applied", m.Version, m.Name)
 		}
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
 	}
 	loader := graph.NewLoader(cl, graph.Options{OmitText: c.Bool("no-text"), Force: c.Bool("force")})
 
+	if ui.on {
+		go countInputs(ctx, paths, inOpt, ui)
+	}
+	ui.run()
+	defer ui.close()
+
 	var (
 		total   graph.Stats
-		sum     ingestSummary
+		sum     = ingestSummary{Failures: map[string]int{}}
 		pending []graph.Item
 		where   []string // where each pending item came from, for messages
+		written int
 	)
+	fail := func(kind string) {
+		sum.Failed++
+		sum.Failures[kind]++
+		ui.add(1, 1)
+	}
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
 		}
 		st, err := loader.LoadBatch(ctx, pending)
+		failed := 0
 		for i, r := range st.Reports {
 			switch {
 			case r.Err != nil:
-				fmt.Fprintf(errOut, "kg: %s: report %s: %v\n", where[i], r.ID, r.Err)
+				failed++
+				ui.errorf("%s: report %s: %v", where[i], r.ID, r.Err)
 			case verbose && r.Status != "":
-				fmt.Fprintf(out, "%s: %s\n", r.ID, r.Status)
+				ui.outf("%s: %s", r.ID, r.Status)
 			}
 			sum.Warnings += len(r.Warnings)
 			if verbose {
 				for _, w := range r.Warnings {
-					fmt.Fprintf(errOut, "kg: %s: report %s: warning: %s\n", where[i], r.ID, w)
+					ui.errorf("%s: report %s: warning: %s", where[i], r.ID, w)
 				}
 			}
 		}
 		total.Add(st)
+		if err == nil {
+			written += len(pending)
+			ui.add(len(pending), failed)
+			if ingestBatchHook != nil {
+				ingestBatchHook(written)
+			}
+		}
 		pending, where = pending[:0], where[:0]
 		return err
 	}
 	// extraction runs on --workers cores; batches are written in input
 	// order by this goroutine while the next reports are being extracted
 	var loadErr error
-	next := readJobs(ctx, paths, os.Stdin, input.Options{})
+	next := readJobs(ctx, paths, os.Stdin, inOpt)
 	readErr := p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if r.Job.Err != nil && r.X == nil && r.Job.Text == "" {
-			sum.Failed++
-			fmt.Fprintf(errOut, "kg: %v\n", r.Job.Err)
+			kind := failNotExtracted
+			var ie *input.Error
+			if errors.As(r.Job.Err, &ie) {
+				kind = string(ie.Kind)
+			}
+			fail(kind)
+			ui.errorf("%v", r.Job.Err)
 			return nil
 		}
 		loc := jobSource(r.Job)
 		if verbose {
 			for _, w := range r.Job.Warnings {
-				fmt.Fprintf(errOut, "kg: %s: warning: %s\n", loc, w)
+				ui.errorf("%s: warning: %s", loc, w)
 			}
 		}
 		if r.Err != nil {
-			sum.Failed++
-			fmt.Fprintf(errOut, "kg: %s: %v\n", loc, r.Err)
+			fail(failNotExtracted)
+			ui.errorf("%s: %v", loc, r.Err)
 			return nil
 		}
 		pending = append(pending, graph.Item{Extraction: r.X, Text: r.Job.Text})
@@ -165,17 +253,22 @@ func runIngest(c *cli.Context) error {
 	if readErr == nil && loadErr == nil {
 		loadErr = flush()
 	}
+	ui.close()
 
 	sum.New, sum.Unchanged = total.Count(graph.StatusNew), total.Count(graph.StatusUnchanged)
 	sum.Replaced = total.Count(graph.StatusReplaced)
-	sum.Failed += total.Count(graph.StatusFailed)
+	if n := total.Count(graph.StatusFailed); n > 0 {
+		sum.Failed += n
+		sum.Failures[failRejected] += n
+	}
 	sum.Reports = sum.New + sum.Unchanged + sum.Replaced + sum.Failed
 	sum.Counters = total.Counters
-	printIngestSummary(out, sum, c.Bool("json"), verbose)
+	sum.Seconds = time.Since(start).Seconds()
+	printIngestSummary(c.App.Writer, sum, c.Bool("json"), verbose)
 
 	switch {
 	case loadErr != nil:
-		return graphError(fmt.Errorf("ingest: %w (reports before the failing batch are loaded)", loadErr))
+		return graphError(fmt.Errorf("ingest: %w (the %d report(s) before the failing batch are loaded)", loadErr, written))
 	case errors.Is(readErr, context.Canceled):
 		return withCode(exitFailure, errors.New("ingest: interrupted (batches already written are kept)"))
 	case readErr != nil:
@@ -184,6 +277,48 @@ func runIngest(c *cli.Context) error {
 		return withCode(exitPartial, fmt.Errorf("ingest: %d of %d report(s) failed", sum.Failed, sum.Reports))
 	}
 	return nil
+}
+
+// countInputs counts the reports and bad inputs of paths, reading them
+// once without extracting anything, and gives the total to the progress
+// line. Standard input cannot be read twice: with "-" there is no total.
+func countInputs(ctx context.Context, paths []string, opt input.Options, ui *console) {
+	for _, p := range paths {
+		if p == "-" {
+			return
+		}
+	}
+	n := 0
+	err := input.Read(paths, nil, opt, func(input.Report, error) error {
+		n++
+		return ctx.Err()
+	})
+	if err == nil {
+		ui.setTotal(n)
+	}
+}
+
+// parseSize reads a size: "4096", "64K", "10M", "10MiB", "1G" (K, M and G
+// are 1024-based, with or without "B" or "iB").
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	u := strings.ToUpper(t)
+	mult := int64(1)
+	for _, suf := range []struct {
+		s string
+		m int64
+	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30},
+		{"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}} {
+		if strings.HasSuffix(u, suf.s) {
+			mult, u = suf.m, strings.TrimSpace(strings.TrimSuffix(u, suf.s))
+			break
+		}
+	}
+	n, err := strconv.ParseInt(u, 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult {
+		return 0, fmt.Errorf("%q is not a size (a positive number of bytes, or with K, M, G)", s)
+	}
+	return n * mult, nil
 }
 
 // jobSource names where a report came from: "dir/x.txt" or "feed.jsonl:17".
@@ -205,9 +340,26 @@ func printIngestSummary(w io.Writer, s ingestSummary, asJSON, verbose bool) {
 		return
 	}
 	fmt.Fprintf(w, "reports: %d new, %d unchanged, %d replaced, %d failed\n", s.New, s.Unchanged, s.Replaced, s.Failed)
+	if s.Failed > 0 {
+		kinds := make([]string, 0, len(s.Failures))
+		for k := range s.Failures {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		parts := make([]string, len(kinds))
+		for i, k := range kinds {
+			parts[i] = fmt.Sprintf("%d %s", s.Failures[k], k)
+		}
+		fmt.Fprintf(w, "failed: %s\n", strings.Join(parts, ", "))
+	}
 	fmt.Fprintf(w, "graph: %d nodes created, %d deleted; %d relationships created, %d deleted; %d properties set\n",
 		s.NodesCreated, s.NodesDeleted, s.RelationshipsCreated, s.RelationshipsDeleted, s.PropertiesSet)
 	if s.Warnings > 0 && !verbose {
 		fmt.Fprintf(w, "%d part(s) of extractions skipped (kg ingest -v lists them)\n", s.Warnings)
 	}
+	rate := ""
+	if s.Seconds > 0 && s.Reports > 0 {
+		rate = fmt.Sprintf(" (%.1f reports/s)", float64(s.Reports)/s.Seconds)
+	}
+	fmt.Fprintf(w, "time: %s%s\n", time.Duration(s.Seconds*float64(time.Second)).Round(100*time.Millisecond), rate)
 }
