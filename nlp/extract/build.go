@@ -128,6 +128,10 @@ func (s *state) build() {
 			e.Place = pid
 		}
 		eventID[i] = add(e, "e")
+		if ev.convener != "" {
+			oid := add(doc.Entity{Type: doc.TypeOrganization, Name: ev.convener}, "o")
+			d.Relations = append(d.Relations, doc.Relation{Type: doc.RelConvened, From: oid, To: eventID[i], Evidence: s.evidence(ev.ev)})
+		}
 		if e.Place != "" {
 			d.Relations = append(d.Relations, doc.Relation{Type: doc.RelHeldIn, From: eventID[i], To: e.Place, Evidence: s.evidence(ev.ev)})
 		}

@@ -87,7 +87,9 @@ func (s *state) namedEventsIn(sent doc.Span) {
 				break
 			}
 			if !(s.isAttendVerb(verb) && b-a <= 4 && len(s.events) > 0) {
-				s.addNamedEvent(a, b, sent, v)
+				if ev := s.addNamedEvent(a, b, sent, v); ev != nil && !s.isAttendVerb(verb) && ev.convener == "" {
+					ev.convener = s.convenerBefore(sent, v)
+				}
 			}
 			found = true
 			if b < ce && (s.t[b] == '和' || s.t[b] == '、' || s.t[b] == '及') {
@@ -200,11 +202,18 @@ func (s *state) addNamedEvent(a, b int, sent doc.Span, v int) *event {
 	if name == "会" || name == "活动" || strings.HasPrefix(name, "的") || name == "会议" && s.isAttendVerb(s.str(v, v+2)) {
 		return nil
 	}
+	// a short generic name (表彰大会) re-mentions a longer one; a longer name
+	// completes a short one seen before
 	for _, ev := range s.events {
-		if ev.named && (strings.Contains(ev.name, name) || strings.Contains(name, ev.name)) {
-			if len(name) > len(ev.name) {
-				ev.name = name
-			}
+		if !ev.named {
+			continue
+		}
+		short, long := name, ev.name
+		if len([]rune(short)) > len([]rune(long)) {
+			short, long = long, short
+		}
+		if short == long || strings.Contains(long, short) && len([]rune(short)) <= 4 {
+			ev.name = long
 			return ev
 		}
 	}
@@ -329,4 +338,21 @@ func (s *state) hasNamedEvent(sent doc.Span) bool {
 // isVisit reports whether an activity is a visit to people (看望, 慰问, 走访).
 func isVisit(w string) bool {
 	return strings.Contains(w, "看望") || strings.Contains(w, "慰问") || strings.Contains(w, "走访")
+}
+
+// convenerBefore returns the body that convenes an event (西岗区政府召开…,
+// 中共修文县委召开…): the organisation written between the start of the
+// clause (after a date) and the verb, with an abbreviated place resolved;
+// "" when the subject is not an organisation (a place, a person).
+func (s *state) convenerBefore(sent doc.Span, v int) string {
+	cs := s.clauseStart(v, sent.Start)
+	a := s.nameStart(cs, v)
+	a = s.cutPreamble(a, v)
+	o := s.str(a, v)
+	rs := []rune(o)
+	if len(rs) < 2 || len(rs) > 30 || !s.endsLikeOrg(o) || strings.ContainsAny(o, ",、 ") {
+		return ""
+	}
+	p := s.resolveItem(item{org: o}, nil, nil)
+	return p.cpc + p.place + p.rest
 }

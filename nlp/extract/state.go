@@ -24,6 +24,7 @@ type postFact struct {
 
 type event struct {
 	name, kind, date, place string
+	convener                string   // the organisation that convened it
 	span                    doc.Span // the name's span
 	ev                      doc.Span // its sentence
 	named                   bool     // named in the text (vs an activity verb)
