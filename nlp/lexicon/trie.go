@@ -19,21 +19,18 @@ func NewTrie() *Trie { return &Trie{root: &node{}, rev: &node{}} }
 // Add inserts word with a value; a later Add of the same word replaces it.
 func (t *Trie) Add(word, value string) {
 	rs := []rune(word)
-	n := t.rev
-	for i := len(rs) - 1; i >= 0; i-- {
-		r := rs[i]
-		if n.next == nil {
-			n.next = map[rune]*node{}
-		}
-		c := n.next[r]
-		if c == nil {
-			c = &node{}
-			n.next[r] = c
-		}
-		n = c
+	back := make([]rune, len(rs))
+	for i, r := range rs {
+		back[len(rs)-1-i] = r
 	}
-	n.end, n.value = true, value
-	n = t.root
+	insert(t.rev, back, value)
+	if insert(t.root, rs, value) {
+		t.size++
+	}
+}
+
+// insert adds the path rs below n and reports whether it is a new word.
+func insert(n *node, rs []rune, value string) bool {
 	for _, r := range rs {
 		if n.next == nil {
 			n.next = map[rune]*node{}
@@ -45,10 +42,9 @@ func (t *Trie) Add(word, value string) {
 		}
 		n = c
 	}
-	if !n.end {
-		t.size++
-	}
+	isNew := !n.end
 	n.end, n.value = true, value
+	return isNew
 }
 
 // Len is the number of words.
