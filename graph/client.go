@@ -72,9 +72,9 @@ type Client struct {
 const connectTimeout = 15 * time.Second
 
 // The driver retries a transaction by itself for driverRetryTime (short
-// blips: a deadlock, a dropped connection); longer outages are waited out by
-// Client.run, which says so through Config.Notify.
-const driverRetryTime = 5 * time.Second
+// blips: a deadlock, a dead connection in the pool); longer outages are
+// waited out by Client.run, which says so through Config.Notify.
+const driverRetryTime = time.Second
 
 // Backoff between the attempts of Client.run.
 const (
@@ -171,9 +171,10 @@ func (c *Client) run(ctx context.Context, mode neo4j.AccessMode, work neo4j.Mana
 	if limit == 0 {
 		limit = DefaultRetryFor
 	}
-	var first, reminded time.Time // first failure, last reminder
+	var first, reminded time.Time // start of the first failed attempt, last reminder
 	delay := retryMinDelay
 	for {
+		began := time.Now()
 		v, err := c.once(ctx, mode, work)
 		if err == nil || !retryable(err) || limit < 0 || ctx.Err() != nil {
 			if !first.IsZero() {
@@ -183,19 +184,23 @@ func (c *Client) run(ctx context.Context, mode neo4j.AccessMode, work neo4j.Mana
 		}
 		now := time.Now()
 		if first.IsZero() {
-			first, reminded = now, now
-			c.startWait(err, limit)
-		} else if now.Sub(first) >= limit {
+			first, reminded = began, now
+			if unavailable(err) {
+				c.startWait(err, limit)
+			}
+		}
+		if now.Sub(first) >= limit {
 			c.endWait(err, now.Sub(first))
-			return nil, &classified{ErrUnavailable, fmt.Sprintf("Neo4j at %s unavailable for %s, gave up: %s — check the server (`scripts/neo4j.sh status`, or `docker compose ps`); reports loaded before are kept, and running the same ingest again completes it",
+			return nil, &classified{ErrUnavailable, fmt.Sprintf("Neo4j at %s unavailable for %s, gave up waiting (%s) — check the server (`scripts/neo4j.sh status`, or `docker compose ps`); reports loaded before are kept, and running the same ingest again completes it",
 				displayURI(c.cfg.URI), now.Sub(first).Round(time.Second), retryCause(err)), err}
-		} else if now.Sub(reminded) >= remindEvery {
+		}
+		if now.Sub(reminded) >= remindEvery && unavailable(err) {
 			reminded = now
-			c.notify(fmt.Sprintf("Neo4j still unavailable after %s, retrying until %s",
+			c.startWait(err, limit) // when a transient error turned into an outage
+			c.notify(fmt.Sprintf("Neo4j still unavailable after %s, retrying for %s more",
 				now.Sub(first).Round(time.Second), (limit - now.Sub(first)).Round(time.Second)))
 		}
-		wait := min(delay, limit-now.Sub(first))
-		t := time.NewTimer(max(wait, 0))
+		t := time.NewTimer(min(delay, limit-now.Sub(first)))
 		select {
 		case <-ctx.Done():
 			t.Stop()
@@ -205,6 +210,23 @@ func (c *Client) run(ctx context.Context, mode neo4j.AccessMode, work neo4j.Mana
 		}
 		delay = min(2*delay, retryMaxDelay)
 	}
+}
+
+// unavailable reports whether a retryable error means the server is away
+// (down, restarting, starting its database), as opposed to a transient
+// conflict such as a deadlock, which is retried without a word.
+func unavailable(err error) bool {
+	var nerr *neo4j.Neo4jError
+	if errors.As(err, &nerr) {
+		return strings.Contains(nerr.Code, "Unavailable") || strings.Contains(nerr.Code, "NotALeader")
+	}
+	var lim *neo4j.TransactionExecutionLimit
+	if errors.As(err, &lim) && len(lim.Errors) > 0 {
+		if last := lim.Errors[len(lim.Errors)-1]; errors.As(last, &nerr) {
+			return unavailable(nerr)
+		}
+	}
+	return true
 }
 
 // startWait says that a wait for the server begins (once, however many
