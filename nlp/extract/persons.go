@@ -28,7 +28,7 @@ func (s *state) findPersonsAndPosts() {
 			continue
 		}
 		tl, cls := s.titleEndingAt(j)
-		if tl == 0 || s.nameAfterTitle(j) == 0 || cls == "staff" && len(s.surnameAt(j)) == 0 && s.dottedNameAt(j) == 0 {
+		if tl == 0 || s.nameAfterTitle(j) == 0 || (cls == "staff" || cls == "member") && len(s.surnameAt(j)) == 0 && s.dottedNameAt(j) == 0 {
 			continue
 		}
 		if k := j - tl; k > 0 && s.e.collective[s.t[k-1]] {
@@ -64,7 +64,9 @@ func (s *state) nameList(j int, posts []post) int {
 		}
 		if p := s.acceptName(j, n); p != nil {
 			for _, ps := range posts {
-				s.addPost(p, postFact{post: ps.canon, title: ps.title, org: ps.org(), ev: s.sentenceOf(j)})
+				if ps.isPost() {
+					s.addPost(p, postFact{post: ps.canon, title: ps.title, org: ps.org(), ev: s.sentenceOf(j)})
+				}
 			}
 		}
 		end = j + n
@@ -115,12 +117,21 @@ func (s *state) findAppointments() {
 		if verb == "任" || verb == "担任" || verb == "兼任" || verb == "当选" {
 			continue // these need the person before them
 		}
-		// VERB PERSON (同志) (为|的|辞去) POSTS
+		// VERB PERSON(、PERSON)* (同志) (为|的|辞去) POSTS
 		n := s.nameAt(after)
 		if n == 0 {
 			continue
 		}
+		names := [][2]int{{after, n}}
 		q := after + n
+		for q < len(s.t) && s.t[q] == '、' {
+			m := s.nameAt(q + 1)
+			if m == 0 {
+				break
+			}
+			names = append(names, [2]int{q + 1, m})
+			q += 1 + m
+		}
 		if s.hasAt(q, "同志") {
 			q += 2
 		}
@@ -134,8 +145,10 @@ func (s *state) findAppointments() {
 			kind = "end"
 		}
 		if items := s.postList(q, v); len(items) > 0 {
-			if p := s.acceptName(after, n); p != nil {
-				s.appointPosts(p, items, kind, v)
+			for _, nm := range names {
+				if p := s.acceptName(nm[0], nm[1]); p != nil {
+					s.appointPosts(p, items, kind, v)
+				}
 			}
 		}
 		v = q
@@ -173,7 +186,7 @@ func (s *state) postList(q, v int) []item {
 	a := q
 	for k := q; k <= sent.End && k <= len(s.t); k++ {
 		atEnd := k == sent.End || k == len(s.t)
-		stop := !atEnd && (s.t[k] == ';' || s.hasAt(k, "职务") || s.hasAt(k, "的请求"))
+		stop := !atEnd && (s.t[k] == ';' || isSentenceEnd(s.t[k]) || s.hasAt(k, "职务") || s.hasAt(k, "的请求"))
 		if !atEnd && !stop && s.t[k] != '、' && s.t[k] != ',' {
 			continue
 		}
@@ -201,6 +214,9 @@ func (s *state) appointPosts(p *person, items []item, kind string, v int) {
 	date := s.dateBefore(v)
 	for _, ps := range s.resolveChain(items, nil, nil) {
 		d := date
+		if !ps.isPost() {
+			continue
+		}
 		f := postFact{post: ps.canon, title: ps.title, org: ps.org(), ev: sent}
 		if kind == "start" {
 			f.start = &d
@@ -250,7 +266,9 @@ func (s *state) findLooseNames() {
 				it := item{org: s.str(a, i), title: s.str(end, end+tl), span: spanOf(a, end+tl)}
 				_, it.class = s.e.lx.Titles.LongestAt(s.t, end)
 				ps := s.resolveItem(it, nil, nil)
-				s.addPost(p, postFact{post: ps.canon, title: ps.title, org: ps.org(), ev: s.sentenceOf(i)})
+				if ps.isPost() {
+					s.addPost(p, postFact{post: ps.canon, title: ps.title, org: ps.org(), ev: s.sentenceOf(i)})
+				}
 			}
 			i = end + tl - 1
 		case left && s.verbAfterName(end):

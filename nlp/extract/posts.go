@@ -367,12 +367,19 @@ func (s *state) cutPreamble(a, ts int) int {
 	return a
 }
 
-// nameEndsAt reports whether a person's name ends just before e.
+// nameEndsAt reports whether a person's name already recognised ends just
+// before e.
 func (s *state) nameEndsAt(e int) bool {
 	for _, n := range []int{3, 2, 4} {
-		if e-n >= 0 && (s.mentionAt[e-n] == n || s.nameAt(e-n) == n) {
+		if e-n >= 0 && s.mentionAt[e-n] == n {
 			return true
 		}
 	}
 	return false
+}
+
+// isPost reports whether the item is a post: membership titles (代表) are
+// posts only with their body (人大代表), not alone (受表彰代表 → 代表).
+func (p post) isPost() bool {
+	return !(p.class == "member" && p.place == "" && p.rest == "")
 }
