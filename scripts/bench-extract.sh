@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Extraction throughput, start-up time and peak memory, printed as figures
+# and written to bench/out/extract.txt.
+#
+#   gse Cut (HMM) alone vs the whole pipeline, one core  (go test -bench, MB/s)
+#   kg extract end to end on the corpus split into reports, 1 worker and all cores
+#   start-up: kg extract on a one-line report (dictionary loading included)
+#   peak RSS of each run (/usr/bin/time)
+#
+# Usage: scripts/bench-extract.sh [CORPUS]   (default: ../shared/corpus/pd199801.txt)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+CORPUS="${1:-$ROOT/../shared/corpus/pd199801.txt}"
+[[ -r "$CORPUS" ]] || { echo "bench-extract: no corpus at $CORPUS" >&2; exit 1; }
+OUT="$ROOT/bench/out"; mkdir -p "$OUT"
+TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
+
+go build -o "$TMP/kg" ./cmd/kg
+
+# the corpus as JSON Lines, 20 lines a report
+awk 'BEGIN{n=0; id=0; buf=""}
+     { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, " "); buf = buf $0 "\\n"; n++
+       if (n == 20) { printf "{\"id\":\"pd%05d\",\"date\":\"1998-01-15\",\"text\":\"%s\"}\n", id++, buf; buf=""; n=0 } }
+     END { if (n > 0) printf "{\"id\":\"pd%05d\",\"date\":\"1998-01-15\",\"text\":\"%s\"}\n", id++, buf }' \
+  "$CORPUS" > "$TMP/corpus.jsonl"
+REPORTS=$(wc -l < "$TMP/corpus.jsonl")
+BYTES=$(wc -c < "$CORPUS")
+MB=$(awk -v b="$BYTES" 'BEGIN{printf "%.2f", b/1e6}')
+
+measure() { # label, workers → prints seconds and peak RSS
+  local label=$1 workers=$2
+  /usr/bin/time -f "%e %M" -o "$TMP/time" "$TMP/kg" extract -j "$workers" "$TMP/corpus.jsonl" > /dev/null
+  read -r secs rss < "$TMP/time"
+  awk -v l="$label" -v s="$secs" -v r="$rss" -v mb="$MB" -v n="$REPORTS" \
+    'BEGIN{printf "%-34s %7.2f s  %6.2f MB/s  %7.0f reports/s  peak RSS %4.0f MB\n", l, s, mb/s, n/s, r/1024}'
+}
+
+{
+  echo "kg extraction benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(go version | cut -d' ' -f3)"
+  echo "corpus: $CORPUS ($MB MB, $REPORTS reports of 20 lines)"
+  echo
+  echo "go test -bench (one core, in-process, dictionaries loaded once):"
+  (cd nlp/pipeline && go test -run '^$' -bench 'BenchmarkGseCut|BenchmarkExtract' -benchtime 2x -cpu 1 . 2>&1 | grep -E '^Benchmark')
+  echo
+  echo "kg extract end to end (process start, reading, JSON output included):"
+  measure "1 worker" 1
+  measure "$(nproc) workers" "$(nproc)"
+  echo 'X' > "$TMP/one.txt"
+  /usr/bin/time -f "%e %M" -o "$TMP/time" "$TMP/kg" extract "$TMP/one.txt" > /dev/null
+  read -r secs rss < "$TMP/time"
+  echo "start-up (one tiny report):        ${secs} s, peak RSS $((rss / 1024)) MB"
+} | tee "$OUT/extract.txt"
