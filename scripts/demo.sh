@@ -51,5 +51,5 @@ and paste, for example, who holds which post with the sentence that proves it:
   ORDER BY post, person;
 
 More ready queries: docs/queries.cypher (and docs/browser-guide.md).
-From the command line: bin/kg who-holds 青山区委书记 ; bin/kg person 禚立群
+From the command line: bin/kg who-holds 南浔区委书记 ; bin/kg person 禚海涛
 MSG
