@@ -214,6 +214,9 @@ func (s *state) addNamedEvent(a, b int, sent doc.Span, v int) *event {
 		}
 		if short == long || strings.Contains(long, short) && len([]rune(short)) <= 4 {
 			ev.name = long
+			if ev.date == "" {
+				ev.date = s.dateBefore(v)
+			}
 			return ev
 		}
 	}
@@ -280,6 +283,12 @@ func (s *state) activitiesIn(sent doc.Span) {
 				dup = true // 签约 of 签约仪式, 慰问 of 走访慰问
 			case !ev.named && ev.kind == kind && isVisit(ev.name) && isVisit(word):
 				dup = true // 看望 … 慰问: one visit
+			}
+			if dup && ev.date == "" {
+				ev.date = s.dateBefore(k) // a later mention may date it
+			}
+			if dup {
+				break
 			}
 		}
 		if !dup {

@@ -241,7 +241,9 @@ func (s *state) findLooseNames() {
 		}
 		end := i + n
 		left := i == 0 || isPunct(s.t[i-1]) || s.endsCue(i, s.e.cut) || s.endsCue(i, s.e.appoint) || s.endsCue(i, s.e.honour)
-		if !s.alignsWithTokens(i, end) {
+		// a title right after the name is evidence enough (…办程和木副主任);
+		// otherwise the segmentation must agree that a word starts here
+		if s.titleAfterName(end) == 0 && !s.alignsWithTokens(i, end) {
 			continue
 		}
 		switch {
