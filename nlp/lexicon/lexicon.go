@@ -25,8 +25,8 @@ type Lexicon struct {
 	// NotPlaceSuffix and NotPlaceWord list what looks like a division but is
 	// not one: names ending so (开发区, 城镇), and words alone (城区).
 	NotPlaceSuffix, NotPlaceWord []string
-	Cues        map[string]*Trie
-	Activity    map[string]string // activity word → event kind
+	Cues                         map[string]*Trie
+	Activity                     map[string]string // activity word → event kind
 }
 
 // Load parses the embedded data files.
