@@ -5,8 +5,9 @@ import (
 )
 
 // findCommendations reads who an event commends and with which honour:
-// 授予张三、李四等10名同志“某某市劳动模范”荣誉称号; 某单位荣获“先进单位”称号;
-// 被评为“…”. Unnamed groups (先进单位和个人) give nothing.
+// 授予张三、李四等10名同志“某某市劳动模范”荣誉称号; 授予王五同志优秀共产党员称号;
+// 某单位荣获“先进单位”称号; 某村被评为省级文明村. Unnamed groups
+// (先进单位和个人) give nothing.
 func (s *state) findCommendations() {
 	for _, sent := range s.d.Sentences {
 		for k := sent.Start; k < sent.End; k++ {
@@ -15,30 +16,95 @@ func (s *state) findCommendations() {
 				continue
 			}
 			verb := s.str(k, k+l)
-			q := s.indexFrom(k+l, sent.End, '“')
-			if q < 0 {
-				continue
-			}
-			qe := s.indexFrom(q+1, sent.End, '”')
-			if qe < 0 {
-				continue
-			}
-			honour := s.str(q+1, qe)
-			var list string
+			ce := s.clauseEnd(k+l, sent.End)
+			var list, honour string
+			end := k + l
 			switch verb {
 			case "授予", "命名为":
-				list = s.str(k+l, q)
-			default: // 荣获, 被评为: the honorees come before the verb
+				// honorees first, then the honour: quoted, or up to 称号
+				if q := s.indexFrom(k+l, ce, '“'); q >= 0 {
+					qe := s.indexFrom(q+1, sent.End, '”')
+					if qe < 0 {
+						continue
+					}
+					list, honour, end = s.str(k+l, q), s.str(q+1, qe), qe
+				} else if t := s.indexOf(k+l, ce, "称号"); t >= 0 {
+					mid := s.listEnd(k+l, t)
+					list, honour, end = s.str(k+l, mid), strings.TrimSuffix(s.str(mid, t), "荣誉"), t
+				} else {
+					continue
+				}
+			case "荣获", "获得", "被评为", "评为", "获评", "荣膺", "命名":
+				// the honorees come before the verb, the honour after it
 				cs := s.clauseStart(k, sent.Start)
-				list = s.str(cs, k)
-				list = strings.TrimSuffix(list, "被")
+				list = strings.TrimSuffix(s.str(s.nameStart(cs, k), k), "被")
+				honour, end = s.honourAfter(k+l, ce)
+				if honour == "" {
+					continue
+				}
+			default:
+				continue
 			}
 			for _, h := range s.splitHonorees(list) {
 				s.honours = append(s.honours, honourFact{event: s.eventFor(sent), name: h, isPerson: s.persons[h] != nil, honour: honour, ev: sent})
 			}
-			k = qe
+			if end > k {
+				k = end
+			}
 		}
 	}
+}
+
+// listEnd returns where the honorees of 授予 end before the honour that
+// ends at t: after 同志, 等N名同志, 等N家单位 or 为.
+func (s *state) listEnd(a, t int) int {
+	best := a
+	for k := a; k < t; k++ {
+		switch {
+		case s.hasAt(k, "同志"):
+			best = k + 2
+		case s.t[k] == '为' || s.t[k] == '以':
+			best = k + 1
+		}
+	}
+	return best
+}
+
+// honourAfter reads the honour written after 荣获/被评为: quoted, or up to
+// 称号 or the clause's end, when it reads like an honour.
+func (s *state) honourAfter(a, ce int) (string, int) {
+	for a < ce && (s.t[a] == '了' || s.t[a] == ' ') {
+		a++
+	}
+	if a < ce && s.t[a] == '“' {
+		if qe := s.indexFrom(a+1, ce, '”'); qe >= 0 {
+			return s.str(a+1, qe), qe
+		}
+	}
+	end := ce
+	if t := s.indexOf(a, ce, "称号"); t >= 0 {
+		end = t
+	}
+	h := strings.TrimSuffix(s.str(a, end), "荣誉")
+	if n := len([]rune(h)); n < 2 || n > 30 {
+		return "", a
+	}
+	for _, w := range []string{"先进", "模范", "优秀", "标兵", "示范", "文明", "奖", "称号", "荣誉", "能手", "最美", "之星", "十佳"} {
+		if strings.Contains(h, w) {
+			return h, end
+		}
+	}
+	return "", a
+}
+
+// indexOf returns where w starts in [a, b), or -1.
+func (s *state) indexOf(a, b int, w string) int {
+	for k := a; k < b; k++ {
+		if s.hasAt(k, w) {
+			return k
+		}
+	}
+	return -1
 }
 
 func (s *state) indexFrom(a, b int, r rune) int {

@@ -290,3 +290,23 @@ func TestDocumentMentionsMapToTheRawText(t *testing.T) {
 		t.Errorf("mentions by kind: %v", kinds)
 	}
 }
+
+func TestCommendationsWithAndWithoutQuotes(t *testing.T) {
+	p := testPipeline(t)
+	x, err := p.Extract(doc.Meta{ID: "t", Date: "2024-01-11"}, "1月10日，青河县召开表彰大会。会议授予周立新同志优秀共产党员称号，授予石舍村等5个村“美丽乡村示范村”荣誉称号。青河县第一中学荣获省级文明单位称号，李家村被评为全国民主法治示范村。先进单位和个人受到表彰。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range x.Relations {
+		if r.Type == doc.RelCommended {
+			got = append(got, x.EntityByID(r.To).Name+" | "+r.Honour)
+		}
+	}
+	sort.Strings(got)
+	want := []string{"李家村 | 全国民主法治示范村", "周立新 | 优秀共产党员", "石舍村 | 美丽乡村示范村", "青河县第一中学 | 省级文明单位"}
+	sort.Strings(want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("COMMENDED\n got: %q\nwant: %q", got, want)
+	}
+}
