@@ -56,10 +56,13 @@ func (s *state) placeStem(i int, suf string) (int, string) {
 		if s.badPlace(full) {
 			continue
 		}
+		if _, ok := s.e.lx.Places[full]; ok && !(k == 1 && s.genericStem(i, suf) > 0) {
+			return a, full // (修文县 rather than the lexicon's 文县)
+		}
 		if k == 1 && !s.leftBoundary(a) && !s.hasAt(i+len([]rune(suf)), "市") {
 			continue
 		}
-		if _, ok := s.e.lx.Places[full]; ok || s.knownPlace(full) || k >= 2 && k <= 4 && !s.isSuffixRune(s.t[i-1]) && s.knownPlace(string(s.t[a:i])) {
+		if s.knownPlace(full) || k >= 2 && k <= 4 && !s.isSuffixRune(s.t[i-1]) && s.knownPlace(string(s.t[a:i])) {
 			if k == 1 && s.genericStem(i, suf) > 0 {
 				break // 修文县 rather than 文县
 			}
@@ -208,8 +211,14 @@ func (s *state) findJurisdiction() {
 			level[string(r)] += 2 // the speaker's own level
 		case prev == '全' || prev == '该' || prev == '本':
 			level[string(r)]++
-		case (i == 0 || isPunct(prev)) && (next == '委' || next == '长' || next == '政' || next == '人' || next == '领'):
+		case (i == 0 || isPunct(prev)) && strings.ContainsRune("委长政人领党", next):
 			level[string(r)]++
+		}
+	}
+	// 街道党工委, 街道办事处 at the start of a clause
+	for i := 0; i+3 < len(s.t); i++ {
+		if (i == 0 || isPunct(s.t[i-1])) && s.hasAt(i, "街道") && (s.hasAt(i+2, "党") || s.hasAt(i+2, "办")) {
+			level["街道"]++
 		}
 	}
 	// the level with the most evidence decides, when it has at least two

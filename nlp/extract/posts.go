@@ -91,6 +91,8 @@ func (s *state) resolveItem(it item, prev *post, ctx []string) post {
 		s.inherit(&p, prev)
 	case p.place == "" && s.isPartyDept(p.rest) && prev != nil && s.partyOrg(prev) != "":
 		p.place, p.rest = prev.place, s.partyOrg(prev)+p.rest
+	case p.place == "" && s.isLocalOrg(p.rest) && prev != nil && prev.place != "":
+		p.place = prev.place // 街道党工委副书记、办事处主任
 	case p.place == "" && s.isLocalOrg(p.rest) && s.jur != "":
 		p.place = s.jur
 	}
