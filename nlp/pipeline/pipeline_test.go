@@ -124,6 +124,21 @@ func TestPostsAreCanonicalised(t *testing.T) {
 			text: "青山区召开会议。区领导罗永康、尚德明、谷春燕出席。",
 		},
 		{
+			name:  "a town's report: the town is the jurisdiction and 镇长 is TOWN+长",
+			text:  "3月5日，花桥镇召开2024年度工作会议。镇党委书记章立群出席会议并讲话，镇长季红梅主持会议。",
+			holds: []string{"季红梅 | 花桥镇长", "章立群 | 花桥镇党委书记"},
+		},
+		{
+			name:  "a street's report: a shortened local body takes the street",
+			text:  "4月2日上午，五里店街道召开党建工作会议。街道党工委书记闵雪松出席并讲话，街道党工委副书记、办事处主任邢海燕主持会议。",
+			holds: []string{"邢海燕 | 五里店街道党工委副书记", "邢海燕 | 五里店街道办事处主任", "闵雪松 | 五里店街道党工委书记"},
+		},
+		{
+			name:  "a county whose name is one character",
+			text:  "6月1日，歙县召开全县文旅工作会议，县委书记禚立新出席会议并讲话。",
+			holds: []string{"禚立新 | 歙县委书记"},
+		},
+		{
 			name:  "appointment and removal give a start and an end dated by the meeting",
 			date:  "2023-05-31",
 			text:  "2023年5月30日,松河市人大常委会召开第九次会议。会议决定任命韩志远同志为松河市人民政府副市长;接受郝春生同志辞去松河市人民政府副市长职务的请求。",
