@@ -79,7 +79,7 @@ const driverRetryTime = time.Second
 // Backoff between the attempts of Client.run.
 const (
 	retryMinDelay = 500 * time.Millisecond
-	retryMaxDelay = 5 * time.Second
+	retryMaxDelay = 3 * time.Second
 	remindEvery   = 30 * time.Second
 )
 
@@ -315,8 +315,11 @@ func retryCause(err error) string {
 		}
 	}
 	msg := rootCause(err)
-	if strings.Contains(msg, "Connection lost during commit") {
+	switch {
+	case strings.Contains(msg, "Connection lost during commit"):
 		return "connection lost during commit"
+	case errors.Is(err, io.EOF) || strings.HasSuffix(msg, "EOF") || errors.Is(err, syscall.ECONNRESET):
+		return "connection lost"
 	}
 	return msg
 }

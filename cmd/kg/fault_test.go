@@ -37,21 +37,30 @@ func (s server) args() []string {
 // cypher runs one statement and returns its records as maps.
 func (s server) cypher(t *testing.T, q string, params map[string]any) []map[string]any {
 	t.Helper()
+	rows, err := s.query(q, params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// query runs one statement and returns its records as maps.
+func (s server) query(q string, params map[string]any) ([]map[string]any, error) {
 	ctx := context.Background()
 	drv, err := neo4j.NewDriverWithContext(s.uri, neo4j.BasicAuth(s.user, s.password, ""))
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	defer drv.Close(ctx)
 	res, err := neo4j.ExecuteQuery(ctx, drv, q, params, neo4j.EagerResultTransformer)
 	if err != nil {
-		t.Fatalf("%s: %v", q, err)
+		return nil, fmt.Errorf("%s: %w", q, err)
 	}
 	out := make([]map[string]any, len(res.Records))
 	for i, r := range res.Records {
 		out[i] = r.AsMap()
 	}
-	return out
+	return out, nil
 }
 
 func encode(t *testing.T, e encoding.Encoding, s string) []byte {
