@@ -82,6 +82,9 @@ func (c *console) run() {
 	if !c.on {
 		return
 	}
+	c.mu.Lock()
+	c.start = c.now() // the work starts now: connecting and loading the dictionaries are not part of the rate
+	c.mu.Unlock()
 	c.stop = make(chan struct{})
 	c.wg.Add(1)
 	go func() {

@@ -258,11 +258,12 @@ type county struct {
 }
 
 // genCorpus writes n reports of the genre about invented counties and
-// officials into dir, the same for the same seed, and returns their paths.
+// officials into dir, as prefix0000.txt…, the same for the same seed, and
+// returns their paths.
 // The reports of a county share their people, so that reports loaded in
 // different batches meet on the same nodes and facts; some appoint and
 // remove deputies, so that tenures are recomputed across batches.
-func genCorpus(t *testing.T, dir string, n int, seed int64) []string {
+func genCorpus(t *testing.T, dir string, n int, seed int64, prefix string) []string {
 	t.Helper()
 	rnd := rand.New(rand.NewSource(seed))
 	used := map[string]bool{}
@@ -315,7 +316,7 @@ func genCorpus(t *testing.T, dir string, n int, seed int64) []string {
 			fmt.Fprintf(&b, "%s，%s第十八届人民代表大会常务委员会第%d次会议召开。县人大常委会主任%s主持会议。会议决定任命%s为%s人民政府副县长，免去%s的%s人民政府副县长职务。\n",
 				md, c.name, 10+i/5, c.npc, nu, c.name, old, c.name)
 		}
-		p := filepath.Join(dir, fmt.Sprintf("r%04d.txt", i))
+		p := filepath.Join(dir, fmt.Sprintf("%s%04d.txt", prefix, i))
 		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -326,7 +327,7 @@ func genCorpus(t *testing.T, dir string, n int, seed int64) []string {
 
 func TestGenCorpusIsDeterministic(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
-	pa, pb := genCorpus(t, a, 40, 7), genCorpus(t, b, 40, 7)
+	pa, pb := genCorpus(t, a, 40, 7, "r"), genCorpus(t, b, 40, 7, "r")
 	for i := range pa {
 		x, _ := os.ReadFile(pa[i])
 		y, _ := os.ReadFile(pb[i])
@@ -345,7 +346,7 @@ func TestIntegrationPrivateServerFaults(t *testing.T) {
 	t.Logf("private server up on %s after %s", srv.uri, time.Since(start).Round(100*time.Millisecond))
 	const reports = 300
 	corpus := t.TempDir()
-	genCorpus(t, corpus, reports, 20240315)
+	genCorpus(t, corpus, reports, 20240315, "r")
 	var outputs []string // everything kg printed, to look for the password
 
 	t.Run("kill and restart mid-ingest", func(t *testing.T) {
