@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -331,5 +332,51 @@ func TestIntegrationIngestCredentialsRefusedExits5(t *testing.T) {
 	code, out, stderr := runKG(t, "--uri", srv.uri, "ingest", "-v", dir)
 	if code != exitAuth || strings.Contains(out+stderr, srv.password) {
 		t.Errorf("credentials from the environment: exit %d\n%s%s", code, out, stderr)
+	}
+}
+
+func TestIntegrationIngestInterrupted(t *testing.T) {
+	_, l := testGraph(t)
+	srv := sharedServer()
+	tag := newTag(t)
+	dir := t.TempDir()
+	seed, _ := strconv.ParseInt(tag, 16, 64)
+	paths := genCorpus(t, dir, 40, seed, "kgtest-"+tag+"-")
+	var ids []string
+	for _, p := range paths {
+		ids = append(ids, strings.TrimSuffix(filepath.Base(p), ".txt"))
+	}
+	t.Cleanup(func() {
+		if _, err := l.Delete(context.Background(), ids...); err != nil {
+			t.Errorf("cleanup: %v", err)
+		}
+	})
+	// Ctrl-C after the second batch.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	written := 0
+	ingestBatchHook = func(n int) {
+		if n >= 10 && written == 0 {
+			written = n
+			cancel()
+		}
+	}
+	t.Cleanup(func() { ingestBatchHook = nil })
+	var out, errb bytes.Buffer
+	app := newApp()
+	app.Writer, app.ErrWriter = &out, &errb
+	code := exitCode(app.RunContext(ctx, append([]string{"kg"}, append(srv.args(), "ingest", "--batch-size", "5", dir)...)), &errb)
+	ingestBatchHook = nil
+	if code != exitFailure || !strings.Contains(errb.String(), fmt.Sprintf("kg: ingest: interrupted (the %d report(s) of the batches already written are kept)", written)) {
+		t.Errorf("exit %d\n%s%s", code, out.String(), errb.String())
+	}
+	n := srv.cypher(t, `MATCH (r:Report) WHERE r.id IN $ids RETURN count(r) AS n`, map[string]any{"ids": ids})[0]["n"].(int64)
+	if n != int64(written) {
+		t.Errorf("%d reports in the graph after the interruption, want the %d written", n, written)
+	}
+	// Running it again completes the ingest.
+	code, out2, stderr := runKG(t, append(srv.args(), "ingest", dir)...)
+	if want := fmt.Sprintf("reports: %d new, %d unchanged", len(ids)-written, written); code != exitOK || !strings.Contains(out2, want) {
+		t.Errorf("again: exit %d, want %q:\n%s%s", code, want, out2, stderr)
 	}
 }

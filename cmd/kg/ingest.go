@@ -267,10 +267,10 @@ func runIngest(c *cli.Context) error {
 	printIngestSummary(c.App.Writer, sum, c.Bool("json"), verbose)
 
 	switch {
+	case errors.Is(readErr, context.Canceled) || errors.Is(loadErr, context.Canceled):
+		return withCode(exitFailure, fmt.Errorf("ingest: interrupted (the %d report(s) of the batches already written are kept)", written))
 	case loadErr != nil:
 		return graphError(fmt.Errorf("ingest: %w (the %d report(s) before the failing batch are loaded)", loadErr, written))
-	case errors.Is(readErr, context.Canceled):
-		return withCode(exitFailure, errors.New("ingest: interrupted (batches already written are kept)"))
 	case readErr != nil:
 		return withCode(exitFailure, fmt.Errorf("ingest: %w", readErr))
 	case sum.Failed > 0:
