@@ -18,7 +18,7 @@ func (s *state) findCommendations() {
 			verb := s.str(k, k+l)
 			ce := s.clauseEnd(k+l, sent.End)
 			var list, honour string
-			end := k + l
+			var end int
 			switch verb {
 			case "授予", "命名为":
 				// honorees first, then the honour: quoted, or up to 称号

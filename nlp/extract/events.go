@@ -108,10 +108,7 @@ func (s *state) namedEventsIn(sent doc.Span) {
 			if b := s.eventEnd(k, v); b > 0 && k == s.nameStart(cs, b) {
 				place := ""
 				if s.hasAt(b, "在") || s.hasAt(b, "于") {
-					place = s.str(b+1, v)
-					if strings.HasSuffix(place, "隆重") {
-						place = strings.TrimSuffix(place, "隆重")
-					}
+					place = strings.TrimSuffix(s.str(b+1, v), "隆重")
 					if place == "这里" || place == "此" {
 						place = ""
 					}

@@ -6,7 +6,7 @@ import (
 	"github.com/kg-cn/kg/nlp/doc"
 )
 
-// countyLevel are the suffixes of divisions that can be a report's
+// jurisdictionLevel are the suffixes of divisions that can be a report's
 // jurisdiction.
 var jurisdictionLevel = map[string]bool{"省": true, "自治区": true, "特别行政区": true, "市": true, "区": true, "县": true, "旗": true, "州": true, "盟": true, "自治州": true, "自治县": true, "地区": true, "新区": true, "镇": true, "乡": true, "街道": true}
 

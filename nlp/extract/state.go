@@ -2,7 +2,6 @@ package extract
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/kg-cn/kg/nlp/doc"
 )
@@ -67,13 +66,12 @@ type state struct {
 	events    []*event
 	roles     []roleFact
 	honours   []honourFact
-	byline    map[string]bool
 	cut       []bool // cut[i]: a token of the segmentation starts or ends at i
 }
 
 func newState(e *Extractor, d *doc.Document) *state {
 	s := &state{e: e, d: d, t: d.Text, jur: d.Meta.Jurisdiction,
-		persons: map[string]*person{}, mentionAt: map[int]int{}, byline: map[string]bool{}}
+		persons: map[string]*person{}, mentionAt: map[int]int{}}
 	if len(d.Tokens) > 0 {
 		s.cut = make([]bool, len(d.Text)+1)
 		for _, tk := range d.Tokens {
@@ -181,5 +179,3 @@ func (s *state) personsIn(a, b int) []doc.Span {
 	}
 	return out
 }
-
-func trimSpace(x string) string { return strings.TrimSpace(x) }
