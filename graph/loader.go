@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 
 	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/schema"
@@ -191,7 +192,25 @@ type batchResult struct {
 	counters Counters
 }
 
-// Cypher for one batch. %[1]s etc. are labels and types from schema only.
+// Cypher for one batch. %[1]s etc. are labels and types from schema only;
+// every MATCH and MERGE finds its node or relationship through a
+// constraint-backed index (Report.id, <entity>.key, <FACT>.fact).
+//
+// A batch runs, in one transaction: the hashes of its reports; for replaced
+// reports, the retraction of their evidence and mentions; the reports with
+// their evidence (one statement); per label, the entities with the reports'
+// mentions of them (one statement each); per fact type and endpoints, the
+// facts with their aggregates (one statement each); and, after a
+// retraction only, the recomputation of the facts it touched.
+//
+// The aggregates of a fact (reports, evidence, first_seen, last_seen, and
+// for HOLDS start, end, appointed, removed) are a function of the Evidence
+// nodes that carry its key. Writing a report only adds evidence, so a fact
+// that no retraction touched gets the batch's contribution added to what
+// it has (sums, minima and maxima, a sorted merge of report ids — computed
+// in Go per fact over the batch), without reading its other evidence. A
+// fact that lost evidence is recomputed from all that remains, which reads
+// that fact's evidence only (Evidence.fact is indexed).
 const (
 	qExistingReports = `UNWIND $ids AS id
 MATCH (r:Report {id: id})
@@ -209,31 +228,56 @@ WITH m, head(labels(n)) AS label, n.key AS key
 DELETE m
 RETURN DISTINCT label, key`
 
+	// The reports and their evidence. A report being written has no
+	// evidence (it is new, or its evidence was retracted earlier in the
+	// transaction), so the evidence is created, not merged.
 	qReports = `UNWIND $rows AS row
 MERGE (r:Report {id: row.id})
-SET r = row.props`
+SET r = row.props
+WITH r, row
+UNWIND row.evidence AS props
+CREATE (r)-[:HAS_EVIDENCE]->(ev:Evidence)
+SET ev = props`
 
+	// The entities of one label and the reports' mentions of them (created:
+	// a report being written has no mentions left).
 	qEntities = `UNWIND $rows AS row
 MERGE (n:%[1]s {key: row.key})
-SET n += row.props`
+SET n += row.props
+WITH n, row
+UNWIND row.mentions AS m
+MATCH (r:Report {id: m.report})
+CREATE (r)-[:MENTIONS {starts: m.starts, ends: m.ends, texts: m.texts}]->(n)`
 
-	qMentions = `UNWIND $rows AS row
-MATCH (r:Report {id: row.report})
-MATCH (n:%[1]s {key: row.key})
-MERGE (r)-[m:MENTIONS]->(n)
-SET m = row.props`
-
+	// Facts that a retraction touched: merged here, recomputed at the end.
 	qFacts = `UNWIND $rows AS row
 MATCH (a:%[2]s {key: row.from})
 MATCH (b:%[3]s {key: row.to})
 MERGE (a)-[f:%[1]s {fact: row.fact}]->(b)
 SET f += row.props`
 
-	qEvidence = `UNWIND $rows AS row
-MATCH (r:Report {id: row.report})
-MERGE (ev:Evidence {key: row.key})
-SET ev = row.props
-MERGE (r)-[:HAS_EVIDENCE]->(ev)`
+	// The other facts: merged, then the batch's contribution is added to
+	// their aggregates. The first SET takes the relationship's write lock so
+	// that the aggregates are read after any concurrent writer committed.
+	qAddFacts = `UNWIND $rows AS row
+MATCH (a:%[2]s {key: row.from})
+MATCH (b:%[3]s {key: row.to})
+MERGE (a)-[f:%[1]s {fact: row.fact}]->(b)
+SET f += row.props, f._lock = true
+WITH f, row
+SET f.reports = reduce(acc = coalesce(f.reports, []), id IN row.reports |
+        CASE WHEN id IN acc THEN acc ELSE [x IN acc WHERE x < id] + [id] + [x IN acc WHERE x > id] END),
+    f.evidence = coalesce(f.evidence, 0) + row.n,
+    f.first_seen = CASE WHEN row.first IS NULL OR f.first_seen <= row.first THEN f.first_seen ELSE row.first END,
+    f.last_seen = CASE WHEN row.last IS NULL OR f.last_seen >= row.last THEN f.last_seen ELSE row.last END%[4]s
+REMOVE f._lock`
+
+	// HOLDS' tenure, added to qAddFacts.
+	addHolds = `,
+    f.start = CASE WHEN row.start IS NULL OR f.start <= row.start THEN f.start ELSE row.start END,
+    f.end = CASE WHEN row.end IS NULL OR f.end >= row.end THEN f.end ELSE row.end END,
+    f.appointed = coalesce(f.appointed, false) OR row.appointed,
+    f.removed = coalesce(f.removed, false) OR row.removed`
 
 	// A fact that no evidence supports any more is deleted.
 	qDropUnsupported = `UNWIND $facts AS fact
@@ -277,6 +321,15 @@ MATCH (n:%[1]s {key: key})
 WHERE NOT EXISTS { MATCH (:Report)-[:MENTIONS]->(n) }
 DETACH DELETE n`
 )
+
+// addFactsQuery is qAddFacts for one fact type and its endpoints.
+func addFactsQuery(g factGroup) string {
+	extra := ""
+	if g.typ == schema.Holds {
+		extra = addHolds
+	}
+	return fmt.Sprintf(qAddFacts, schema.Quote(string(g.typ)), schema.Quote(string(g.from)), schema.Quote(string(g.to)), extra)
+}
 
 // writeBatch is the body of one write transaction. It may run more than
 // once (retries), so it keeps no state outside its result. With force, an
@@ -334,23 +387,26 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, fo
 		if _, err := collect(ctx, tx, q, map[string]any{"rows": rows.entities[l]}, cnt); err != nil {
 			return nil, fmt.Errorf("writing %s nodes: %w", l, err)
 		}
-		q = fmt.Sprintf(qMentions, schema.Quote(string(l)))
-		if _, err := collect(ctx, tx, q, map[string]any{"rows": rows.mentions[l]}, cnt); err != nil {
-			return nil, fmt.Errorf("writing mentions of %s: %w", l, err)
-		}
 	}
 	for _, g := range rows.groups {
-		q := fmt.Sprintf(qFacts, schema.Quote(string(g.typ)), schema.Quote(string(g.from)), schema.Quote(string(g.to)))
-		if _, err := collect(ctx, tx, q, map[string]any{"rows": rows.facts[g]}, cnt); err != nil {
-			return nil, fmt.Errorf("writing %s facts: %w", g.typ, err)
+		var add, merge []any
+		for _, f := range rows.facts[g] {
+			if _, touched := ch.facts[g.typ][f.fact]; touched {
+				merge = append(merge, f.param())
+			} else {
+				add = append(add, f.addParam())
+			}
 		}
-	}
-	for _, f := range rows.factKeys {
-		ch.fact(f.typ, f.fact, false)
-	}
-	if len(rows.evidence) > 0 {
-		if _, err := collect(ctx, tx, qEvidence, map[string]any{"rows": rows.evidence}, cnt); err != nil {
-			return nil, fmt.Errorf("writing evidence: %w", err)
+		if len(add) > 0 {
+			if _, err := collect(ctx, tx, addFactsQuery(g), map[string]any{"rows": add}, cnt); err != nil {
+				return nil, fmt.Errorf("writing %s facts: %w", g.typ, err)
+			}
+		}
+		if len(merge) > 0 {
+			q := fmt.Sprintf(qFacts, schema.Quote(string(g.typ)), schema.Quote(string(g.from)), schema.Quote(string(g.to)))
+			if _, err := collect(ctx, tx, q, map[string]any{"rows": merge}, cnt); err != nil {
+				return nil, fmt.Errorf("writing %s facts: %w", g.typ, err)
+			}
 		}
 	}
 	if err := ch.settle(ctx, tx, cnt); err != nil {
@@ -366,9 +422,9 @@ func str(r *neo4j.Record, key string) string {
 	return s
 }
 
-// changes tracks what a transaction must settle before it commits: the
-// facts whose support changed (true: it may have lost its last evidence)
-// and the entities that lost mentions.
+// changes tracks what a retraction leaves to settle before the transaction
+// commits: the facts that lost evidence and the entities that lost
+// mentions.
 type changes struct {
 	facts   map[schema.RelType]map[string]bool
 	orphans map[schema.Label]map[string]bool
@@ -378,11 +434,11 @@ func newChanges() *changes {
 	return &changes{facts: map[schema.RelType]map[string]bool{}, orphans: map[schema.Label]map[string]bool{}}
 }
 
-func (c *changes) fact(t schema.RelType, fact string, retracted bool) {
+func (c *changes) fact(t schema.RelType, fact string) {
 	if c.facts[t] == nil {
 		c.facts[t] = map[string]bool{}
 	}
-	c.facts[t][fact] = c.facts[t][fact] || retracted
+	c.facts[t][fact] = true
 }
 
 func (c *changes) entity(l schema.Label, key string) {
@@ -400,7 +456,7 @@ func (c *changes) retract(ctx context.Context, tx neo4j.ManagedTransaction, ids 
 		return fmt.Errorf("retracting evidence: %w", err)
 	}
 	for _, r := range recs {
-		c.fact(schema.RelType(str(r, "type")), str(r, "fact"), true)
+		c.fact(schema.RelType(str(r, "type")), str(r, "fact"))
 	}
 	recs, err = collect(ctx, tx, qRetractMentions, map[string]any{"ids": ids}, cnt)
 	if err != nil {
@@ -412,7 +468,7 @@ func (c *changes) retract(ctx context.Context, tx neo4j.ManagedTransaction, ids 
 	return nil
 }
 
-// settle recomputes the touched facts from their remaining evidence
+// settle recomputes the facts that lost evidence from what remains
 // (deleting those left with none) and deletes the entities no report
 // mentions any more.
 func (c *changes) settle(ctx context.Context, tx neo4j.ManagedTransaction, cnt *Counters) error {
@@ -420,23 +476,16 @@ func (c *changes) settle(ctx context.Context, tx neo4j.ManagedTransaction, cnt *
 		if len(c.facts[t]) == 0 {
 			continue
 		}
-		var retracted []any
-		for _, f := range sortedKeys(c.facts[t]) {
-			if c.facts[t][f] {
-				retracted = append(retracted, f)
-			}
+		facts := anys(sortedKeys(c.facts[t]))
+		q := fmt.Sprintf(qDropUnsupported, schema.Quote(string(t)))
+		if _, err := collect(ctx, tx, q, map[string]any{"facts": facts}, cnt); err != nil {
+			return fmt.Errorf("dropping unsupported %s facts: %w", t, err)
 		}
-		if len(retracted) > 0 {
-			q := fmt.Sprintf(qDropUnsupported, schema.Quote(string(t)))
-			if _, err := collect(ctx, tx, q, map[string]any{"facts": retracted}, cnt); err != nil {
-				return fmt.Errorf("dropping unsupported %s facts: %w", t, err)
-			}
-		}
-		q := fmt.Sprintf(qRecompute, schema.Quote(string(t)))
+		q = fmt.Sprintf(qRecompute, schema.Quote(string(t)))
 		if t == schema.Holds {
 			q = qRecomputeHolds
 		}
-		if _, err := collect(ctx, tx, q, map[string]any{"facts": anys(sortedKeys(c.facts[t]))}, cnt); err != nil {
+		if _, err := collect(ctx, tx, q, map[string]any{"facts": facts}, cnt); err != nil {
 			return fmt.Errorf("recomputing %s facts: %w", t, err)
 		}
 	}
@@ -468,59 +517,105 @@ type factGroup struct {
 
 // rowSet is the parameter rows of a batch: one list per statement.
 type rowSet struct {
-	reports  []any
-	entities map[schema.Label][]any
-	mentions map[schema.Label][]any
-	groups   []factGroup // in model order
-	facts    map[factGroup][]any
-	factKeys []*factRow
-	evidence []any
+	reports  []any                          // with their evidence
+	entities map[schema.Label][]any         // with the mentions of them
+	groups   []factGroup                    // in model order
+	facts    map[factGroup][]*factAggregate // sorted by fact key
+}
+
+// factAggregate is one fact of a batch and what the batch's evidence
+// contributes to its aggregates.
+type factAggregate struct {
+	*factRow
+	reports    []string // sorted, distinct
+	n          int64    // pieces of evidence
+	first      string   // earliest dated report ("" none)
+	last       string
+	start, end string // earliest dated appointment, latest dated removal
+	appointed  bool
+	removed    bool
+}
+
+func (a *factAggregate) add(report string, e *evidenceRow) {
+	if k := len(a.reports); k == 0 || a.reports[k-1] != report {
+		a.reports = append(a.reports, report)
+	}
+	a.n++
+	if d := e.reportDate; d != "" {
+		if a.first == "" || d < a.first {
+			a.first = d
+		}
+		if d > a.last {
+			a.last = d
+		}
+	}
+	if e.tenureStart != nil {
+		a.appointed = true
+		if d := *e.tenureStart; d != "" && (a.start == "" || d < a.start) {
+			a.start = d
+		}
+	}
+	if e.tenureEnd != nil {
+		a.removed = true
+		if d := *e.tenureEnd; d > a.end {
+			a.end = d
+		}
+	}
 }
 
 // batchRows merges the plans of a batch into statement rows. An entity named
 // by several reports is one row; as across batches (SET n += props), the
 // last report that gives a descriptive property (a post's title, an event's
-// kind) sets it, and one that leaves it out keeps the value there.
+// kind) sets it, and one that leaves it out keeps the value there. Rows are
+// sorted by key, so that statements lock in a fixed order.
 func batchRows(ps []*plan) rowSet {
-	rs := rowSet{entities: map[schema.Label][]any{}, mentions: map[schema.Label][]any{}, facts: map[factGroup][]any{}}
-	entities := map[string]*entityRow{}
-	var entityOrder []string
-	facts := map[string]bool{}
+	rs := rowSet{entities: map[schema.Label][]any{}, facts: map[factGroup][]*factAggregate{}}
+	type entity struct {
+		row      *entityRow
+		mentions []any
+	}
+	entities := map[string]*entity{}
+	facts := map[string]*factAggregate{}
 	for _, p := range ps {
-		rs.reports = append(rs.reports, p.reportRow())
-		for _, k := range sortedKeys(p.entities) {
-			e := p.entities[k]
-			if prev := entities[k]; prev != nil {
-				for pk, pv := range e.props {
-					prev.props[pk] = pv
-				}
-			} else {
-				cp := &entityRow{label: e.label, key: e.key, props: map[string]any{}}
-				for pk, pv := range e.props {
-					cp.props[pk] = pv
-				}
-				entities[k] = cp
-				entityOrder = append(entityOrder, k)
-			}
-			rs.mentions[e.label] = append(rs.mentions[e.label], p.mentions[k].param(p.id))
-		}
-		for _, k := range sortedKeys(p.facts) {
-			f := p.facts[k]
-			if facts[k] {
-				continue
-			}
-			facts[k] = true
-			g := factGroup{f.typ, f.from, f.to}
-			rs.facts[g] = append(rs.facts[g], f.param())
-			rs.factKeys = append(rs.factKeys, f)
-		}
+		evidence := make([]any, 0, len(p.evidence))
 		for _, k := range sortedKeys(p.evidence) {
-			rs.evidence = append(rs.evidence, p.evidence[k].param(p.id))
+			e := p.evidence[k]
+			evidence = append(evidence, e.props(p.id))
+			a := facts[e.fact]
+			if a == nil {
+				a = &factAggregate{factRow: p.facts[e.fact]}
+				facts[e.fact] = a
+			}
+			a.add(p.id, e)
+		}
+		rs.reports = append(rs.reports, map[string]any{"id": p.id, "props": p.props, "evidence": evidence})
+		for k, e := range p.entities {
+			ent := entities[k]
+			if ent == nil {
+				ent = &entity{row: &entityRow{label: e.label, key: e.key, props: map[string]any{}}}
+				entities[k] = ent
+			}
+			for pk, pv := range e.props {
+				ent.row.props[pk] = pv
+			}
+			ent.mentions = append(ent.mentions, p.mentions[k].param(p.id))
 		}
 	}
-	for _, k := range entityOrder {
+	for _, k := range sortedKeys(entities) {
 		e := entities[k]
-		rs.entities[e.label] = append(rs.entities[e.label], e.param())
+		rs.entities[e.row.label] = append(rs.entities[e.row.label],
+			map[string]any{"key": e.row.key, "props": e.row.props, "mentions": e.mentions})
+	}
+	for _, k := range sortedKeys(facts) {
+		a := facts[k]
+		for i := 1; i < len(a.reports); i++ {
+			if a.reports[i] < a.reports[i-1] {
+				sort.Strings(a.reports)
+				break
+			}
+		}
+		g := factGroup{a.typ, a.from, a.to}
+		rs.facts[g] = append(rs.facts[g], a)
 	}
 	for _, r := range schema.Relationships {
 		for _, ep := range r.Endpoints {
@@ -531,6 +626,27 @@ func batchRows(ps []*plan) rowSet {
 		}
 	}
 	return rs
+}
+
+// addParam is the qAddFacts row of a fact: its keys and the batch's
+// contribution.
+func (a *factAggregate) addParam() map[string]any {
+	m := a.param()
+	m["reports"] = anys(a.reports)
+	m["n"] = a.n
+	m["first"], m["last"] = nilIfEmpty(a.first), nilIfEmpty(a.last)
+	if a.typ == schema.Holds {
+		m["start"], m["end"] = nilIfEmpty(a.start), nilIfEmpty(a.end)
+		m["appointed"], m["removed"] = a.appointed, a.removed
+	}
+	return m
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // Delete retracts reports entirely: their evidence and mentions, the facts

@@ -491,24 +491,24 @@ func (b *builder) addDerived(x *doc.Extraction, ents map[string]*resolved) {
 	}
 }
 
-// Parameter rows, in a fixed order so that statements lock in a fixed order.
-
-func (p *plan) reportRow() map[string]any {
-	return map[string]any{"id": p.id, "props": p.props}
-}
+// Parameter rows.
 
 func (r *entityRow) param() map[string]any {
 	return map[string]any{"key": r.key, "props": r.props}
 }
 
+// param is a report's mention of an entity: the report and the spans
+// (none when the extraction gave none).
 func (m *mentionRow) param(report string) map[string]any {
-	props := map[string]any{}
+	row := map[string]any{"report": report}
 	if len(m.starts) > 0 {
-		props["starts"], props["ends"], props["texts"] = m.starts, m.ends, m.texts
+		row["starts"], row["ends"], row["texts"] = m.starts, m.ends, m.texts
 	}
-	return map[string]any{"report": report, "key": m.key, "props": props}
+	return row
 }
 
+// param is a fact's row: its key, the keys of its endpoints, its own
+// properties.
 func (f *factRow) param() map[string]any {
 	props := map[string]any{}
 	if f.honour != "" {
@@ -517,7 +517,8 @@ func (f *factRow) param() map[string]any {
 	return map[string]any{"from": f.fromKey, "to": f.toKey, "fact": f.fact, "props": props}
 }
 
-func (e *evidenceRow) param(report string) map[string]any {
+// props are the properties of the Evidence node.
+func (e *evidenceRow) props(report string) map[string]any {
 	props := map[string]any{
 		"key": e.key, "report": report, "fact": e.fact, "type": string(e.typ),
 		"start": e.start, "end": e.end, "text": e.text, "report_date": e.reportDate,
@@ -534,7 +535,7 @@ func (e *evidenceRow) param(report string) map[string]any {
 	if e.derived {
 		props["derived"] = true
 	}
-	return map[string]any{"report": report, "key": e.key, "props": props}
+	return props
 }
 
 func sortedKeys[V any](m map[string]V) []string {

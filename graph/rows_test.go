@@ -275,7 +275,7 @@ func TestUndatedAppointmentKeepsAnEmptyDate(t *testing.T) {
 			if ev.tenureEnd == nil || *ev.tenureEnd != "" || ev.tenureStart != nil {
 				t.Errorf("undated removal: got start %v end %v", ev.tenureStart, ev.tenureEnd)
 			}
-			if _, ok := ev.param("seed")["props"].(map[string]any)["tenure_end"]; !ok {
+			if _, ok := ev.props("seed")["tenure_end"]; !ok {
 				t.Error("an undated removal must still be written (tenure_end: \"\")")
 			}
 		}
@@ -363,23 +363,39 @@ func TestBatchRowsShareEntitiesAndFacts(t *testing.T) {
 	a := mustPlan(t, seed(), seedText)
 	x := seed()
 	x.Report.ID = "seed2"
+	x.Report.Date = "2021-01-20"
 	x.Entities[3].Title = "" // the second report knows no title: the first one's stays
 	b := mustPlan(t, x, seedText)
 	rs := batchRows([]*plan{a, b})
 	if len(rs.reports) != 2 {
 		t.Errorf("%d report rows, want 2", len(rs.reports))
 	}
+	evidence := 0
+	for _, r := range rs.reports {
+		evidence += len(r.(map[string]any)["evidence"].([]any))
+	}
+	if evidence != len(a.evidence)+len(b.evidence) {
+		t.Errorf("%d evidence rows, want one per report and fact", evidence)
+	}
 	if n := len(rs.entities[schema.Person]); n != 2 {
 		t.Errorf("%d person rows, want 2 (shared by both reports)", n)
 	}
-	if n := len(rs.mentions[schema.Person]); n != 4 {
-		t.Errorf("%d person mention rows, want 4 (two per report)", n)
+	for _, r := range rs.entities[schema.Person] {
+		if n := len(r.(map[string]any)["mentions"].([]any)); n != 2 {
+			t.Errorf("%v: %d mentions, want one per report", r, n)
+		}
 	}
-	if n := len(rs.factKeys); n != len(a.facts) {
-		t.Errorf("%d fact rows, want %d (shared)", n, len(a.facts))
+	facts := 0
+	for _, g := range rs.groups {
+		facts += len(rs.facts[g])
+		for i, f := range rs.facts[g] {
+			if i > 0 && rs.facts[g][i-1].fact >= f.fact {
+				t.Errorf("fact rows of %v not sorted by key", g)
+			}
+		}
 	}
-	if n := len(rs.evidence); n != len(a.evidence)+len(b.evidence) {
-		t.Errorf("%d evidence rows, want one per report and fact", n)
+	if facts != len(a.facts) {
+		t.Errorf("%d fact rows, want %d (shared)", facts, len(a.facts))
 	}
 	for _, r := range rs.entities[schema.Post] {
 		m := r.(map[string]any)
@@ -394,6 +410,21 @@ func TestBatchRowsShareEntitiesAndFacts(t *testing.T) {
 	want := []schema.RelType{schema.Holds, schema.Chaired, schema.SpokeAt, schema.Attended, schema.HeldIn, schema.PostOf}
 	if !reflect.DeepEqual(order, want) {
 		t.Errorf("fact statements in order %v, want model order %v", order, want)
+	}
+	// What the batch adds to each fact: both reports, sorted, their dates,
+	// and for HOLDS the appointment.
+	holds := rs.facts[factGroup{schema.Holds, schema.Person, schema.Post}]
+	if len(holds) != 2 {
+		t.Fatalf("HOLDS rows: %v", holds)
+	}
+	got := holds[0].addParam() // 曲测富 (sorted first), appointed 2020-12-01
+	wantRow := map[string]any{
+		"from": "曲测富|静海区", "to": "静海区副区长", "fact": "HOLDS:Person[曲测富|静海区]->Post[静海区副区长]", "props": map[string]any{},
+		"reports": []any{"seed", "seed2"}, "n": int64(2), "first": "2021-01-20", "last": "2021-01-22",
+		"start": "2020-12-01", "end": nil, "appointed": true, "removed": false,
+	}
+	if !reflect.DeepEqual(got, wantRow) {
+		t.Errorf("HOLDS contribution:\n got %v\nwant %v", got, wantRow)
 	}
 }
 
@@ -410,8 +441,8 @@ func TestRoundsKeepReportIdsDistinct(t *testing.T) {
 // The graph package spells no label or relationship type of its own: every
 // one in its Cypher is in the schema.
 func TestCypherUsesOnlySchemaNames(t *testing.T) {
-	queries := []string{qExistingReports, qRetractEvidence, qRetractMentions, qReports, qEntities, qMentions,
-		qFacts, qEvidence, qDropUnsupported, qRecompute, qRecomputeHolds, qDeleteReports, qDropOrphans,
+	queries := []string{qExistingReports, qRetractEvidence, qRetractMentions, qReports, qEntities,
+		qFacts, qAddFacts, qDropUnsupported, qRecompute, qRecomputeHolds, qDeleteReports, qDropOrphans,
 		qAppliedMigrations, qRecordMigration, qFindPosts, qWhoHolds, qFindPersons, qPersons, qPersonPosts, qPersonEvents}
 	labels := map[string]bool{}
 	for _, n := range schema.Nodes {
