@@ -44,8 +44,10 @@ type Config struct {
 	// RetryFor bounds how long a read or write waits for a server that
 	// became unavailable after Open (refused or lost connections, a server
 	// restarting, transient errors), retrying with backoff, before it
-	// gives up with an error wrapping ErrUnavailable. Zero means
-	// DefaultRetryFor; a negative value means no waiting at all.
+	// gives up with an error wrapping ErrUnavailable. Zero means 30 s
+	// (about what the driver alone would wait; short, for interactive
+	// commands); a negative value means no waiting at all. kg ingest uses
+	// DefaultRetryFor.
 	RetryFor time.Duration
 	// Notify, when set, receives one-line messages about such waits:
 	// "Neo4j unavailable, retrying…" when one starts, a reminder every
@@ -54,10 +56,13 @@ type Config struct {
 	Notify func(msg string)
 }
 
-// DefaultRetryFor is how long reads and writes wait for an unavailable
-// server by default: long enough for a restart (with recovery) of a local
-// server, short enough that a dead one is reported within minutes.
+// DefaultRetryFor is how long kg ingest waits for an unavailable server by
+// default: long enough for a restart (with recovery) of a local server,
+// short enough that a dead one is reported within minutes.
 const DefaultRetryFor = 5 * time.Minute
+
+// shortRetryFor is the wait of a Config that does not say (RetryFor 0).
+const shortRetryFor = 30 * time.Second
 
 // Client is an open connection pool to one database.
 type Client struct {
@@ -169,7 +174,7 @@ func (c *Client) once(ctx context.Context, mode neo4j.AccessMode, work neo4j.Man
 func (c *Client) run(ctx context.Context, mode neo4j.AccessMode, work neo4j.ManagedTransactionWork) (any, error) {
 	limit := c.cfg.RetryFor
 	if limit == 0 {
-		limit = DefaultRetryFor
+		limit = shortRetryFor
 	}
 	var first, reminded time.Time // start of the first failed attempt, last reminder
 	delay := retryMinDelay
