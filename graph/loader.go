@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/schema"
@@ -66,6 +68,24 @@ type Options struct {
 	// Force replaces reports even when their text is unchanged: for
 	// re-loading after the extraction itself improved.
 	Force bool
+	// Writers is how many transactions a batch may be written in at once
+	// (0: as many as there are cores, at most 4; 1: one transaction per
+	// batch). The reports of a batch are split by jurisdiction, so that the
+	// transactions rarely touch the same nodes and do not wait for each
+	// other; a part is never smaller than minWriterReports reports.
+	Writers int
+}
+
+// minWriterReports is the fewest reports a concurrent transaction gets.
+const minWriterReports = 25
+
+// writers returns how many transactions write n reports.
+func (l *Loader) writers(n int) int {
+	w := l.opt.Writers
+	if w <= 0 {
+		w = min(runtime.GOMAXPROCS(0), 4)
+	}
+	return max(1, min(w, n/minWriterReports))
 }
 
 // Loader writes extractions to the graph.
@@ -87,9 +107,11 @@ func (l *Loader) Load(ctx context.Context, x *doc.Extraction, text string) (Stat
 	return st, err
 }
 
-// LoadBatch writes many reports, all in one transaction (one statement per
-// label and relationship type over the rows of every report), except that a
-// report id seen twice in the batch waits for a later transaction.
+// LoadBatch writes many reports, in one transaction (one statement per label
+// and relationship type over the rows of every report) or, for a large
+// batch, in a few concurrent transactions (Options.Writers), each with the
+// reports of some jurisdictions. A report id seen twice in the batch waits
+// for a later transaction. LoadBatch returns when all are done.
 //
 // Per report: unchanged hash → nothing written; changed hash → its earlier
 // contributions are retracted and the new ones written in the same
@@ -114,11 +136,79 @@ func (l *Loader) LoadBatch(ctx context.Context, items []Item) (Stats, error) {
 		st.Reports[i].Warnings = p.allWarnings()
 	}
 	for _, round := range rounds(plans) {
-		if err := l.loadRound(ctx, plans, round, &st); err != nil {
+		if err := l.loadParts(ctx, plans, round, &st); err != nil {
 			return st, err
 		}
 	}
 	return st, nil
+}
+
+// loadParts writes the reports idx of plans in concurrent transactions, one
+// per part (see partition).
+func (l *Loader) loadParts(ctx context.Context, plans []*plan, idx []int, st *Stats) error {
+	parts := partition(plans, idx, l.writers(len(idx)))
+	if len(parts) == 1 {
+		return l.loadRound(ctx, plans, idx, st)
+	}
+	errs := make([]error, len(parts))
+	counters := make([]Stats, len(parts))
+	var wg sync.WaitGroup
+	for i, part := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// Each part sets the statuses of its own reports only.
+			counters[i].Reports = st.Reports
+			errs[i] = l.loadRound(ctx, plans, part, &counters[i])
+		}()
+	}
+	wg.Wait()
+	for i := range parts {
+		st.Counters.Add(counters[i].Counters)
+	}
+	return errors.Join(errs...)
+}
+
+// partition splits the reports idx into at most n parts of about the same
+// size, keeping the reports of one jurisdiction (or without one, one report)
+// together, so that concurrent transactions seldom lock the same nodes.
+// Parts keep the input order of their reports.
+func partition(plans []*plan, idx []int, n int) [][]int {
+	if n <= 1 || len(idx) <= 1 {
+		return [][]int{idx}
+	}
+	groups := map[string][]int{}
+	var keys []string
+	for _, j := range idx {
+		k, _ := plans[j].props["jurisdiction"].(string)
+		if k == "" {
+			k = "report:" + plans[j].id
+		}
+		if groups[k] == nil {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], j)
+	}
+	// largest groups first, each to the smallest part
+	sort.SliceStable(keys, func(a, b int) bool { return len(groups[keys[a]]) > len(groups[keys[b]]) })
+	parts := make([][]int, n)
+	for _, k := range keys {
+		smallest := 0
+		for p := range parts {
+			if len(parts[p]) < len(parts[smallest]) {
+				smallest = p
+			}
+		}
+		parts[smallest] = append(parts[smallest], groups[k]...)
+	}
+	out := parts[:0]
+	for _, p := range parts {
+		if len(p) > 0 {
+			sort.Ints(p)
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // rounds groups the indexes of the plans so that no report id appears twice

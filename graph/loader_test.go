@@ -153,3 +153,49 @@ RETURN fact, type, reports, evidence, first_seen, last_seen, start, end, appoint
 	}
 	return stored, recomputed
 }
+
+// A large batch is written in concurrent transactions (Options.Writers),
+// split by jurisdiction; facts shared across the parts (a person seen in two
+// jurisdictions' reports, a post named everywhere) must still add up.
+func TestIntegrationConcurrentWritersAddUp(t *testing.T) {
+	c := testClient(t)
+	l := NewLoader(c, Options{Writers: 4})
+	tag := newTag(t)
+	var items []Item
+	var ids []string
+	shared := "共" + tag
+	for i := 0; i < 120; i++ {
+		j := fmt.Sprintf("测%s%d县", tag, i%7)
+		r := newReport(fmt.Sprintf("kgtest-%s-%03d", tag, i), fmt.Sprintf("2022-%02d-%02d", 1+i%12, 1+i%28), j)
+		r.holds("秦"+tag, j+"委书记")
+		r.holds(fmt.Sprintf("楚%s%d", tag, i%5), j+"长", appointed(fmt.Sprintf("2021-%02d-01", 1+i%12)))
+		r.role(doc.RelAttended, "秦"+tag, j+"全体会议", "2022-01-01")
+		// one organisation in every report, whatever its jurisdiction
+		r.rel(doc.RelPostOf, r.ent(doc.TypePost, j+"委书记"), r.ent(doc.TypeOrganization, shared), r.say("书记属于"+shared))
+		items = append(items, r.item())
+		ids = append(ids, r.x.Report.ID)
+	}
+	t.Cleanup(func() { l.Delete(context.Background(), ids...) })
+	if got := len(partition(nil, nil, 4)); got != 1 {
+		t.Errorf("partition of nothing: %d parts", got)
+	}
+	st, err := l.LoadBatch(context.Background(), items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := st.Count(StatusNew); n != len(items) {
+		t.Fatalf("%d new, want %d: %+v", n, len(items), st.Reports[:3])
+	}
+	stored, recomputed := aggregates(t, c, tag)
+	if len(stored) == 0 || !reflect.DeepEqual(stored, recomputed) {
+		for k, v := range recomputed {
+			if !reflect.DeepEqual(stored[k], v) {
+				t.Errorf("%s\n stored     %v\n recomputed %v", k, stored[k], v)
+			}
+		}
+	}
+	rows := query(t, c, `MATCH (:Post)-[f:POST_OF]->(:Organization {key: $org}) RETURN sum(size(f.reports)) AS n`, map[string]any{"org": shared})
+	if rows[0]["n"] != int64(len(items)) {
+		t.Errorf("POST_OF to the shared organisation supported by %v reports, want %d", rows[0]["n"], len(items))
+	}
+}

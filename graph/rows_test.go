@@ -467,3 +467,40 @@ func TestCypherUsesOnlySchemaNames(t *testing.T) {
 		}
 	}
 }
+
+func TestPartitionKeepsJurisdictionsTogether(t *testing.T) {
+	mk := func(id, j string) *plan {
+		return &plan{id: id, props: map[string]any{"jurisdiction": j}}
+	}
+	plans := []*plan{mk("1", "A"), mk("2", "B"), mk("3", "A"), mk("4", ""), mk("5", "C"), mk("6", "A"), mk("7", "")}
+	idx := []int{0, 1, 2, 3, 4, 5, 6}
+	parts := partition(plans, idx, 2)
+	if len(parts) != 2 {
+		t.Fatalf("parts %v", parts)
+	}
+	where := map[string]int{}
+	n := 0
+	for p, part := range parts {
+		for i, j := range part {
+			n++
+			if i > 0 && part[i-1] > j {
+				t.Errorf("part %v is not in input order", part)
+			}
+			if k := plans[j].props["jurisdiction"].(string); k != "" {
+				if q, ok := where[k]; ok && q != p {
+					t.Errorf("jurisdiction %s split across parts %v", k, parts)
+				}
+				where[k] = p
+			}
+		}
+	}
+	if n != len(idx) {
+		t.Errorf("parts %v lose or repeat reports", parts)
+	}
+	if d := len(parts[0]) - len(parts[1]); d > 2 || d < -2 {
+		t.Errorf("unbalanced parts %v", parts)
+	}
+	if got := partition(plans, idx, 1); !reflect.DeepEqual(got, [][]int{idx}) {
+		t.Errorf("one writer: %v", got)
+	}
+}

@@ -57,6 +57,7 @@ func main() {
 	limit := flag.Int("n", 0, "load at most n reports (0: all)")
 	skip := flag.Int("skip", 0, "skip the first reports of the extractions")
 	prefix := flag.String("id-prefix", "", "prefix the report ids with this (to load the same reports again as new ones)")
+	writers := flag.Int("writers", 0, "concurrent transactions per batch (graph.Options.Writers; 0: the default)")
 	cpuprof := flag.String("cpuprofile", "", "write a Go CPU profile of the load")
 	asJSON := flag.Bool("json", false, "print the figures as JSON")
 	flag.Parse()
@@ -64,13 +65,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "benchload: -x EXTRACTIONS is required")
 		os.Exit(2)
 	}
-	if err := run(*xPath, *corpus, *batch, *skip, *limit, *prefix, *cpuprof, *asJSON); err != nil {
+	if err := run(*xPath, *corpus, *batch, *skip, *limit, *writers, *prefix, *cpuprof, *asJSON); err != nil {
 		fmt.Fprintln(os.Stderr, "benchload:", err)
 		os.Exit(1)
 	}
 }
 
-func run(xPath, corpus string, batch, skip, limit int, prefix, cpuprof string, asJSON bool) error {
+func run(xPath, corpus string, batch, skip, limit, writers int, prefix, cpuprof string, asJSON bool) error {
 	ctx := context.Background()
 	c, err := graph.Open(ctx, graph.Config{
 		URI:      env("NEO4J_URI", "neo4j://localhost:7687"),
@@ -112,7 +113,7 @@ func run(xPath, corpus string, batch, skip, limit int, prefix, cpuprof string, a
 		defer pprof.StopCPUProfile()
 	}
 
-	l := graph.NewLoader(c, graph.Options{})
+	l := graph.NewLoader(c, graph.Options{Writers: writers})
 	var res result
 	var spent time.Duration
 	items := make([]graph.Item, 0, batch)
