@@ -35,11 +35,13 @@ type ReportResult struct {
 type Stats struct {
 	Reports []ReportResult `json:"reports"`
 	Counters
+	// counted holds the statuses of the reports that Add folded in.
+	counted map[Status]int
 }
 
 // Count returns how many reports ended with status s.
 func (s Stats) Count(st Status) int {
-	n := 0
+	n := s.counted[st]
 	for _, r := range s.Reports {
 		if r.Status == st {
 			n++
@@ -48,9 +50,19 @@ func (s Stats) Count(st Status) int {
 	return n
 }
 
-// Add appends o's reports and adds its counters.
+// Add adds o's counters and counts its reports by status (see Count). It
+// keeps o's counts, not its per-report results, so that a running total
+// stays small however many reports it counts.
 func (s *Stats) Add(o Stats) {
-	s.Reports = append(s.Reports, o.Reports...)
+	if s.counted == nil {
+		s.counted = map[Status]int{}
+	}
+	for _, r := range o.Reports {
+		s.counted[r.Status]++
+	}
+	for st, n := range o.counted {
+		s.counted[st] += n
+	}
 	s.Counters.Add(o.Counters)
 }
 

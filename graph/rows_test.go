@@ -504,3 +504,19 @@ func TestPartitionKeepsJurisdictionsTogether(t *testing.T) {
 		t.Errorf("one writer: %v", got)
 	}
 }
+
+func TestStatsAddCountsWithoutKeepingResults(t *testing.T) {
+	var total Stats
+	for i := 0; i < 3; i++ {
+		total.Add(Stats{Reports: []ReportResult{{ID: "a", Status: StatusNew}, {ID: "b", Status: StatusUnchanged}}, Counters: Counters{NodesCreated: 2}})
+	}
+	var sub Stats
+	sub.Add(Stats{Reports: []ReportResult{{ID: "c", Status: StatusFailed}}})
+	total.Add(sub)
+	if total.Count(StatusNew) != 3 || total.Count(StatusUnchanged) != 3 || total.Count(StatusFailed) != 1 || total.NodesCreated != 6 {
+		t.Errorf("total: %+v", total)
+	}
+	if len(total.Reports) != 0 {
+		t.Errorf("a running total keeps %d per-report results", len(total.Reports))
+	}
+}
