@@ -52,6 +52,7 @@ func commands() []*cli.Command {
 		extractCommand(),
 		evalCommand(),
 		ingestCommand(),
+		exportCommand(),
 		schemaCommand(),
 		whoHoldsCommand(),
 		personCommand(),
