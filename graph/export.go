@@ -751,9 +751,13 @@ func (f *csvFile) close() error {
 
 // The import command.
 
-// importArgs are the arguments of neo4j-admin for the files.
+// importArgs are the arguments of neo4j-admin for the files; the tool's
+// report (bad entries, if any) goes to import.report beside them.
 func importArgs(files []ExportFile, database string) []string {
 	args := []string{"database", "import", "full", "--array-delimiter=" + arrayDelimiterFlag}
+	if len(files) > 0 {
+		args = append(args, "--report-file="+filepath.Join(filepath.Dir(filepath.Dir(files[0].Path)), "import.report"))
+	}
 	var multi []string
 	for _, f := range files {
 		if f.Multiline {
