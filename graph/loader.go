@@ -157,11 +157,34 @@ func (l *Loader) LoadBatch(ctx context.Context, items []Item) (Stats, error) {
 
 // loadParts writes the reports idx of plans in concurrent transactions, one
 // per part (see partition).
+//
+// Concurrent parts must leave the graph that one transaction would: only
+// new reports are written so (a replacement retracts, and its cleaning up
+// of orphaned entities must not race with another part naming them), and
+// every part sets an entity's descriptive properties to what the whole
+// round gives them (the last report that gives one), so that it does not
+// matter which part commits last.
 func (l *Loader) loadParts(ctx context.Context, plans []*plan, idx []int, st *Stats) error {
 	parts := partition(plans, idx, l.writers(len(idx)))
 	if len(parts) == 1 {
-		return l.loadRound(ctx, plans, idx, st)
+		return l.loadRound(ctx, plans, idx, st, nil)
 	}
+	have, err := l.existing(ctx, plans, idx)
+	if err != nil {
+		return err
+	}
+	var written []*plan
+	for _, j := range idx {
+		p := plans[j]
+		old, ok := have[p.id]
+		switch {
+		case ok && (old != p.hash || l.opt.Force):
+			return l.loadRound(ctx, plans, idx, st, nil) // a replacement: one transaction
+		case !ok:
+			written = append(written, p)
+		}
+	}
+	shared := entityProps(written)
 	errs := make([]error, len(parts))
 	counters := make([]Stats, len(parts))
 	var wg sync.WaitGroup
@@ -171,7 +194,7 @@ func (l *Loader) loadParts(ctx context.Context, plans []*plan, idx []int, st *St
 			defer wg.Done()
 			// Each part sets the statuses of its own reports only.
 			counters[i].Reports = st.Reports
-			errs[i] = l.loadRound(ctx, plans, part, &counters[i])
+			errs[i] = l.loadRound(ctx, plans, part, &counters[i], shared)
 		}()
 	}
 	wg.Wait()
@@ -246,13 +269,38 @@ func rounds(plans []*plan) [][]int {
 	return out
 }
 
-func (l *Loader) loadRound(ctx context.Context, plans []*plan, idx []int, st *Stats) error {
+// existing reads the hashes of the reports idx that the graph has.
+func (l *Loader) existing(ctx context.Context, plans []*plan, idx []int) (map[string]string, error) {
+	ids := make([]any, len(idx))
+	for i, j := range idx {
+		ids[i] = plans[j].id
+	}
+	res, err := l.c.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, qExistingReports, map[string]any{"ids": ids}, nil)
+		if err != nil {
+			return nil, err
+		}
+		have := map[string]string{}
+		for _, r := range recs {
+			have[str(r, "id")] = str(r, "hash")
+		}
+		return have, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res.(map[string]string), nil
+}
+
+// loadRound writes the reports idx in one transaction; shared, when not
+// nil, gives the descriptive properties of the entities (see loadParts).
+func (l *Loader) loadRound(ctx context.Context, plans []*plan, idx []int, st *Stats, shared map[string]map[string]any) error {
 	ps := make([]*plan, len(idx))
 	for i, j := range idx {
 		ps[i] = plans[j]
 	}
 	res, err := l.c.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return writeBatch(ctx, tx, ps, l.opt.Force)
+		return writeBatch(ctx, tx, ps, l.opt.Force, shared)
 	})
 	if err == nil {
 		out := res.(*batchResult)
@@ -271,7 +319,7 @@ func (l *Loader) loadRound(ctx context.Context, plans []*plan, idx []int, st *St
 	}
 	// The database refused something in the batch: find out which report.
 	for _, j := range idx {
-		if err := l.loadRound(ctx, plans, []int{j}, st); err != nil {
+		if err := l.loadRound(ctx, plans, []int{j}, st, nil); err != nil {
 			return err
 		}
 	}
@@ -436,7 +484,7 @@ func addFactsQuery(g factGroup) string {
 // writeBatch is the body of one write transaction. It may run more than
 // once (retries), so it keeps no state outside its result. With force, an
 // unchanged report is replaced all the same.
-func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, force bool) (*batchResult, error) {
+func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, force bool, shared map[string]map[string]any) (*batchResult, error) {
 	res := &batchResult{status: make([]Status, len(ps))}
 	cnt := &res.counters
 	ids := make([]any, len(ps))
@@ -477,7 +525,7 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, fo
 		}
 	}
 
-	rows := batchRows(write)
+	rows := batchRows(write, shared)
 	if _, err := collect(ctx, tx, qReports, map[string]any{"rows": rows.reports}, cnt); err != nil {
 		return nil, fmt.Errorf("writing reports: %w", err)
 	}
@@ -665,12 +713,31 @@ func (a *factAggregate) add(report string, e *evidenceRow) {
 	}
 }
 
+// entityProps merges the descriptive properties of the entities of plans,
+// in order (the last plan that gives a property sets it), by label + key.
+func entityProps(ps []*plan) map[string]map[string]any {
+	out := map[string]map[string]any{}
+	for _, p := range ps {
+		for k, e := range p.entities {
+			m := out[k]
+			if m == nil {
+				m = map[string]any{}
+				out[k] = m
+			}
+			for pk, pv := range e.props {
+				m[pk] = pv
+			}
+		}
+	}
+	return out
+}
+
 // batchRows merges the plans of a batch into statement rows. An entity named
 // by several reports is one row; as across batches (SET n += props), the
 // last report that gives a descriptive property (a post's title, an event's
 // kind) sets it, and one that leaves it out keeps the value there. Rows are
 // sorted by key, so that statements lock in a fixed order.
-func batchRows(ps []*plan) rowSet {
+func batchRows(ps []*plan, shared map[string]map[string]any) rowSet {
 	rs := rowSet{entities: map[schema.Label][]any{}, facts: map[factGroup][]*factAggregate{}}
 	type entity struct {
 		row      *entityRow
@@ -705,8 +772,12 @@ func batchRows(ps []*plan) rowSet {
 	}
 	for _, k := range sortedKeys(entities) {
 		e := entities[k]
+		props := e.row.props
+		if sp, ok := shared[k]; ok {
+			props = sp
+		}
 		rs.entities[e.row.label] = append(rs.entities[e.row.label],
-			map[string]any{"key": e.row.key, "props": e.row.props, "mentions": e.mentions})
+			map[string]any{"key": e.row.key, "props": props, "mentions": e.mentions})
 	}
 	for _, k := range sortedKeys(facts) {
 		a := facts[k]

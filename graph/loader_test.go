@@ -172,6 +172,10 @@ func TestIntegrationConcurrentWritersAddUp(t *testing.T) {
 		r.role(doc.RelAttended, "秦"+tag, j+"全体会议", "2022-01-01")
 		// one organisation in every report, whatever its jurisdiction
 		r.rel(doc.RelPostOf, r.ent(doc.TypePost, j+"委书记"), r.ent(doc.TypeOrganization, shared), r.say("书记属于"+shared))
+		// and one place whose level every report gives differently: the
+		// last report's must win, whichever transaction commits last
+		level := fmt.Sprint(i)
+		r.ent(doc.TypePlace, "共"+tag+"省", func(e *doc.Entity) { e.Level = level })
 		items = append(items, r.item())
 		ids = append(ids, r.x.Report.ID)
 	}
@@ -197,5 +201,20 @@ func TestIntegrationConcurrentWritersAddUp(t *testing.T) {
 	rows := query(t, c, `MATCH (:Post)-[f:POST_OF]->(:Organization {key: $org}) RETURN sum(size(f.reports)) AS n`, map[string]any{"org": shared})
 	if rows[0]["n"] != int64(len(items)) {
 		t.Errorf("POST_OF to the shared organisation supported by %v reports, want %d", rows[0]["n"], len(items))
+	}
+	rows = query(t, c, `MATCH (p:Place {key: $key}) RETURN p.level AS level`, map[string]any{"key": "共" + tag + "省"})
+	if len(rows) != 1 || rows[0]["level"] != fmt.Sprint(len(items)-1) {
+		t.Errorf("shared place: %v, want the level of the last report, %d", rows, len(items)-1)
+	}
+
+	// Forced again: replacements are written in one transaction, and the
+	// aggregates still add up.
+	st, err = NewLoader(c, Options{Writers: 4, Force: true}).LoadBatch(context.Background(), items)
+	if err != nil || st.Count(StatusReplaced) != len(items) {
+		t.Fatalf("forced: %v, %d replaced", err, st.Count(StatusReplaced))
+	}
+	stored, recomputed = aggregates(t, c, tag)
+	if len(stored) == 0 || !reflect.DeepEqual(stored, recomputed) {
+		t.Errorf("after the forced reload, the aggregates differ from a recomputation")
 	}
 }

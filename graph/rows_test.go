@@ -366,7 +366,7 @@ func TestBatchRowsShareEntitiesAndFacts(t *testing.T) {
 	x.Report.Date = "2021-01-20"
 	x.Entities[3].Title = "" // the second report knows no title: the first one's stays
 	b := mustPlan(t, x, seedText)
-	rs := batchRows([]*plan{a, b})
+	rs := batchRows([]*plan{a, b}, nil)
 	if len(rs.reports) != 2 {
 		t.Errorf("%d report rows, want 2", len(rs.reports))
 	}
