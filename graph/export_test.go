@@ -251,7 +251,7 @@ func TestImportCommand(t *testing.T) {
 	}
 	args := importArgs(files, "neo4j")
 	want := []string{"database", "import", "full", "--array-delimiter=U+001F", "--report-file=/x/import.report",
-		"--multiline-fields-format=v2", "--multiline-fields=/x/nodes/Report.csv",
+		"--multiline-fields=true",
 		"--nodes=/x/nodes/Report.csv", "--nodes=/x/nodes/Person.csv",
 		"--relationships=/x/relationships/MENTIONS.Report-Person.csv", "neo4j"}
 	if !reflect.DeepEqual(args, want) {
