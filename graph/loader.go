@@ -269,13 +269,15 @@ func rounds(plans []*plan) [][]int {
 	return out
 }
 
-// existing reads the hashes of the reports idx that the graph has.
+// existing reads the hashes of the reports idx that the graph has. It runs
+// in a write transaction: in a cluster, that reaches the leader, which has
+// every batch written before (a follower may lag behind).
 func (l *Loader) existing(ctx context.Context, plans []*plan, idx []int) (map[string]string, error) {
 	ids := make([]any, len(idx))
 	for i, j := range idx {
 		ids[i] = plans[j].id
 	}
-	res, err := l.c.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	res, err := l.c.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		recs, err := collect(ctx, tx, qExistingReports, map[string]any{"ids": ids}, nil)
 		if err != nil {
 			return nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/kg-cn/kg/nlp/doc"
@@ -216,5 +217,37 @@ func TestIntegrationConcurrentWritersAddUp(t *testing.T) {
 	stored, recomputed = aggregates(t, c, tag)
 	if len(stored) == 0 || !reflect.DeepEqual(stored, recomputed) {
 		t.Errorf("after the forced reload, the aggregates differ from a recomputation")
+	}
+}
+
+// The same server through a routing URI (neo4j://, what neo4j+s:// is with
+// TLS, for clusters and Aura) and a direct one (bolt://), with the database
+// named or left to the server's default: the loader writes and the queries
+// read the same graph.
+func TestIntegrationRoutingAndDirectURIs(t *testing.T) {
+	base := testClient(t) // skips under -short
+	tag := newTag(t)
+	cfg := testConfig()
+	host := strings.TrimPrefix(strings.TrimPrefix(cfg.URI, "neo4j://"), "bolt://")
+	for i, c := range []Config{
+		{URI: "neo4j://" + host, Database: cfg.Database},
+		{URI: "bolt://" + host, Database: cfg.Database},
+		{URI: "neo4j://" + host, Database: ""},
+	} {
+		c.Username, c.Password = cfg.Username, cfg.Password
+		cl, err := Open(context.Background(), c)
+		if err != nil {
+			t.Fatalf("%s (database %q): %v", c.URI, c.Database, err)
+		}
+		t.Cleanup(func() { cl.Close(context.Background()) }) // after the deletion that load registers
+		j := fmt.Sprintf("路由%s%d县", tag, i)
+		r := newReport(fmt.Sprintf("kgtest-%s-%d", tag, i), "2024-01-02", j)
+		r.holds("杭"+tag, j+"长")
+		l := NewLoader(cl, Options{})
+		load(t, l, r.item())
+		hs, _, err := base.WhoHolds(context.Background(), j+"长", "")
+		if err != nil || len(hs) != 1 || hs[0].Person != "杭"+tag {
+			t.Errorf("%s (database %q): who holds %s: %+v %v", c.URI, c.Database, j+"长", hs, err)
+		}
 	}
 }
