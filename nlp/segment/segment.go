@@ -77,15 +77,16 @@ func New(lx *lexicon.Lexicon) (*Segmenter, error) {
 const loadLimit = 176 << 20
 
 // steadyLimit is the soft memory limit once the dictionary (live bytes of
-// heap) is loaded: the dictionary, 64 MiB, and 24 MiB per core for the
+// heap) is loaded: the dictionary, 112 MiB, and 16 MiB per core for the
 // workers that extract at once and what the caller keeps (a batch being
-// loaded into Neo4j). On two cores that is about 240 MiB: peak RSS stays
-// under 260 MB, and extraction is as fast as without a limit (measured on
-// the synthetic corpus of scripts/gencorpus; 230 MiB began to slow it).
-// Beyond the limit the garbage collector works harder; it is soft, so a
-// heap that needs more gets it.
+// loaded into Neo4j). On two cores that is about 280 MiB. Measured with kg
+// extract over 3,000 synthetic reports on two cores: no limit 4.9 s and
+// 347 MB peak RSS; this limit 6.0 s and 278 MB; a tighter one (~247 MiB)
+// 7.9 s and 253 MB — the collector then runs so often that gse's
+// segmentation slows by half. Beyond the limit the garbage collector works
+// harder; it is soft, so a heap that needs more gets it.
 func steadyLimit(live uint64, cores int) int64 {
-	return int64(live) + 64<<20 + int64(cores)*24<<20
+	return int64(live) + 112<<20 + int64(cores)*16<<20
 }
 
 // userMemoryLimit reports whether the process has a memory limit of its
