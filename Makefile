@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: all build test test-short vet neo4j-fetch neo4j-start neo4j-stop neo4j-status neo4j-reset demo clean
+.PHONY: all build test test-short vet bench neo4j-fetch neo4j-start neo4j-stop neo4j-status neo4j-reset demo clean
 
 all: build
 
@@ -20,6 +20,11 @@ test-short:
 
 vet:
 	$(GO) vet ./...
+
+# Performance figures (extraction, load, end-to-end ingest, export/import) on a
+# private Neo4j of its own; printed and written to bench/out/bench.txt.
+bench:
+	scripts/bench.sh
 
 neo4j-fetch:
 	scripts/neo4j.sh fetch
