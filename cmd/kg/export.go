@@ -5,10 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -54,8 +52,8 @@ the export runs.`,
 }
 
 // exportSortMemory is what each of the exporter's three external sorts
-// buffers before spilling a sorted run; the soft memory limit is raised
-// by as much (see nlp/segment).
+// buffers before spilling a sorted run (24 MiB in all, within the headroom
+// of the soft memory limit that nlp/segment sets).
 const exportSortMemory = 8 << 20
 
 func runExport(c *cli.Context) error {
@@ -83,9 +81,6 @@ func runExport(c *cli.Context) error {
 	if err != nil {
 		ex.Abort()
 		return fmt.Errorf("export: %w", err)
-	}
-	if limit := debug.SetMemoryLimit(-1); limit != math.MaxInt64 && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(limit + 3*exportSortMemory)
 	}
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt)
 	defer stop()
