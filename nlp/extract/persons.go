@@ -258,12 +258,7 @@ func (s *state) findLooseNames() {
 			for a > 0 && !isPunct(s.t[a-1]) && i-a < 25 {
 				a--
 			}
-			for k := i; k > a; k-- {
-				if l, _ := s.e.cut.LongestEndingAt(s.t, k, 4); l > 0 {
-					a = k
-					break
-				}
-			}
+			a = s.cutPreamble(a, i)
 			if p := s.acceptName(i, n); p != nil {
 				it := item{org: s.str(a, i), title: s.str(end, end+tl), span: spanOf(a, end+tl)}
 				_, it.class = s.e.lx.Titles.LongestAt(s.t, end)
