@@ -68,6 +68,11 @@ const shortRetryFor = 30 * time.Second
 type Client struct {
 	driver neo4j.DriverWithContext
 	cfg    Config
+	// bookmarks chains every session of the client: a transaction sees
+	// what the client committed before, even on a cluster member that
+	// is behind the leader (causal consistency). On a single server it
+	// costs nothing.
+	bookmarks neo4j.BookmarkManager
 
 	mu      sync.Mutex
 	waiting bool // a wait for the server is going on (for Notify)
@@ -106,7 +111,7 @@ func Open(ctx context.Context, cfg Config) (*Client, error) {
 		// The driver's message may quote the URI, which may hold a password.
 		return nil, fmt.Errorf("bad Neo4j URI %q (expected neo4j://host:port, bolt://…, neo4j+s://…)", displayURI(cfg.URI))
 	}
-	c := &Client{driver: drv, cfg: cfg}
+	c := &Client{driver: drv, cfg: cfg, bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{})}
 	vctx, cancel := context.WithTimeout(ctx, connectTimeout)
 	defer cancel()
 	if err := drv.VerifyConnectivity(vctx); err != nil {
@@ -135,7 +140,7 @@ func (c *Client) Close(ctx context.Context) error {
 func (c *Client) URI() string { return displayURI(c.cfg.URI) }
 
 func (c *Client) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
-	return c.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: c.cfg.Database, AccessMode: mode})
+	return c.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: c.cfg.Database, AccessMode: mode, BookmarkManager: c.bookmarks})
 }
 
 // write runs work in a retrying write transaction (see run).

@@ -654,3 +654,46 @@ func TestIntegrationOpenErrorsAreClear(t *testing.T) {
 		t.Errorf("auth error shows the password: %q", err)
 	}
 }
+
+// Every session of a client carries the bookmarks of what the client
+// committed before, so that on a cluster a read that follows a write (the
+// loader's hash check, a query after an ingest) sees it even on a member
+// that lags behind the leader.
+func TestIntegrationSessionsChainBookmarks(t *testing.T) {
+	c := testClient(t)
+	ctx := context.Background()
+	before, err := c.bookmarks.GetBookmarks(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := newTag(t)
+	a, _ := twoReports(tag)
+	load(t, NewLoader(c, Options{}), a.item())
+	after, err := c.bookmarks.GetBookmarks(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) == 0 || reflect.DeepEqual(before, after) {
+		t.Fatalf("a write left the client's bookmarks at %v (before: %v): sessions do not share them", after, before)
+	}
+	// A new session of the client starts from them.
+	s := c.session(ctx, neo4j.AccessModeRead)
+	defer s.Close(ctx)
+	n, err := s.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, "MATCH (r:Report {id: $id}) RETURN count(r) AS n", map[string]any{"id": a.x.Report.ID}, nil)
+		if err != nil {
+			return nil, err
+		}
+		v, _ := recs[0].Get("n")
+		return v, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != int64(1) {
+		t.Errorf("a read after the write found %v reports, want 1", n)
+	}
+	if got := s.LastBookmarks(); len(got) == 0 {
+		t.Errorf("the read session ended with no bookmarks")
+	}
+}
