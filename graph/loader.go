@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"sort"
 	"sync"
 
@@ -81,10 +80,15 @@ type Options struct {
 	// re-loading after the extraction itself improved.
 	Force bool
 	// Writers is how many transactions a batch may be written in at once
-	// (0: as many as there are cores, at most 4; 1: one transaction per
-	// batch). The reports of a batch are split by jurisdiction, so that the
-	// transactions rarely touch the same nodes and do not wait for each
-	// other; a part is never smaller than minWriterReports reports.
+	// (0 or 1: one transaction per batch). The reports of a batch are split
+	// by jurisdiction, so that the transactions rarely touch the same nodes;
+	// a part is never smaller than minWriterReports reports. More than one
+	// pays only on a server with idle cores: reports of different places
+	// still share posts, organisations and places (a province's), whose
+	// locks make the transactions wait for each other, and each part costs
+	// a read of its reports' hashes. On a 2-core machine running the server
+	// and kg, two writers loaded 10,000 reports ~5–10 % slower than one and
+	// cost the server ~20 % more CPU (README, Performance and scale).
 	Writers int
 }
 
@@ -93,11 +97,7 @@ const minWriterReports = 25
 
 // writers returns how many transactions write n reports.
 func (l *Loader) writers(n int) int {
-	w := l.opt.Writers
-	if w <= 0 {
-		w = min(runtime.GOMAXPROCS(0), 4)
-	}
-	return max(1, min(w, n/minWriterReports))
+	return max(1, min(l.opt.Writers, n/minWriterReports))
 }
 
 // Loader writes extractions to the graph.

@@ -30,7 +30,9 @@ func ingestCommand() *cli.Command {
 		Description: `Reads reports (files, directories, JSON Lines, or - for standard input),
 extracts their entities and relations and loads them into Neo4j, applying
 the schema first. Reports are written --batch-size at a time, each batch in
-one transaction.
+one transaction (or, with --writers N, in up to N concurrent ones: only
+worth it when the server has cores to spare, e.g. a server or cluster on
+other machines).
 
 A report already in the graph with the same text (same sha256) is left
 alone ("unchanged"); one whose text changed has its earlier facts retracted
@@ -59,6 +61,7 @@ a terminal (a file, a pipe) there is no progress line.`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "batch-size", Aliases: []string{"b"}, Value: defaultBatchSize, Usage: "reports per transaction"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "reports extracted at once (default: all cores)"},
+			&cli.IntFlag{Name: "writers", Value: 1, Usage: "concurrent transactions per batch (more pays only when the server has idle cores)"},
 			&cli.BoolFlag{Name: "no-text", Usage: "do not store the raw text on Report nodes (evidence sentences are kept)"},
 			&cli.BoolFlag{Name: "force", Usage: "replace reports even when their text is unchanged (after the extraction improved)"},
 			&cli.StringFlag{Name: "max-bytes", Value: "10MiB", Usage: "largest report accepted, as stored (a file, a JSON line): bytes, or with K, M, G (KiB, MiB, GiB); larger ones fail as \"too large\""},
@@ -114,6 +117,9 @@ func runIngest(c *cli.Context) error {
 	if err != nil {
 		return usageError("ingest: --max-bytes: %v", err)
 	}
+	if w := c.Int("writers"); w < 1 {
+		return usageError("ingest: --writers must be at least 1, not %d", w)
+	}
 	retryFor := c.Duration("retry-for")
 	switch {
 	case retryFor < 0:
@@ -157,7 +163,7 @@ func runIngest(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
-	loader := graph.NewLoader(cl, graph.Options{OmitText: c.Bool("no-text"), Force: c.Bool("force")})
+	loader := graph.NewLoader(cl, graph.Options{OmitText: c.Bool("no-text"), Force: c.Bool("force"), Writers: c.Int("writers")})
 
 	if ui.on {
 		go countInputs(ctx, paths, inOpt, ui)

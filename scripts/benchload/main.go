@@ -57,7 +57,7 @@ func main() {
 	limit := flag.Int("n", 0, "load at most n reports (0: all)")
 	skip := flag.Int("skip", 0, "skip the first reports of the extractions")
 	prefix := flag.String("id-prefix", "", "prefix the report ids with this (to load the same reports again as new ones)")
-	writers := flag.Int("writers", 0, "concurrent transactions per batch (graph.Options.Writers; 0: the default)")
+	writers := flag.Int("writers", 1, "concurrent transactions per batch (graph.Options.Writers)")
 	cpuprof := flag.String("cpuprofile", "", "write a Go CPU profile of the load")
 	asJSON := flag.Bool("json", false, "print the figures as JSON")
 	flag.Parse()
