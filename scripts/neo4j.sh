@@ -28,6 +28,8 @@
 #   NEO4J_START_TIMEOUT  [120]    seconds to wait for the server to be ready
 #   NEO4J_STOP_TIMEOUT   [60]     seconds to wait for a graceful stop
 #   NEO4J_DATABASE       [neo4j]  default database of `cypher`
+#   NEO4J_CONF_EXTRA     [unset]  more neo4j.conf lines (newline-separated),
+#                                 appended last, so they win: for experiments
 #   JAVA                 [java from JAVA_HOME or PATH]  a JDK 17 or 21
 set -euo pipefail
 
@@ -180,6 +182,9 @@ dbms.security.auth_enabled=true
 dbms.usage_report.enabled=false
 client.allow_telemetry=false
 EOF
+  if [[ -n "${NEO4J_CONF_EXTRA:-}" ]]; then
+    printf '\n# NEO4J_CONF_EXTRA\n%s\n' "$NEO4J_CONF_EXTRA" >>"$CONF_DIR/neo4j.conf"
+  fi
 }
 
 # Sets the password of user neo4j on a store that was never started.
