@@ -8,8 +8,10 @@
 //   (:Person)-[:HOLDS]->(:Post)-[:POST_OF]->(:Organization)
 //   (:Person)-[:CHAIRED|SPOKE_AT|ATTENDED]->(:Event)-[:HELD_IN]->(:Place)-[:PART_OF]->(:Place)
 //   (:Event)-[:COMMENDED {honour}]->(:Person|Organization), (:Organization)-[:CONVENED]->(:Event)
-// Every fact relationship has: fact (its key), reports (ids), first_seen,
-// last_seen (report dates); HOLDS also start/end (appointment/removal dates).
+// Every fact relationship has: fact (its key), reports and evidence (how
+// many reports and sentences support it: the why-* queries list them),
+// first_seen, last_seen (report dates); HOLDS also start/end
+// (appointment/removal dates).
 // Provenance: (:Report)-[:HAS_EVIDENCE]->(:Evidence {fact, text, start, end})
 // and (:Report)-[:MENTIONS {starts, ends, texts}]->(entity).
 
@@ -147,7 +149,7 @@ RETURN p, r1, e, r2, other;
 // :param report => '001'
 MATCH (r:Report {id: $report})-[m:MENTIONS]->(n)
 OPTIONAL MATCH (n)-[f]->(x)
-WHERE $report IN f.reports
+WHERE EXISTS { MATCH (r)-[:HAS_EVIDENCE]->(:Evidence {fact: f.fact}) }
 RETURN r, m, n, f, x;
 
 

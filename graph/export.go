@@ -423,10 +423,8 @@ func (e *Exporter) writeFacts(v versions) error {
 		if a == nil {
 			return nil // supported by replaced versions only
 		}
-		sort.Strings(a.reports)
-		a.reports = slicesCompact(a.reports)
 		row := []string{csvString(a.fromKey), csvString(a.toKey), string(a.typ),
-			csvString(a.fact), csvStrings(a.reports), strconv.FormatInt(a.n, 10), csvOpt(a.first), csvOpt(a.last)}
+			csvString(a.fact), strconv.FormatInt(a.reports, 10), strconv.FormatInt(a.n, 10), csvOpt(a.first), csvOpt(a.last)}
 		if a.typ == schema.Holds {
 			row = append(row, csvOpt(a.start), csvOpt(a.end), strconv.FormatBool(a.appointed), strconv.FormatBool(a.removed))
 		}
@@ -439,16 +437,6 @@ func (e *Exporter) writeFacts(v versions) error {
 		}
 		return f.write(row)
 	})
-}
-
-func slicesCompact(xs []string) []string {
-	out := xs[:0]
-	for i, x := range xs {
-		if i == 0 || x != xs[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // copyRows copies the spilled rows of kept versions to their files.
@@ -570,7 +558,7 @@ func header(name string) ([]string, string, string, error) {
 		h = append(h, "starts:long[]", "ends:long[]", "texts:string[]")
 	case t == schema.HasEvidence:
 	default:
-		h = append(h, schema.FactKey, "reports:string[]", "evidence:long", "first_seen", "last_seen")
+		h = append(h, schema.FactKey, "reports:long", "evidence:long", "first_seen", "last_seen")
 		if t == schema.Holds {
 			h = append(h, "start", "end", "appointed:boolean", "removed:boolean")
 		}

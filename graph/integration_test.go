@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/schema"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -323,10 +324,13 @@ func TestIntegrationLoadingTwiceChangesNothing(t *testing.T) {
 			t.Errorf("%d %s nodes, want %d (all counts %v)", counts[l], l, n, counts)
 		}
 	}
-	// The fact both reports support lists both, with both dates.
-	rows := query(t, c, `MATCH (:Person {name: $p})-[h:HOLDS]->(:Post) RETURN h.reports AS reports, h.first_seen AS first, h.last_seen AS last, h.evidence AS n`,
+	// The fact both reports support counts both, with both dates; its
+	// evidence names them.
+	rows := query(t, c, `MATCH (:Person {name: $p})-[h:HOLDS]->(:Post)
+RETURN h.reports AS reports, h.first_seen AS first, h.last_seen AS last, h.evidence AS n,
+       COLLECT { MATCH (ev:Evidence {fact: h.fact}) RETURN ev.report AS id ORDER BY id } AS ids`,
 		map[string]any{"p": "甄" + tag})
-	if len(rows) != 1 || !reflect.DeepEqual(rows[0]["reports"], []any{ids[0], ids[1]}) ||
+	if len(rows) != 1 || rows[0]["reports"] != int64(2) || !reflect.DeepEqual(rows[0]["ids"], []any{ids[0], ids[1]}) ||
 		rows[0]["first"] != "2022-08-16" || rows[0]["last"] != "2022-09-01" || rows[0]["n"] != int64(2) {
 		t.Errorf("shared HOLDS: %v", rows)
 	}
@@ -353,11 +357,12 @@ func TestIntegrationChangedReportReplacesOnlyItsOwnFacts(t *testing.T) {
 	}
 
 	holds := query(t, c, `MATCH (p:Person {name: $p})-[h:HOLDS]->(t:Post)
-RETURN t.name AS post, h.reports AS reports, h.first_seen AS first, h.last_seen AS last, h.start AS start ORDER BY post`,
+RETURN t.name AS post, h.reports AS reports, COLLECT { MATCH (ev:Evidence {fact: h.fact}) RETURN ev.report AS id } AS ids,
+       h.first_seen AS first, h.last_seen AS last, h.start AS start ORDER BY post`,
 		map[string]any{"p": "甄" + tag})
 	want := []map[string]any{
-		{"post": j + "委书记", "reports": []any{b.x.Report.ID}, "first": "2022-09-01", "last": "2022-09-01", "start": nil},
-		{"post": j + "长", "reports": []any{a.x.Report.ID}, "first": "2022-08-17", "last": "2022-08-17", "start": "2022-08-15"},
+		{"post": j + "委书记", "reports": int64(1), "ids": []any{b.x.Report.ID}, "first": "2022-09-01", "last": "2022-09-01", "start": nil},
+		{"post": j + "长", "reports": int64(1), "ids": []any{a.x.Report.ID}, "first": "2022-08-17", "last": "2022-08-17", "start": "2022-08-15"},
 	}
 	if !reflect.DeepEqual(holds, want) {
 		t.Errorf("甄's posts after the correction:\n got %v\nwant %v", holds, want)
@@ -695,5 +700,46 @@ func TestIntegrationSessionsChainBookmarks(t *testing.T) {
 	}
 	if got := s.LastBookmarks(); len(got) == 0 {
 		t.Errorf("the read session ended with no bookmarks")
+	}
+}
+
+// V5 turns the report lists of facts written by earlier versions into
+// counts, and leaves counts alone when run again.
+func TestIntegrationMigrationCountsOldReportLists(t *testing.T) {
+	c := testClient(t)
+	tag := newTag(t)
+	fact := "HOLDS:Person[旧" + tag + "]->Post[旧" + tag + "长]"
+	write := func(q string, params map[string]any) {
+		t.Helper()
+		if _, err := c.write(context.Background(), func(tx neo4j.ManagedTransaction) (any, error) {
+			return collect(context.Background(), tx, q, params, nil)
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(`CREATE (:Person {key: $p, name: $p})-[:HOLDS {fact: $fact, reports: ['r1', 'r2', 'r3'], evidence: 3}]->(:Post {key: $t, name: $t})`,
+		map[string]any{"p": "旧" + tag, "t": "旧" + tag + "长", "fact": fact})
+	t.Cleanup(func() {
+		write(`MATCH (n) WHERE n.key IN $keys DETACH DELETE n`, map[string]any{"keys": []any{"旧" + tag, "旧" + tag + "长"}})
+	})
+	var steps []string
+	for _, m := range schema.Migrations {
+		if m.Name == "fact report counts" {
+			steps = m.Data
+		}
+	}
+	if len(steps) == 0 {
+		t.Fatal("no migration named \"fact report counts\"")
+	}
+	for range 2 {
+		for _, s := range steps {
+			if err := c.migrateData(context.Background(), s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		rows := query(t, c, `MATCH ()-[h:HOLDS {fact: $fact}]->() RETURN h.reports AS n`, map[string]any{"fact": fact})
+		if len(rows) != 1 || rows[0]["n"] != int64(3) {
+			t.Fatalf("after the migration: %v, want reports 3", rows)
+		}
 	}
 }

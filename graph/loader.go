@@ -359,8 +359,10 @@ type batchResult struct {
 // for HOLDS start, end, appointed, removed) are a function of the Evidence
 // nodes that carry its key. Writing a report only adds evidence, so a fact
 // that no retraction touched gets the batch's contribution added to what
-// it has (sums, minima and maxima, a sorted merge of report ids — computed
-// in Go per fact over the batch), without reading its other evidence. A
+// it has (counts, minima and maxima — computed in Go per fact over the
+// batch; a report is new to every fact it adds to, since a report that
+// supported a fact before is replaced, which retracts its evidence first),
+// without reading the fact's other evidence. A
 // fact that lost evidence is recomputed from all that remains, which reads
 // that fact's evidence only (Evidence.fact is indexed).
 const (
@@ -417,8 +419,7 @@ MATCH (b:%[3]s {key: row.to})
 MERGE (a)-[f:%[1]s {fact: row.fact}]->(b)
 SET f += row.props, f._lock = true
 WITH f, row
-SET f.reports = reduce(acc = coalesce(f.reports, []), id IN row.reports |
-        CASE WHEN id IN acc THEN acc ELSE [x IN acc WHERE x < id] + [id] + [x IN acc WHERE x > id] END),
+SET f.reports = coalesce(f.reports, 0) + row.reports,
     f.evidence = coalesce(f.evidence, 0) + row.n,
     f.first_seen = CASE WHEN row.first IS NULL OR f.first_seen <= row.first THEN f.first_seen ELSE row.first END,
     f.last_seen = CASE WHEN row.last IS NULL OR f.last_seen >= row.last THEN f.last_seen ELSE row.last END%[4]s
@@ -441,8 +442,7 @@ DELETE f`
 	qRecompute = `UNWIND $facts AS fact
 MATCH ()-[f:%[1]s {fact: fact}]->()
 MATCH (ev:Evidence {fact: fact})
-WITH f, ev ORDER BY ev.report, ev.start, ev.end
-WITH f, collect(DISTINCT ev.report) AS reports, count(ev) AS n,
+WITH f, count(DISTINCT ev.report) AS reports, count(ev) AS n,
      min(CASE WHEN ev.report_date <> '' THEN ev.report_date END) AS firstSeen,
      max(CASE WHEN ev.report_date <> '' THEN ev.report_date END) AS lastSeen
 SET f.reports = reports, f.evidence = n, f.first_seen = firstSeen, f.last_seen = lastSeen`
@@ -452,8 +452,7 @@ SET f.reports = reports, f.evidence = n, f.first_seen = firstSeen, f.last_seen =
 	qRecomputeHolds = `UNWIND $facts AS fact
 MATCH ()-[f:HOLDS {fact: fact}]->()
 MATCH (ev:Evidence {fact: fact})
-WITH f, ev ORDER BY ev.report, ev.start, ev.end
-WITH f, collect(DISTINCT ev.report) AS reports, count(ev) AS n,
+WITH f, count(DISTINCT ev.report) AS reports, count(ev) AS n,
      min(CASE WHEN ev.report_date <> '' THEN ev.report_date END) AS firstSeen,
      max(CASE WHEN ev.report_date <> '' THEN ev.report_date END) AS lastSeen,
      min(CASE WHEN ev.tenure_start <> '' THEN ev.tenure_start END) AS tenureStart,
@@ -679,9 +678,10 @@ type rowSet struct {
 // contributes to its aggregates.
 type factAggregate struct {
 	*factRow
-	reports    []string // sorted, distinct
-	n          int64    // pieces of evidence
-	first      string   // earliest dated report ("" none)
+	reports    int64  // distinct reports
+	lastReport string // the report add saw last (a report's evidence comes together)
+	n          int64  // pieces of evidence
+	first      string // earliest dated report ("" none)
 	last       string
 	start, end string // earliest dated appointment, latest dated removal
 	appointed  bool
@@ -689,8 +689,9 @@ type factAggregate struct {
 }
 
 func (a *factAggregate) add(report string, e *evidenceRow) {
-	if k := len(a.reports); k == 0 || a.reports[k-1] != report {
-		a.reports = append(a.reports, report)
+	if a.reports == 0 || a.lastReport != report {
+		a.reports++
+		a.lastReport = report
 	}
 	a.n++
 	if d := e.reportDate; d != "" {
@@ -783,12 +784,6 @@ func batchRows(ps []*plan, shared map[string]map[string]any) rowSet {
 	}
 	for _, k := range sortedKeys(facts) {
 		a := facts[k]
-		for i := 1; i < len(a.reports); i++ {
-			if a.reports[i] < a.reports[i-1] {
-				sort.Strings(a.reports)
-				break
-			}
-		}
 		g := factGroup{a.typ, a.from, a.to}
 		rs.facts[g] = append(rs.facts[g], a)
 	}
@@ -807,7 +802,7 @@ func batchRows(ps []*plan, shared map[string]map[string]any) rowSet {
 // contribution.
 func (a *factAggregate) addParam() map[string]any {
 	m := a.param()
-	m["reports"] = anys(a.reports)
+	m["reports"] = a.reports
 	m["n"] = a.n
 	m["first"], m["last"] = nilIfEmpty(a.first), nilIfEmpty(a.last)
 	if a.typ == schema.Holds {

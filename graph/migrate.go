@@ -49,12 +49,18 @@ func (c *Client) ApplySchema(ctx context.Context) ([]MigrationResult, error) {
 			out = append(out, res)
 			continue
 		}
-		for _, stmt := range m.Statements() {
+		for _, o := range m.Objects {
+			stmt := o.Statement()
 			_, err := c.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 				_, err := collect(ctx, tx, stmt, nil, nil)
 				return nil, err
 			})
 			if err != nil && !alreadyExists(err) {
+				return out, fmt.Errorf("migration V%d %s: %w", m.Version, m.Name, err)
+			}
+		}
+		for _, stmt := range m.Data {
+			if err := c.migrateData(ctx, stmt); err != nil {
 				return out, fmt.Errorf("migration V%d %s: %w", m.Version, m.Name, err)
 			}
 		}
@@ -75,6 +81,27 @@ func (c *Client) ApplySchema(ctx context.Context) ([]MigrationResult, error) {
 		return out, fmt.Errorf("waiting for indexes to come online: %w", err)
 	}
 	return out, nil
+}
+
+// migrateData runs a data step of a migration (schema.Migration.Data), one
+// transaction per run, until a run changes nothing.
+func (c *Client) migrateData(ctx context.Context, stmt string) error {
+	for {
+		n, err := c.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			recs, err := collect(ctx, tx, stmt, nil, nil)
+			if err != nil || len(recs) != 1 || len(recs[0].Values) != 1 {
+				return int64(0), err
+			}
+			n, _ := recs[0].Values[0].(int64)
+			return n, nil
+		})
+		if err != nil {
+			return err
+		}
+		if n.(int64) == 0 {
+			return nil
+		}
+	}
 }
 
 // alreadyExists reports an error that says another process created the same

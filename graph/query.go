@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/kg-cn/kg/schema"
@@ -93,7 +95,8 @@ WHERE CASE WHEN $exact THEN t.name = $post ELSE t.name CONTAINS $post END
   AND ($on IS NULL OR (coalesce(h.start, h.first_seen) <= $on AND $on <= coalesce(h.end, h.last_seen)))
 RETURN p.name AS person, p.context AS context, p.key AS personKey, t.name AS post,
        h.first_seen AS firstSeen, h.last_seen AS lastSeen, h.start AS start, h.end AS end,
-       h.appointed AS appointed, h.removed AS removed, h.reports AS reports
+       h.appointed AS appointed, h.removed AS removed,
+       COLLECT { MATCH (ev:Evidence {fact: h.fact}) RETURN DISTINCT ev.report AS id ORDER BY id } AS reports
 ORDER BY post, coalesce(start, firstSeen), person, personKey`
 
 // WhoHolds lists who holds (or held) the post: those of the post named
@@ -177,7 +180,7 @@ MATCH (p:Person {key: key})-[f:HOLDS]->(t:Post)
 ` + fmt.Sprintf(evidenceOf, "p, f, t", "p, f, t") + `
 RETURN p.key AS person, t.name AS post, f.first_seen AS firstSeen, f.last_seen AS lastSeen,
        f.start AS start, f.end AS end, f.appointed AS appointed, f.removed AS removed,
-       f.reports AS reports, evidence
+       evidence
 ORDER BY person, coalesce(start, firstSeen), post`
 
 var qPersonEvents = `UNWIND $keys AS key
@@ -185,7 +188,7 @@ MATCH (p:Person {key: key})-[f]-(e:Event)
 WHERE type(f) IN $roles
 ` + fmt.Sprintf(evidenceOf, "p, f, e", "p, f, e") + `
 RETURN p.key AS person, type(f) AS role, f.honour AS honour, e.name AS event, e.date AS date, e.kind AS kind,
-       [(e)-[:HELD_IN]->(pl:Place) | pl.name] AS places, f.reports AS reports, f.first_seen AS firstSeen, evidence
+       [(e)-[:HELD_IN]->(pl:Place) | pl.name] AS places, f.first_seen AS firstSeen, evidence
 ORDER BY person, coalesce(date, firstSeen), event, role`
 
 // personRoles are the relationships between a person and an event.
@@ -224,7 +227,9 @@ func (c *Client) Person(ctx context.Context, name string) ([]Profile, Match, err
 		}
 		for _, r := range recs {
 			p := byKey[str(r, "person")]
-			p.Posts = append(p.Posts, PostHeld{Post: str(r, "post"), Tenure: tenure(r), Evidence: evidenceRefs(r)})
+			ph := PostHeld{Post: str(r, "post"), Tenure: tenure(r), Evidence: evidenceRefs(r)}
+			ph.Reports = reportsOf(ph.Evidence)
+			p.Posts = append(p.Posts, ph)
 		}
 		roles := make([]any, len(personRoles))
 		for i, t := range personRoles {
@@ -236,10 +241,11 @@ func (c *Client) Person(ctx context.Context, name string) ([]Profile, Match, err
 		}
 		for _, r := range recs {
 			p := byKey[str(r, "person")]
+			ev := evidenceRefs(r)
 			p.Events = append(p.Events, EventRole{
 				Role: str(r, "role"), Honour: str(r, "honour"), Event: str(r, "event"), Date: str(r, "date"),
-				Kind: str(r, "kind"), Places: strs(r, "places"), Reports: strs(r, "reports"),
-				FirstSeen: str(r, "firstSeen"), Evidence: evidenceRefs(r),
+				Kind: str(r, "kind"), Places: strs(r, "places"), Reports: reportsOf(ev),
+				FirstSeen: str(r, "firstSeen"), Evidence: ev,
 			})
 		}
 		return result{ps, m}, nil
@@ -249,6 +255,17 @@ func (c *Client) Person(ctx context.Context, name string) ([]Profile, Match, err
 	}
 	res := v.(result)
 	return res.ps, res.m, nil
+}
+
+// reportsOf returns the ids of the reports of the evidence, sorted, once
+// each.
+func reportsOf(ev []EvidenceRef) []string {
+	out := make([]string, 0, len(ev))
+	for _, e := range ev {
+		out = append(out, e.Report)
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 func evidenceRefs(r *neo4j.Record) []EvidenceRef {

@@ -420,7 +420,7 @@ func TestBatchRowsShareEntitiesAndFacts(t *testing.T) {
 	got := holds[0].addParam() // 曲测富 (sorted first), appointed 2020-12-01
 	wantRow := map[string]any{
 		"from": "曲测富|静海区", "to": "静海区副区长", "fact": "HOLDS:Person[曲测富|静海区]->Post[静海区副区长]", "props": map[string]any{},
-		"reports": []any{"seed", "seed2"}, "n": int64(2), "first": "2021-01-20", "last": "2021-01-22",
+		"reports": int64(2), "n": int64(2), "first": "2021-01-20", "last": "2021-01-22",
 		"start": "2020-12-01", "end": nil, "appointed": true, "removed": false,
 	}
 	if !reflect.DeepEqual(got, wantRow) {

@@ -141,15 +141,21 @@ type Migration struct {
 	Version int
 	Name    string
 	Objects []Object
+	// Data are statements that change existing data, run after the
+	// objects. Each must be idempotent and batched: it changes at most a
+	// bounded number of entities per run and returns one row with one
+	// column, how many it changed; it is run until that is 0.
+	Data []string
 }
 
-// Statements returns the migration's Cypher, in order.
+// Statements returns the migration's Cypher, in order: the objects', then
+// the data steps.
 func (m Migration) Statements() []string {
-	s := make([]string, len(m.Objects))
-	for i, o := range m.Objects {
-		s[i] = o.Statement()
+	s := make([]string, 0, len(m.Objects)+len(m.Data))
+	for _, o := range m.Objects {
+		s = append(s, o.Statement())
 	}
-	return s
+	return append(s, m.Data...)
 }
 
 // Checksum is the sha256 (hex) of the migration's statements.
@@ -223,6 +229,21 @@ var Migrations = []Migration{
 		{Kind: IndexObject, Name: "entity_name_search", Type: TypeFulltext, Entity: EntityNode,
 			LabelsOrTypes: nameSearchLabels(), Properties: []string{"name"}, Analyzer: "cjk"},
 	}},
+	{Version: 5, Name: "fact report counts", Data: reportCounts()},
+}
+
+// reportCounts turns the "reports" of facts written before V5 — the sorted
+// list of the supporting reports' ids, rewritten by every batch that added
+// to it, and so as costly as the fact was popular — into their number.
+func reportCounts() []string {
+	var s []string
+	for _, t := range FactTypes() {
+		s = append(s, fmt.Sprintf(`MATCH ()-[f:%s]->() WHERE f.reports IS :: LIST<ANY>
+WITH f LIMIT 10000
+SET f.reports = size(f.reports)
+RETURN count(f) AS changed`, Quote(string(t))))
+	}
+	return s
 }
 
 // Expected returns every object the migrations create, in order.

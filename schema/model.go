@@ -13,9 +13,11 @@
 // names it) are Person, Post, Organization, Place and Event, each identified
 // by a string property "key" built by the rules in graph (see
 // graph/IDENTITY.md). Fact relationships join them (HOLDS, CHAIRED, …); each
-// carries a "fact" key (unique per type), the sorted ids of the reports that
-// support it ("reports"), and the dates of the earliest and latest of those
-// reports ("first_seen", "last_seen").
+// carries a "fact" key (unique per type), how many reports and pieces of
+// evidence support it ("reports", "evidence": counts, so that a fact named
+// by a million reports stays one small relationship; the Evidence nodes
+// with its key name the reports), and the dates of the earliest and latest
+// of those reports ("first_seen", "last_seen").
 //
 // Provenance: a Report node per report (key "id", with its hash and raw
 // text); (:Report)-[:MENTIONS {starts, ends, texts}]->(entity) for every
@@ -116,7 +118,7 @@ func EntityLabels() []Label { return append([]Label(nil), entityLabels...) }
 // factProps are the properties every fact relationship carries.
 var factProps = []Property{
 	{"fact", "fact key: TYPE:FromLabel[fromKey]->ToLabel[toKey] (+ #honour); unique per type"},
-	{"reports", "sorted ids of the reports that support the fact"},
+	{"reports", "number of reports that support the fact (their Evidence nodes carry its key)"},
 	{"evidence", "number of Evidence nodes supporting the fact"},
 	{"first_seen", "date of the earliest supporting report (ISO), absent when no report is dated"},
 	{"last_seen", "date of the latest supporting report (ISO)"},

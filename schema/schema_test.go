@@ -67,12 +67,20 @@ func TestMigrationsAreOrderedNamedAndIdempotent(t *testing.T) {
 		if m.Name == "" {
 			t.Errorf("migration V%d has no name", m.Version)
 		}
-		if len(m.Objects) == 0 {
-			t.Errorf("migration V%d creates nothing", m.Version)
+		if len(m.Objects) == 0 && len(m.Data) == 0 {
+			t.Errorf("migration V%d does nothing", m.Version)
 		}
-		for _, s := range m.Statements() {
-			if !strings.Contains(s, " IF NOT EXISTS ") {
+		for _, o := range m.Objects {
+			if s := o.Statement(); !strings.Contains(s, " IF NOT EXISTS ") {
 				t.Errorf("V%d statement is not idempotent: %s", m.Version, s)
+			}
+		}
+		// A data step runs until it changes nothing: it must select only
+		// what it has not changed yet, a bounded batch at a time, and say
+		// how much it changed.
+		for _, s := range m.Data {
+			if !strings.Contains(s, " LIMIT ") || !strings.Contains(s, " WHERE ") || !strings.Contains(s, "RETURN count(") {
+				t.Errorf("V%d data step is not a bounded, self-limiting batch: %s", m.Version, s)
 			}
 		}
 		for _, o := range m.Objects {
