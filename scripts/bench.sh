@@ -8,6 +8,9 @@
 #     (scripts/gencorpus, fixed seed): extraction time and peak RSS
 #   load throughput into Neo4j (scripts/benchload: the loader alone, timed
 #     around its transactions): relationships/s and reports/s
+#   the server's own ceiling on this machine: one bare Cypher statement
+#     creating 100,000 (node)-[relationship]->(node), nothing to look up,
+#     no constraint to check: relationships/s
 #   end to end: `kg ingest` of the same reports into an empty database, wall
 #     time and peak RSS
 #   bulk: `kg export` of the same reports (time, peak RSS, disk), then
@@ -113,6 +116,11 @@ log "warming the server up"
 "$TMP/kg" extract "$TMP/warm.jsonl" > "$TMP/warm.x.jsonl"
 "$TMP/benchload" -x "$TMP/warm.x.jsonl" -corpus "$TMP/warm.jsonl" -batch "$BATCH" >/dev/null
 wipe
+log "the server's ceiling: one statement creating 100000 bare relationships"
+t0=$(date +%s.%N)
+cypher 'UNWIND range(1, 100000) AS i CREATE (:KgBenchA {k: i})-[:KG_BENCH {k: i}]->(:KgBenchB {k: i})'
+CEIL=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.0f", 100000/(b-a)}')
+wipe
 log "loading $N reports (the loader alone)"
 "$TMP/benchload" -x "$TMP/x.jsonl" -corpus "$TMP/corpus.jsonl" -batch "$BATCH" -json > "$TMP/load.json"
 field() { sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" "$1"; }
@@ -173,6 +181,7 @@ fi
   echo "load into Neo4j (scripts/benchload: the loader alone, batches of $BATCH, empty database, warm server):"
   printf '  %d reports in %.2f s: %6.0f relationships/s, %5.0f reports/s (%d relationships, %d nodes created)\n' "$LREPORTS" "$LSECS" "$LRELS" "$LREPS" "$LRELSN" "$LNODES"
   printf '  the same reports again (unchanged, nothing written): %.2f s\n' "$RSECS"
+  printf '  the server'"'"'s ceiling here: %d relationships/s (one statement creating 100,000 bare (node)-[rel]->(node), no lookup, no constraint)\n' "$CEIL"
   echo
   echo "end to end: kg ingest of the $N reports into an empty database (extraction and load):"
   printf '  %.2f s wall, %d reports/s, peak RSS %d MB\n' "$ISECS" "$IREPS" "$IRSS"
