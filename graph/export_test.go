@@ -165,7 +165,7 @@ func TestExportFoldsVersionsFactsAndEntities(t *testing.T) {
 	h := holds["甲测|"+j+"->"+j+"长"]
 	want := map[string]string{
 		":START_ID(Person)": "甲测|" + j, ":END_ID(Post)": j + "长", ":TYPE": "HOLDS",
-		"fact":             factKey(schema.Holds, schema.Person, "甲测|"+j, schema.Post, j+"长", ""),
+		"fact":         factKey(schema.Holds, schema.Person, "甲测|"+j, schema.Post, j+"长", ""),
 		"reports:long": "3", "evidence:long": "3",
 		"first_seen": "2022-05-01", "last_seen": "2022-06-02", "start": "2022-04-30", "end": "",
 		"appointed:boolean": "true", "removed:boolean": "true",
