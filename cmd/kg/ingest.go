@@ -172,51 +172,28 @@ func runIngest(c *cli.Context) error {
 	defer ui.close()
 
 	var (
-		total   graph.Stats
 		sum     = ingestSummary{Failures: map[string]int{}}
 		pending []graph.Item
 		where   []string // where each pending item came from, for messages
-		written int
 	)
 	fail := func(kind string) {
 		sum.Failed++
 		sum.Failures[kind]++
 		ui.add(1, 1)
 	}
+	// Extraction runs on --workers cores and fills the next batch while
+	// the writer writes the last one, so that neither waits for the other
+	// (with the batch written in the loop, extraction stalled during every
+	// write and the server idled while the next batch was extracted).
+	w := startBatchWriter(ctx, loader, ui, verbose)
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
 		}
-		st, err := loader.LoadBatch(ctx, pending)
-		failed := 0
-		for i, r := range st.Reports {
-			switch {
-			case r.Err != nil:
-				failed++
-				ui.errorf("%s: report %s: %v", where[i], r.ID, r.Err)
-			case verbose && r.Status != "":
-				ui.outf("%s: %s", r.ID, r.Status)
-			}
-			sum.Warnings += len(r.Warnings)
-			if verbose {
-				for _, w := range r.Warnings {
-					ui.errorf("%s: report %s: warning: %s", where[i], r.ID, w)
-				}
-			}
-		}
-		total.Add(st)
-		if err == nil {
-			written += len(pending)
-			ui.add(len(pending), failed)
-			if ingestBatchHook != nil {
-				ingestBatchHook(written)
-			}
-		}
-		pending, where = pending[:0], where[:0]
+		err := w.send(ingestBatch{pending, where})
+		pending, where = nil, nil
 		return err
 	}
-	// extraction runs on --workers cores; batches are written in input
-	// order by this goroutine while the next reports are being extracted
 	var loadErr error
 	next := readJobs(ctx, paths, os.Stdin, inOpt)
 	readErr := p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
@@ -235,8 +212,8 @@ func runIngest(c *cli.Context) error {
 		}
 		loc := jobSource(r.Job)
 		if verbose {
-			for _, w := range r.Job.Warnings {
-				ui.errorf("%s: warning: %s", loc, w)
+			for _, wn := range r.Job.Warnings {
+				ui.errorf("%s: warning: %s", loc, wn)
 			}
 		}
 		if r.Err != nil {
@@ -259,6 +236,11 @@ func runIngest(c *cli.Context) error {
 	if readErr == nil && loadErr == nil {
 		loadErr = flush()
 	}
+	total, written, warnings, writeErr := w.wait()
+	if writeErr != nil {
+		loadErr = writeErr
+	}
+	sum.Warnings = warnings
 	ui.close()
 
 	sum.New, sum.Unchanged = total.Count(graph.StatusNew), total.Count(graph.StatusUnchanged)
@@ -283,6 +265,92 @@ func runIngest(c *cli.Context) error {
 		return withCode(exitPartial, fmt.Errorf("ingest: %d of %d report(s) failed", sum.Failed, sum.Reports))
 	}
 	return nil
+}
+
+// ingestBatch is a batch of reports for the writer, with where each came
+// from.
+type ingestBatch struct {
+	items []graph.Item
+	where []string
+}
+
+// batchWriter writes batches in order on a goroutine of its own, one
+// waiting while one is written.
+type batchWriter struct {
+	batches chan ingestBatch
+	failed  chan struct{} // closed when a write failed: no more batches
+	done    chan struct{}
+	// set by the writer; read after done
+	total    graph.Stats
+	written  int // reports of the batches written
+	warnings int
+	err      error
+}
+
+func startBatchWriter(ctx context.Context, loader *graph.Loader, ui *console, verbose bool) *batchWriter {
+	w := &batchWriter{batches: make(chan ingestBatch, 1), failed: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		for b := range w.batches {
+			if w.err != nil {
+				continue // drain
+			}
+			if w.err = w.write(ctx, loader, ui, verbose, b); w.err != nil {
+				close(w.failed)
+			}
+		}
+	}()
+	return w
+}
+
+// errWriterFailed stops the extraction once a write failed (the write's
+// own error is the writer's).
+var errWriterFailed = errors.New("the batch writer failed")
+
+// send hands a batch to the writer, waiting while it writes the one before.
+func (w *batchWriter) send(b ingestBatch) error {
+	select {
+	case w.batches <- b:
+		return nil
+	case <-w.failed:
+		return errWriterFailed
+	}
+}
+
+// wait lets the writer finish the batches sent and returns what it did.
+func (w *batchWriter) wait() (graph.Stats, int, int, error) {
+	close(w.batches)
+	<-w.done
+	return w.total, w.written, w.warnings, w.err
+}
+
+func (w *batchWriter) write(ctx context.Context, loader *graph.Loader, ui *console, verbose bool, b ingestBatch) error {
+	st, err := loader.LoadBatch(ctx, b.items)
+	failed := 0
+	for i, r := range st.Reports {
+		switch {
+		case r.Err != nil:
+			failed++
+			ui.errorf("%s: report %s: %v", b.where[i], r.ID, r.Err)
+		case verbose && r.Status != "":
+			ui.outf("%s: %s", r.ID, r.Status)
+		}
+		w.warnings += len(r.Warnings)
+		if verbose {
+			for _, wn := range r.Warnings {
+				ui.errorf("%s: report %s: warning: %s", b.where[i], r.ID, wn)
+			}
+		}
+	}
+	w.total.Add(st)
+	if err == nil {
+		w.written += len(b.items)
+		ui.add(len(b.items), failed)
+		if ingestBatchHook != nil {
+			ingestBatchHook(w.written)
+		}
+	}
+	return err
 }
 
 // countInputs counts the reports and bad inputs of paths, reading them
