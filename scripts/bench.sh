@@ -118,7 +118,8 @@ log "warming the server up"
 wipe
 log "the server's ceiling: one statement creating 100000 bare relationships"
 t0=$(date +%s.%N)
-cypher 'UNWIND range(1, 100000) AS i CREATE (:KgBenchA {k: i})-[:KG_BENCH {k: i}]->(:KgBenchB {k: i})'
+out="$(scripts/neo4j.sh cypher 'UNWIND range(1, 100000) AS i CREATE (:KgBenchA {k: i})-[:KG_BENCH {k: i}]->(:KgBenchB {k: i})')"
+[[ "$out" == *'"errors":[]'* ]] || { log "the ceiling statement failed: $out"; exit 1; }
 CEIL=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.0f", 100000/(b-a)}')
 wipe
 log "loading $N reports (the loader alone)"
