@@ -56,8 +56,8 @@ func (s *state) placeStem(i int, suf string) (int, string) {
 		if s.badPlace(full) {
 			continue
 		}
-		if _, ok := s.e.lx.Places[full]; ok && !(k == 1 && s.genericStem(i, suf) > 0) {
-			return a, full // (修文县 rather than the lexicon's 文县)
+		if _, ok := s.e.lx.Places[full]; ok && !(k == 1 && (s.genericStem(i, suf) > 0 || !s.alignsWithTokens(a, i))) {
+			return a, full // (修文县 rather than the lexicon's 文县; not 范县 in 示范县)
 		}
 		if k == 1 && !s.leftBoundary(a) && !s.hasAt(i+len([]rune(suf)), "市") {
 			continue

@@ -325,3 +325,52 @@ func TestCommendationsWithAndWithoutQuotes(t *testing.T) {
 		t.Errorf("COMMENDED\n got: %q\nwant: %q", got, want)
 	}
 }
+
+func places(x *doc.Extraction) []string {
+	var out []string
+	for _, e := range x.Entities {
+		if e.Type == doc.TypePlace {
+			out = append(out, e.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestPlaces(t *testing.T) {
+	p := testPipeline(t)
+	tests := []struct {
+		name       string
+		text       string
+		want, lack []string
+	}{
+		{"a one-character county at a clause start",
+			"3月5日，文县召开春耕生产工作会议。", []string{"文县"}, nil},
+		{"no one-character county inside a word (示范县 is not 范县)",
+			"3月5日，测丰县召开会议，部署创建国家级示范县工作。", nil, []string{"范县"}},
+		{"the longer known name, not its tail",
+			"5月8日，修文县召开全县安全生产工作会议。", []string{"修文县"}, []string{"文县"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, err := p.Extract(doc.Meta{ID: "t"}, tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for _, n := range places(x) {
+				got[n] = true
+			}
+			for _, w := range tt.want {
+				if !got[w] {
+					t.Errorf("places %v lack %s", places(x), w)
+				}
+			}
+			for _, l := range tt.lack {
+				if got[l] {
+					t.Errorf("places %v hold %s", places(x), l)
+				}
+			}
+		})
+	}
+}
