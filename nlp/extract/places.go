@@ -91,14 +91,25 @@ func (s *state) genericStem(i int, suf string) int {
 	}
 	for k := 3; k >= 2; k-- {
 		a := i - k
-		if a < 0 || !allHan(s.t[a:i]) || s.hasNotInName(s.t[a:i]) || s.isSuffixRune(s.t[i-1]) {
+		if a < 0 || !allHan(s.t[a:i]) || s.hasNotInName(s.t[a:i]) || s.isSuffixRune(s.t[i-1]) && !(town && s.t[i-1] == '村') {
 			continue
 		}
-		if s.leftBoundary(a) && !s.commonWord(string(s.t[a:i])) && !s.hasCue(a, i) {
+		if (s.leftBoundary(a) || town && s.afterTown(a)) && !s.commonWord(string(s.t[a:i])) && !s.hasCue(a, i) {
 			return k
 		}
 	}
 	return 0
+}
+
+// afterTown reports whether a town or street ends right before a (新村镇吴庄村:
+// a village named after its town).
+func (s *state) afterTown(a int) bool {
+	for _, suf := range []string{"镇", "乡", "街道"} {
+		if n := len([]rune(suf)); a >= n+2 && s.str(a-n, a) == suf {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *state) knownPlace(w string) bool {
@@ -145,7 +156,6 @@ func (s *state) findPlaces() {
 		if s.badPlace(name) {
 			continue
 		}
-
 		s.places = append(s.places, placeMention{name: name, span: doc.Span{Start: a, End: b}})
 		i = b - 1
 	}

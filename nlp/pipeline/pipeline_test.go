@@ -348,6 +348,8 @@ func TestPlaces(t *testing.T) {
 			"3月5日，文县召开春耕生产工作会议。", []string{"文县"}, nil},
 		{"no one-character county inside a word (示范县 is not 范县)",
 			"3月5日，测丰县召开会议，部署创建国家级示范县工作。", nil, []string{"范县"}},
+		{"a village right after its town",
+			"1月20日，县长柳测明来到测安镇吴测庄村困难群众家中走访慰问。", []string{"吴测庄村"}, nil},
 		{"the longer known name, not its tail",
 			"5月8日，修文县召开全县安全生产工作会议。", []string{"修文县"}, []string{"文县"}},
 	}
