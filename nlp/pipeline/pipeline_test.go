@@ -72,16 +72,21 @@ func dedupe(xs []string) []string {
 	return out
 }
 
-func persons(x *doc.Extraction) []string {
+// names returns the sorted names of the entities of a type.
+func names(x *doc.Extraction, typ string) []string {
 	var out []string
 	for _, e := range x.Entities {
-		if e.Type == doc.TypePerson {
+		if e.Type == typ {
 			out = append(out, e.Name)
 		}
 	}
 	sort.Strings(out)
 	return out
 }
+
+func persons(x *doc.Extraction) []string { return names(x, doc.TypePerson) }
+
+func places(x *doc.Extraction) []string { return names(x, doc.TypePlace) }
 
 func TestPostsAreCanonicalised(t *testing.T) {
 	p := testPipeline(t)
@@ -324,17 +329,6 @@ func TestCommendationsWithAndWithoutQuotes(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("COMMENDED\n got: %q\nwant: %q", got, want)
 	}
-}
-
-func places(x *doc.Extraction) []string {
-	var out []string
-	for _, e := range x.Entities {
-		if e.Type == doc.TypePlace {
-			out = append(out, e.Name)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 func TestPlaces(t *testing.T) {
