@@ -81,17 +81,13 @@ func (s *state) placeStem(i int, suf string) (int, string) {
 // anything.
 func (s *state) genericStem(i int, suf string) int {
 	after := i + len([]rune(suf))
-	town := false
-	switch suf {
-	case "镇", "乡", "街道", "村", "社区":
-		town = true
-	}
+	town := townLevel[suf] || villageLevel[suf]
 	if !town && !s.placeContext(after, suf) {
 		return 0
 	}
 	for k := 3; k >= 2; k-- {
 		a := i - k
-		if a < 0 || !allHan(s.t[a:i]) || s.hasNotInName(s.t[a:i]) || s.isSuffixRune(s.t[i-1]) && !(town && s.t[i-1] == '村') {
+		if a < 0 || !allHan(s.t[a:i]) || s.hasNotInName(s.t[a:i]) || s.isSuffixRune(s.t[i-1]) {
 			continue
 		}
 		if (s.leftBoundary(a) || town && s.afterTown(a)) && !s.commonWord(string(s.t[a:i])) && !s.hasCue(a, i) {
@@ -101,10 +97,17 @@ func (s *state) genericStem(i int, suf string) int {
 	return 0
 }
 
-// afterTown reports whether a town or street ends right before a (新村镇吴庄村:
-// a village named after its town).
+// townLevel and villageLevel are the suffixes of the divisions below a
+// county: towns and streets, villages and communities.
+var (
+	townLevel    = map[string]bool{"镇": true, "乡": true, "街道": true}
+	villageLevel = map[string]bool{"村": true, "社区": true}
+)
+
+// afterTown reports whether a town or street (a stem and its suffix) ends
+// right before a: 新村镇吴庄村 names a village after its town.
 func (s *state) afterTown(a int) bool {
-	for _, suf := range []string{"镇", "乡", "街道"} {
+	for suf := range townLevel {
 		if n := len([]rune(suf)); a >= n+2 && s.str(a-n, a) == suf {
 			return true
 		}
