@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/kg-cn/kg/schema"
@@ -264,7 +263,7 @@ func reportsOf(ev []EvidenceRef) []string {
 	for _, e := range ev {
 		out = append(out, e.Report)
 	}
-	sort.Strings(out)
+	slices.Sort(out)
 	return slices.Compact(out)
 }
 

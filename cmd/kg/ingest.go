@@ -277,6 +277,10 @@ type ingestBatch struct {
 // batchWriter writes batches in order on a goroutine of its own, one
 // waiting while one is written.
 type batchWriter struct {
+	ctx     context.Context
+	loader  *graph.Loader
+	ui      *console
+	verbose bool
 	batches chan ingestBatch
 	failed  chan struct{} // closed when a write failed: no more batches
 	done    chan struct{}
@@ -288,14 +292,15 @@ type batchWriter struct {
 }
 
 func startBatchWriter(ctx context.Context, loader *graph.Loader, ui *console, verbose bool) *batchWriter {
-	w := &batchWriter{batches: make(chan ingestBatch, 1), failed: make(chan struct{}), done: make(chan struct{})}
+	w := &batchWriter{ctx: ctx, loader: loader, ui: ui, verbose: verbose,
+		batches: make(chan ingestBatch, 1), failed: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		defer close(w.done)
 		for b := range w.batches {
 			if w.err != nil {
 				continue // drain
 			}
-			if w.err = w.write(ctx, loader, ui, verbose, b); w.err != nil {
+			if w.err = w.write(b); w.err != nil {
 				close(w.failed)
 			}
 		}
@@ -324,8 +329,9 @@ func (w *batchWriter) wait() (graph.Stats, int, int, error) {
 	return w.total, w.written, w.warnings, w.err
 }
 
-func (w *batchWriter) write(ctx context.Context, loader *graph.Loader, ui *console, verbose bool, b ingestBatch) error {
-	st, err := loader.LoadBatch(ctx, b.items)
+func (w *batchWriter) write(b ingestBatch) error {
+	ui, verbose := w.ui, w.verbose
+	st, err := w.loader.LoadBatch(w.ctx, b.items)
 	failed := 0
 	for i, r := range st.Reports {
 		switch {
