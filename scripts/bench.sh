@@ -8,9 +8,10 @@
 #     (scripts/gencorpus, fixed seed): extraction time and peak RSS
 #   load throughput into Neo4j (scripts/benchload: the loader alone, timed
 #     around its transactions): relationships/s and reports/s
-#   the server's own ceiling on this machine: one bare Cypher statement
-#     creating 100,000 (node)-[relationship]->(node), nothing to look up,
-#     no constraint to check: relationships/s
+#   the server's CPU time during that load, and its bare creation rates on
+#     this machine: 100,000 relationships created with nothing to look up
+#     and no constraint to check, in transactions of 5,000, between new
+#     nodes, from an existing node to a new one, and between existing nodes
 #   end to end: `kg ingest` of the same reports into an empty database, wall
 #     time and peak RSS
 #   bulk: `kg export` of the same reports (time, peak RSS, disk), then
@@ -84,12 +85,26 @@ scripts/neo4j.sh start >&2
 
 cypher() { scripts/neo4j.sh cypher "$1" >/dev/null; }
 # Empties the database in batches (the schema stays).
+# Relationships go first, so that no transaction deletes a hub's thousands.
 wipe() {
+  must 'MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS'
+  must 'MATCH (n) WHERE NOT n:__KgMigration CALL { WITH n DELETE n } IN TRANSACTIONS OF 10000 ROWS'
+}
+# Runs a statement, failing the bench when the server reports an error.
+must() {
   local out
-  while :; do
-    out="$(scripts/neo4j.sh cypher 'MATCH (n) WHERE NOT n:__KgMigration WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n')"
-    [[ "$out" == *'"row":[0]'* ]] && break
-  done
+  out="$(scripts/neo4j.sh cypher "$1")"
+  [[ "$out" == *'"errors":[]'* ]] || { log "statement failed: ${out:0:300}"; exit 1; }
+}
+# CPU seconds (user + system) the server has used so far.
+server_cpu() {
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$(cat "$KG_NEO4J_HOME/run/neo4j.pid")/stat"
+}
+# Relationships per second of a statement that creates 100,000 of them.
+rate() {
+  local t0; t0=$(date +%s.%N)
+  must "$1"
+  awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.0f", 100000/(b-a)}'
 }
 relcount() {
   scripts/neo4j.sh cypher 'MATCH ()-[r]->() RETURN count(r)' | sed -n 's/.*"row":\[\([0-9]*\)\].*/\1/p'
@@ -116,14 +131,16 @@ log "warming the server up"
 "$TMP/kg" extract "$TMP/warm.jsonl" > "$TMP/warm.x.jsonl"
 "$TMP/benchload" -x "$TMP/warm.x.jsonl" -corpus "$TMP/warm.jsonl" -batch "$BATCH" >/dev/null
 wipe
-log "the server's ceiling: one statement creating 100000 bare relationships"
-t0=$(date +%s.%N)
-out="$(scripts/neo4j.sh cypher 'UNWIND range(1, 100000) AS i CREATE (:KgBenchA {k: i})-[:KG_BENCH {k: i}]->(:KgBenchB {k: i})')"
-[[ "$out" == *'"errors":[]'* ]] || { log "the ceiling statement failed: $out"; exit 1; }
-CEIL=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.0f", 100000/(b-a)}')
+log "the server's bare creation rates (100,000 relationships in transactions of 5,000)"
+CEIL_NEW=$(rate 'UNWIND range(1, 100000) AS i CALL { WITH i CREATE (:KgBenchA {k: i})-[:KG_BENCH {k: i}]->(:KgBenchB {k: i}) } IN TRANSACTIONS OF 5000 ROWS')
+must 'UNWIND range(1, 1000) AS i CREATE (:KgBenchHub {k: i})'
+CEIL_HUB=$(rate 'MATCH (h:KgBenchHub) WITH collect(h) AS hubs UNWIND range(1, 100000) AS i CALL { WITH hubs, i WITH hubs[i % 1000] AS a, i CREATE (a)-[:KG_BENCH {k: i}]->(:KgBenchB {k: i}) } IN TRANSACTIONS OF 5000 ROWS')
+CEIL_REL=$(rate 'MATCH (h:KgBenchHub) WITH collect(h) AS hubs UNWIND range(1, 100000) AS i CALL { WITH hubs, i WITH hubs[i % 1000] AS a, hubs[(i * 7 + 3) % 1000] AS b, i CREATE (a)-[:KG_BENCH {k: i}]->(b) } IN TRANSACTIONS OF 5000 ROWS')
 wipe
 log "loading $N reports (the loader alone)"
+CPU0=$(server_cpu)
 "$TMP/benchload" -x "$TMP/x.jsonl" -corpus "$TMP/corpus.jsonl" -batch "$BATCH" -json > "$TMP/load.json"
+LCPU=$(awk -v a="$CPU0" -v b="$(server_cpu)" 'BEGIN{printf "%.1f", b-a}')
 field() { sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" "$1"; }
 LREPORTS=$(field "$TMP/load.json" reports); LSECS=$(field "$TMP/load.json" seconds)
 LRELS=$(field "$TMP/load.json" relationships_per_second); LREPS=$(field "$TMP/load.json" reports_per_second)
@@ -182,7 +199,11 @@ fi
   echo "load into Neo4j (scripts/benchload: the loader alone, batches of $BATCH, empty database, warm server):"
   printf '  %d reports in %.2f s: %6.0f relationships/s, %5.0f reports/s (%d relationships, %d nodes created)\n' "$LREPORTS" "$LSECS" "$LRELS" "$LREPS" "$LRELSN" "$LNODES"
   printf '  the same reports again (unchanged, nothing written): %.2f s\n' "$RSECS"
-  printf '  the server'"'"'s ceiling here: %d relationships/s (one statement creating 100,000 bare (node)-[rel]->(node), no lookup, no constraint)\n' "$CEIL"
+  printf '  server CPU during the load: %.1f s (%.2f of %d cores busy; %.0f µs per relationship)\n' "$LCPU" "$(awk -v c="$LCPU" -v s="$LSECS" 'BEGIN{print c/s}')" "$(nproc)" "$(awk -v c="$LCPU" -v r="$LRELSN" 'BEGIN{print c/r*1e6}')"
+  echo "  the server's bare creation rates here (no lookup, no constraint, transactions of 5,000):"
+  printf '    (new node)-[rel]->(new node):       %6d relationships/s\n' "$CEIL_NEW"
+  printf '    (existing node)-[rel]->(new node):  %6d relationships/s\n' "$CEIL_HUB"
+  printf '    (existing node)-[rel]->(existing):  %6d relationships/s\n' "$CEIL_REL"
   echo
   echo "end to end: kg ingest of the $N reports into an empty database (extraction and load):"
   printf '  %.2f s wall, %d reports/s, peak RSS %d MB\n' "$ISECS" "$IREPS" "$IRSS"
