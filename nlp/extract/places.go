@@ -23,11 +23,16 @@ func (s *state) placeAt(i int) (start, end int, name string) {
 	if name == "" {
 		return 0, 0, ""
 	}
-	if !strings.HasSuffix(name, "市") && s.knownPlace(name+"市") {
-		if s.hasAt(end, "市") {
-			end++
+	// a city or province written without its suffix is given it (漳州 →
+	// 漳州市, 贵州 → 贵州省)
+	for _, full := range []string{"市", "省"} {
+		if !strings.HasSuffix(name, full) && s.knownPlace(name+full) {
+			if s.hasAt(end, full) {
+				end++
+			}
+			name += full
+			break
 		}
-		name += "市"
 	}
 	// a county that became a district or a city keeps its old name as the
 	// stem (沙县区, 宁乡市)
@@ -36,6 +41,44 @@ func (s *state) placeAt(i int) (start, end int, name string) {
 		end++
 	}
 	return start, end, name
+}
+
+// placeFrom is placeAt without what badPlace rejects, and a division whose
+// name goes on into another suffix is read whole: 贵州省 rather than 贵州 (州), 新村镇 rather than
+// 新村 (村).
+func (s *state) placeFrom(i int) (start, end int, name string) {
+	start, end, name = s.placeAt(i)
+	if name == "" || s.badPlace(name) {
+		return 0, 0, ""
+	}
+	for end < len(s.t) {
+		a, b, longer := s.placeAt(end)
+		if longer == "" && villageLevel[s.suffixOf(name)] {
+			// a town named after a village (新村镇, 王庄乡): the village
+			// was found, so this is not the word 村镇 (badPlace); but not
+			// where the suffix starts a word (新联村乡村医生)
+			if l, suf := s.e.suffixes.LongestAt(s.t, end); l > 0 && townLevel[suf] && !s.startsWord(end, l) {
+				end, name = end+l, name+suf
+				continue
+			}
+		}
+		if longer == "" || a > start || s.badPlace(longer) {
+			break
+		}
+		start, end, name = a, b, longer
+	}
+	return start, end, name
+}
+
+// startsWord reports whether the l characters at i begin a longer common
+// word (乡 of 乡村, 镇 of 镇村).
+func (s *state) startsWord(i, l int) bool {
+	for k := l + 1; k <= l+2 && i+k <= len(s.t); k++ {
+		if s.commonWord(string(s.t[i : i+k])) {
+			return true
+		}
+	}
+	return false
 }
 
 // leftBoundary reports whether a name may start at a: at the start of the
@@ -90,7 +133,7 @@ func (s *state) genericStem(i int, suf string) int {
 		if a < 0 || !allHan(s.t[a:i]) || s.hasNotInName(s.t[a:i]) || s.isSuffixRune(s.t[i-1]) {
 			continue
 		}
-		if (s.leftBoundary(a) || town && s.afterTown(a)) && !s.commonWord(string(s.t[a:i])) && !s.hasCue(a, i) {
+		if (s.leftBoundary(a) || town && s.afterTown(a) || countyLevel[suf] && s.afterDivision(a, cityLevel)) && !s.commonWord(string(s.t[a:i])) && !s.hasCue(a, i) {
 			return k
 		}
 	}
@@ -102,12 +145,20 @@ func (s *state) genericStem(i int, suf string) int {
 var (
 	townLevel    = map[string]bool{"镇": true, "乡": true, "街道": true}
 	villageLevel = map[string]bool{"村": true, "社区": true}
+	// a county-level division and those above it that name one before it
+	countyLevel = map[string]bool{"县": true, "区": true, "旗": true, "自治县": true, "市": true}
+	cityLevel   = map[string]bool{"省": true, "自治区": true, "市": true, "州": true, "盟": true, "地区": true}
 )
 
 // afterTown reports whether a town or street (a stem and its suffix) ends
 // right before a: 新村镇吴庄村 names a village after its town.
-func (s *state) afterTown(a int) bool {
-	for suf := range townLevel {
+func (s *state) afterTown(a int) bool { return s.afterDivision(a, townLevel) }
+
+// afterDivision reports whether a division of one of the levels (a stem of
+// two characters or more and its suffix) ends right before a: 贵州省修文县
+// names a county after its province.
+func (s *state) afterDivision(a int, levels map[string]bool) bool {
+	for suf := range levels {
 		if n := len([]rune(suf)); a >= n+2 && s.str(a-n, a) == suf {
 			return true
 		}
@@ -152,11 +203,8 @@ func allHan(rs []rune) bool {
 // findPlaces records every administrative division named in the text.
 func (s *state) findPlaces() {
 	for i := 1; i < len(s.t); i++ {
-		a, b, name := s.placeAt(i)
+		a, b, name := s.placeFrom(i)
 		if name == "" {
-			continue
-		}
-		if s.badPlace(name) {
 			continue
 		}
 		s.places = append(s.places, placeMention{name: name, span: doc.Span{Start: a, End: b}})
@@ -187,11 +235,11 @@ func (s *state) findJurisdiction() {
 	}
 	cands := map[string]*cand{}
 	for i := 1; i < len(s.t); i++ {
-		a, b, name := s.placeAt(i)
+		a, b, name := s.placeFrom(i)
 		if name == "" {
 			continue
 		}
-		if !jurisdictionLevel[s.suffixOf(name)] || s.badPlace(name) {
+		if !jurisdictionLevel[s.suffixOf(name)] {
 			i = b - 1
 			continue
 		}

@@ -346,6 +346,14 @@ func TestPlaces(t *testing.T) {
 			"1月20日，县长柳测明来到测安镇吴测庄村困难群众家中走访慰问。", []string{"吴测庄村"}, nil},
 		{"the longer known name, not its tail",
 			"5月8日，修文县召开全县安全生产工作会议。", []string{"修文县"}, []string{"文县"}},
+		{"a province whose name ends in another suffix is one place (贵州省, not 贵州 too), and a county after it",
+			"6月2日，贵州省测水县召开防汛工作会议。", []string{"贵州省", "测水县"}, []string{"贵州"}},
+		{"a province named bare in a dateline is given its suffix",
+			"贵州\n\n6月2日，测水县召开防汛工作会议。", []string{"贵州省"}, []string{"贵州"}},
+		{"a town named after a village",
+			"6月2日，新村镇召开春耕生产工作会议。", []string{"新村镇"}, []string{"新村"}},
+		{"a village before the word 乡村 is not a town",
+			"测安镇吴测庄村乡村医生柳测英获评优秀。", []string{"吴测庄村"}, []string{"吴测庄村乡"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
