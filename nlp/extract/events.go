@@ -115,7 +115,7 @@ func (s *state) namedEventsIn(sent doc.Span) {
 				}
 				if b == v || place != "" || s.hasAt(b, "隆重") || s.hasAt(b, "今天") {
 					if ev := s.addNamedEvent(k, b, sent, v); ev != nil && place != "" {
-						ev.place = place
+						ev.place = s.placeName(b+1, place)
 					}
 				}
 				break
@@ -301,6 +301,17 @@ func (s *state) activitiesIn(sent doc.Span) {
 		}
 		k += l - 1
 	}
+}
+
+// placeName returns the full name of the place found written as w at start
+// (郑州 → 郑州市), or w itself (a venue: 县政府四楼会议室).
+func (s *state) placeName(start int, w string) string {
+	for _, pm := range s.places {
+		if pm.span.Start == start && pm.span.End == start+len([]rune(w)) {
+			return pm.name
+		}
+	}
+	return w
 }
 
 // placeBefore returns a place written as 在PLACE just before k.

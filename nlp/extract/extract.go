@@ -36,6 +36,7 @@ type Extractor struct {
 	cut                              *lexicon.Trie
 	timePrefix, daypart, eventFollow *lexicon.Trie
 	studied, placeFollow             *lexicon.Trie
+	placeBefore, barePlaceFollow     *lexicon.Trie
 	collective                       map[rune]bool
 	notInName                        map[rune]bool
 	suffixes                         *lexicon.Trie
@@ -54,7 +55,8 @@ func New(lx *lexicon.Lexicon, words WordChecker) *Extractor {
 		eventVerb: lx.Cue("event_verb"), activity: lx.Cue("activity"), cut: lx.Cue("cut"),
 		notInName: map[rune]bool{}, suffixes: lexicon.NewTrie(),
 		timePrefix: lx.Cue("time_prefix"), daypart: lx.Cue("daypart"), eventFollow: lx.Cue("event_follow"),
-		studied: lx.Cue("studied"), placeFollow: lx.Cue("place_follow"), collective: map[rune]bool{},
+		studied: lx.Cue("studied"), placeFollow: lx.Cue("place_follow"),
+		placeBefore: lx.Cue("place_before"), barePlaceFollow: lx.Cue("bare_place_follow"), collective: map[rune]bool{},
 	}
 	for _, w := range lx.Cue("collective").Words() {
 		for _, r := range w {
@@ -96,6 +98,7 @@ func (e *Extractor) Process(d *doc.Document) error {
 	s.findDates()
 	s.findJurisdiction()
 	s.findPlaces()
+	s.findBarePlaces()
 	s.findPersonsAndPosts()
 	s.findAppointments()
 	s.findLooseNames()

@@ -222,6 +222,82 @@ func (s *state) findPlaces() {
 	}
 }
 
+// findBarePlaces records places named without their suffix where the text
+// uses them as places: a run of them after 在, 赴, 到 … (place_before),
+// joined or not by 和 or 、, that ends at a clause end, an event verb, an
+// activity or a word of bare_place_follow. 在陕西延安和河南安阳考察 names
+// 陕西省, 延安市, 河南省, 安阳市; 在北京峰会上 names none (a bare name
+// inside an event's name).
+func (s *state) findBarePlaces() {
+	toks := s.d.Tokens
+	for i := 0; i+1 < len(toks); i++ {
+		if !s.isCueToken(s.e.placeBefore, toks[i]) {
+			continue
+		}
+		var run []placeMention
+		j := i + 1
+		for j < len(toks) {
+			full := s.bareFull(toks[j])
+			if full == "" {
+				break
+			}
+			run = append(run, placeMention{name: full, span: toks[j].Span})
+			j++
+			if j+1 < len(toks) && s.isConnector(toks[j]) && s.bareFull(toks[j+1]) != "" {
+				j++
+			}
+		}
+		if len(run) == 0 {
+			continue
+		}
+		end := run[len(run)-1].span.End
+		if end < len(s.t) && !isPunct(s.t[end]) && !s.startsCue(end, s.e.eventVerb) && !s.startsCue(end, s.e.activity) && !s.startsCue(end, s.e.barePlaceFollow) {
+			continue
+		}
+		s.places = append(s.places, run...)
+		i = j - 1
+	}
+}
+
+// bareFull returns the full name of a place token written without its
+// suffix (陕西 → 陕西省, 延安 → 延安市), or "".
+func (s *state) bareFull(tk doc.Token) string {
+	if tk.End-tk.Start < 2 || tk.End-tk.Start > 4 || !allHan(s.t[tk.Start:tk.End]) || s.isSuffixRune(s.t[tk.End-1]) {
+		return ""
+	}
+	name := string(s.t[tk.Start:tk.End])
+	if !s.knownPlace(name) {
+		return ""
+	}
+	for _, suf := range []string{"省", "市"} {
+		if _, ok := s.e.lx.Places[name+suf]; ok || s.knownPlace(name+suf) {
+			return name + suf
+		}
+	}
+	return ""
+}
+
+// isCueToken reports whether the token is a whole word of the trie.
+func (s *state) isCueToken(t interface{ LongestAt([]rune, int) (int, string) }, tk doc.Token) bool {
+	l, _ := t.LongestAt(s.t, tk.Start)
+	return l == tk.End-tk.Start
+}
+
+// isConnector reports whether the token joins two names (和, 与, 、).
+func (s *state) isConnector(tk doc.Token) bool {
+	switch s.str(tk.Start, tk.End) {
+	case "和", "与", "及", "、":
+		return true
+	}
+	return false
+}
+
+// startsCue reports whether a word of the trie starts at i.
+func (s *state) startsCue(i int, t interface{ LongestAt([]rune, int) (int, string) }) bool {
+	l, _ := t.LongestAt(s.t, i)
+	return l > 0
+}
+
 // findJurisdiction picks the report's jurisdiction, unless the input gave
 // one: the division named most often, where uses of its level as an
 // abbreviation (区委, 全区, 我区, 区长) count too.

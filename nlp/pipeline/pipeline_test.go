@@ -352,6 +352,12 @@ func TestPlaces(t *testing.T) {
 			"贵州\n\n6月2日，测水县召开防汛工作会议。", []string{"贵州省"}, []string{"贵州"}},
 		{"a town named after a village",
 			"6月2日，新村镇召开春耕生产工作会议。", []string{"新村镇"}, []string{"新村"}},
+		{"bare names after 在 before an activity, joined by 和",
+			"柳测明在陕西延安和河南安阳考察时指出，要传承红色基因。", []string{"陕西省", "延安市", "河南省", "安阳市"}, []string{"陕西", "延安"}},
+		{"no bare name inside an event's name",
+			"柳测明在北京峰会上发言。", nil, []string{"北京市"}},
+		{"the place a meeting is held in is the place found there, in full (郑州 → 郑州市 only)",
+			"全省测绘工作会议在郑州召开。", []string{"郑州市"}, []string{"郑州"}},
 		{"a village before the word 乡村 is not a town",
 			"测安镇吴测庄村乡村医生柳测英获评优秀。", []string{"吴测庄村"}, []string{"吴测庄村乡"}},
 	}
