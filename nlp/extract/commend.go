@@ -19,8 +19,22 @@ func (s *state) findCommendations() {
 			ce := s.clauseEnd(k+l, sent.End)
 			var list, honour string
 			var end int
-			switch verb {
-			case "授予", "命名为":
+			switch {
+			case verb == "授予" && s.hasAt(k-1, "被"):
+				// 柳某某同志被授予“某某”称号: the honorees before 被
+				cs := s.clauseStart(k, sent.Start)
+				list = s.str(s.nameStart(cs, k-1), k-1)
+				honour, end = s.honourAfter(k+l, ce)
+				if honour == "" {
+					continue
+				}
+			case verb == "表彰":
+				// 对张三、李四等10名优秀教师进行表彰: the honorees after 对
+				list, honour = s.commendedBefore(k, sent.Start)
+				if list == "" {
+					continue
+				}
+			case verb == "授予" || verb == "命名为":
 				// honorees first, then the honour: quoted, or up to 称号
 				if q := s.indexFrom(k+l, ce, '“'); q >= 0 {
 					qe := s.indexFrom(q+1, sent.End, '”')
@@ -34,7 +48,7 @@ func (s *state) findCommendations() {
 				} else {
 					continue
 				}
-			case "荣获", "获得", "被评为", "评为", "获评", "荣膺", "命名":
+			case verb == "荣获" || verb == "获得" || verb == "被评为" || verb == "评为" || verb == "获评" || verb == "荣膺" || verb == "命名":
 				// the honorees come before the verb, the honour after it
 				cs := s.clauseStart(k, sent.Start)
 				list = strings.TrimSuffix(s.str(s.nameStart(cs, k), k), "被")
@@ -45,7 +59,20 @@ func (s *state) findCommendations() {
 			default:
 				continue
 			}
+			if pronoun[strings.TrimSpace(list)] {
+				// 授予他们“某某”称号: the honour of those commended before
+				// in the sentence (对张三、李四进行表彰，授予他们…)
+				for i := range s.honours {
+					if h := &s.honours[i]; h.ev == sent && h.honour == "" {
+						h.honour = honour
+					}
+				}
+				list = ""
+			}
 			for _, h := range s.splitHonorees(list) {
+				if verb == "表彰" && !s.nameAtString([]rune(h)) && !s.endsWithCue(h, s.e.honoreeOrgEnd) {
+					continue // 对一批获得者进行表彰: a group, not a name
+				}
 				s.honours = append(s.honours, honourFact{event: s.eventFor(sent), name: h, isPerson: s.persons[h] != nil, honour: honour, ev: sent})
 			}
 			if end > k {
@@ -53,6 +80,58 @@ func (s *state) findCommendations() {
 			}
 		}
 	}
+}
+
+// endsWithCue reports whether w ends with a word of the trie.
+func (s *state) endsWithCue(w string, t interface {
+	LongestEndingAt([]rune, int, int) (int, string)
+}) bool {
+	rs := []rune(w)
+	l, _ := t.LongestEndingAt(rs, len(rs), 4)
+	return l > 0 && l < len(rs)
+}
+
+// pronoun are the words that stand for honorees named before.
+var pronoun = map[string]bool{"他们": true, "她们": true, "他": true, "她": true, "其": true, "大家": true, "上述同志": true}
+
+// commendedBefore reads 对LIST(进行|予以|给予|通报)表彰, the 表彰 at k: the
+// list, and the honour it names after 等N名 (对张三等10名优秀教师进行表彰
+// → 优秀教师), else "".
+func (s *state) commendedBefore(k, sentStart int) (list, honour string) {
+	b := k
+	if b-1 >= sentStart && s.t[b-1] == '了' {
+		b--
+	}
+	for _, w := range []string{"进行", "予以", "给予", "通报"} {
+		if n := len([]rune(w)); b-n >= sentStart && s.str(b-n, b) == w {
+			b -= n
+			break
+		}
+	}
+	cs := s.clauseStart(k, sentStart)
+	q := -1
+	for x := b - 1; x >= cs; x-- {
+		if s.t[x] == '对' {
+			q = x
+			break
+		}
+	}
+	if q < 0 || q+1 >= b {
+		return "", ""
+	}
+	list = s.str(q+1, b)
+	if i := strings.Index(list, "等"); i >= 0 {
+		rest := []rune(list[i+len("等"):])
+		for j, r := range rest {
+			if strings.ContainsRune("名位个家人", r) {
+				if h := string(rest[j+1:]); j > 0 && h != "同志" && h != "" {
+					honour = h
+				}
+				break
+			}
+		}
+	}
+	return list, honour
 }
 
 // listEnd returns where the honorees of 授予 end before the honour that
@@ -124,15 +203,32 @@ func (s *state) splitHonorees(list string) []string {
 	var out []string
 	for _, h := range strings.FieldsFunc(list, func(r rune) bool { return r == '、' || r == ',' || r == '和' || r == ' ' }) {
 		h = strings.TrimSpace(strings.TrimSuffix(h, "同志"))
-		if h == "" || strings.ContainsAny(h, "0123456789") || strings.Contains(h, "先进") || len([]rune(h)) < 2 {
+		if h == "" || pronoun[h] || strings.ContainsAny(h, "0123456789") || strings.Contains(h, "先进") || len([]rune(h)) < 2 {
 			continue
 		}
+		h = s.trailingPerson(h)
 		if rs := []rune(h); s.nameAtString(rs) {
 			s.addPersonByName(h)
 		}
 		out = append(out, h)
 	}
 	return out
+}
+
+// trailingPerson returns the person an honoree's description ends with
+// (店口镇中心小学教师郦国华 → 郦国华, when 郦国华 is a person of the text),
+// or h.
+func (s *state) trailingPerson(h string) string {
+	best := ""
+	for name := range s.persons {
+		if len(name) < len(h) && len(name) > len(best) && strings.HasSuffix(h, name) {
+			best = name
+		}
+	}
+	if best == "" {
+		return h
+	}
+	return best
 }
 
 // nameAtString reports whether the whole string is a person's name.

@@ -157,10 +157,11 @@ func (s *state) str(a, b int) string {
 	return string(s.t[a:b])
 }
 
-// hasAt reports whether the text at i starts with w.
+// hasAt reports whether the text at i starts with w (false for an i
+// outside the text).
 func (s *state) hasAt(i int, w string) bool {
 	for _, r := range w {
-		if i >= len(s.t) || s.t[i] != r {
+		if i < 0 || i >= len(s.t) || s.t[i] != r {
 			return false
 		}
 		i++

@@ -331,6 +331,48 @@ func TestCommendationsWithAndWithoutQuotes(t *testing.T) {
 	}
 }
 
+func TestCommendationForms(t *testing.T) {
+	p := testPipeline(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"对…进行表彰, then 授予他们: the pronoun takes the honour, never a honoree",
+			"3月8日，测水县召开表彰大会，对柳测英、吴测明等10名同志进行了表彰，授予他们“测水县三八红旗手”称号。",
+			[]string{"吴测明 | 测水县三八红旗手", "柳测英 | 测水县三八红旗手"}},
+		{"被授予: the honorees before 被",
+			"3月8日，测水县召开表彰大会。会上，柳测英同志被授予“测水县劳动模范”荣誉称号。",
+			[]string{"柳测英 | 测水县劳动模范"}},
+		{"对…予以表彰 with the honour after 等N名",
+			"3月8日，测水县召开表彰大会，对柳测英等10名优秀教师予以表彰。",
+			[]string{"柳测英 | 优秀教师"}},
+		{"honorees written with their unit and job keep the name only",
+			"3月8日，测水县召开表彰大会。授予测安镇中心小学教师柳测英、县人民医院护士吴测芳“最美测水人”称号。",
+			[]string{"吴测芳 | 最美测水人", "柳测英 | 最美测水人"}},
+		{"an unnamed group commended gives nothing",
+			"3月8日，测水县召开表彰大会，并对一批“最美测水人”提名奖获得者进行了表彰。",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, err := p.Extract(doc.Meta{ID: "t", Date: "2024-03-09"}, tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range x.Relations {
+				if r.Type == doc.RelCommended {
+					got = append(got, x.EntityByID(r.To).Name+" | "+r.Honour)
+				}
+			}
+			sort.Strings(got)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("COMMENDED\n got: %q\nwant: %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestPlaces(t *testing.T) {
 	p := testPipeline(t)
 	tests := []struct {
