@@ -193,15 +193,28 @@ func sliceRunes(str string, a, b int) string {
 // hasFullerPost reports whether the person holds a post that is f written
 // in full: a bare 副主任 from a headline beside 山西省港澳办副主任.
 func (p *person) hasFullerPost(f postFact) bool {
-	if f.post != f.title {
-		return false
-	}
 	for _, g := range p.posts {
-		if g.title == f.title && g.post != f.post {
+		if g.title != f.title || g.post == f.post {
+			continue
+		}
+		// a bare title, or the same post with less of its organisation
+		// written (济源市代理市长 beside 济源市人民政府代理市长)
+		if f.post == f.title || isSubsequence([]rune(f.post), []rune(g.post)) {
 			return true
 		}
 	}
 	return false
+}
+
+// isSubsequence reports whether a's runes appear in b in order.
+func isSubsequence(a, b []rune) bool {
+	i := 0
+	for _, r := range b {
+		if i < len(a) && a[i] == r {
+			i++
+		}
+	}
+	return i == len(a)
 }
 
 // mentions records the document's annotation layer: every span of Text

@@ -331,6 +331,18 @@ func TestCommendationsWithAndWithoutQuotes(t *testing.T) {
 	}
 }
 
+func TestHeadlinePostGivesWayToTheFullerOne(t *testing.T) {
+	p := testPipeline(t)
+	x, err := p.Extract(doc.Meta{ID: "t", Date: "2023-06-01"}, "柳测明任测水市代理市长\n\n2023年5月31日上午，测水市人大常委会召开会议，决定任命柳测明同志为测水市人民政府代理市长。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(facts(x, doc.RelHolds), "\n")
+	if want := "柳测明 | 测水市人民政府代理市长 | start 2023-05-31"; got != want {
+		t.Errorf("HOLDS\n got: %q\nwant: %q", got, want)
+	}
+}
+
 func TestCommendationForms(t *testing.T) {
 	p := testPipeline(t)
 	tests := []struct {
