@@ -120,6 +120,10 @@ func (s *state) findAppointments() {
 		// VERB PERSON(、PERSON)* (同志) (为|的|辞去) POSTS
 		n := s.nameAt(after)
 		if n == 0 {
+			// the person's present posts may come first: 任命县委副书记某某同志为…
+			after, n = s.nameAfterTitles(after)
+		}
+		if n == 0 {
 			continue
 		}
 		names := [][2]int{{after, n}}
@@ -153,6 +157,22 @@ func (s *state) findAppointments() {
 		}
 		v = q
 	}
+}
+
+// nameAfterTitles finds a name that a chain of titles starting at a leads
+// to, within the clause (县委常委、副书记某某): its start and length, or 0, 0.
+func (s *state) nameAfterTitles(a int) (int, int) {
+	for j := a + 2; j < a+30 && j < len(s.t); j++ {
+		if s.t[j] != '、' && (isPunct(s.t[j]) || isSentenceEnd(s.t[j])) {
+			break
+		}
+		if s.endsTitle(j) {
+			if m := s.nameAt(j); m > 0 {
+				return j, m
+			}
+		}
+	}
+	return 0, 0
 }
 
 // nameEndingAt finds a name (with an optional 同志) that ends just before v.

@@ -343,6 +343,24 @@ func TestHeadlinePostGivesWayToTheFullerOne(t *testing.T) {
 	}
 }
 
+func TestAppointeeWithPresentPosts(t *testing.T) {
+	p := testPipeline(t)
+	x, err := p.Extract(doc.Meta{ID: "t", Date: "2016-05-14"}, "5月13日，测水县人大常委会召开会议，任命县委常委、副书记柳测明同志为县人民政府副县长、代理县长。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(facts(x, doc.RelHolds), "\n")
+	want := strings.Join([]string{
+		"柳测明 | 测水县人民政府副县长 | start 2016-05-13",
+		"柳测明 | 测水县代理县长 | start 2016-05-13",
+		"柳测明 | 测水县委副书记",
+		"柳测明 | 测水县委常委",
+	}, "\n")
+	if got != want {
+		t.Errorf("HOLDS\n got: %q\nwant: %q", got, want)
+	}
+}
+
 func TestCommendationForms(t *testing.T) {
 	p := testPipeline(t)
 	tests := []struct {
