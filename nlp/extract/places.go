@@ -167,7 +167,7 @@ func (s *state) afterDivision(a int, levels map[string]bool) bool {
 }
 
 func (s *state) knownPlace(w string) bool {
-	if s.e.words == nil {
+	if s.e.words == nil || s.e.lx.NotAPlace[w] {
 		return false
 	}
 	_, pos, ok := s.e.words.Known(w)

@@ -25,19 +25,23 @@ type Lexicon struct {
 	// NotPlaceSuffix and NotPlaceWord list what looks like a division but is
 	// not one: names ending so (开发区, 城镇), and words alone (城区).
 	NotPlaceSuffix, NotPlaceWord []string
-	Cues                         map[string]*Trie
-	Activity                     map[string]string // activity word → event kind
+	// NotAPlace are words gse's dictionary tags as places that are ordinary
+	// words (波及): neither a place nor the stem of one.
+	NotAPlace map[string]bool
+	Cues      map[string]*Trie
+	Activity  map[string]string // activity word → event kind
 }
 
 // Load parses the embedded data files.
 func Load() (*Lexicon, error) {
 	lx := &Lexicon{
-		Surnames: map[string]bool{},
-		Titles:   NewTrie(),
-		Orgs:     NewTrie(),
-		Places:   map[string]string{},
-		Cues:     map[string]*Trie{},
-		Activity: map[string]string{},
+		Surnames:  map[string]bool{},
+		Titles:    NewTrie(),
+		Orgs:      NewTrie(),
+		Places:    map[string]string{},
+		NotAPlace: map[string]bool{},
+		Cues:      map[string]*Trie{},
+		Activity:  map[string]string{},
 	}
 	if err := eachLine("surnames.txt", func(_ string, line string) error {
 		for _, w := range strings.Fields(line) {
@@ -72,6 +76,11 @@ func Load() (*Lexicon, error) {
 			return nil
 		case "not_place_word":
 			lx.NotPlaceWord = append(lx.NotPlaceWord, strings.Fields(line)...)
+			return nil
+		case "not_a_place":
+			for _, w := range strings.Fields(line) {
+				lx.NotAPlace[w] = true
+			}
 			return nil
 		}
 		parts := strings.Split(line, "\t")

@@ -430,6 +430,8 @@ func TestPlaces(t *testing.T) {
 			"柳测明在北京峰会上发言。", nil, []string{"北京市"}},
 		{"the place a meeting is held in is the place found there, in full (郑州 → 郑州市 only)",
 			"全省测绘工作会议在郑州召开。", []string{"郑州市"}, []string{"郑州"}},
+		{"a word gse tags as a place is no stem (波及县 in 王测波及县法院)",
+			"6月2日，测水县召开会议，常务副县长王测波及县法院负责人列席会议。", []string{"测水县"}, []string{"波及县"}},
 		{"a village before the word 乡村 is not a town",
 			"测安镇吴测庄村乡村医生柳测英获评优秀。", []string{"吴测庄村"}, []string{"吴测庄村乡"}},
 	}
