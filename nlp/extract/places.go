@@ -266,6 +266,9 @@ func (s *state) bareFull(tk doc.Token) string {
 		return ""
 	}
 	name := string(s.t[tk.Start:tk.End])
+	if full, ok := s.e.lx.BarePlaces[name]; ok {
+		return full
+	}
 	if !s.knownPlace(name) {
 		return ""
 	}

@@ -28,20 +28,25 @@ type Lexicon struct {
 	// NotAPlace are words gse's dictionary tags as places that are ordinary
 	// words (波及): neither a place nor the stem of one.
 	NotAPlace map[string]bool
-	Cues      map[string]*Trie
-	Activity  map[string]string // activity word → event kind
+	// BarePlaces give the full name a place written without its suffix
+	// stands for where the text uses it as a place (新疆 → 新疆维吾尔自治区),
+	// when adding 省 or 市 would not give it.
+	BarePlaces map[string]string
+	Cues       map[string]*Trie
+	Activity   map[string]string // activity word → event kind
 }
 
 // Load parses the embedded data files.
 func Load() (*Lexicon, error) {
 	lx := &Lexicon{
-		Surnames:  map[string]bool{},
-		Titles:    NewTrie(),
-		Orgs:      NewTrie(),
-		Places:    map[string]string{},
-		NotAPlace: map[string]bool{},
-		Cues:      map[string]*Trie{},
-		Activity:  map[string]string{},
+		Surnames:   map[string]bool{},
+		Titles:     NewTrie(),
+		Orgs:       NewTrie(),
+		Places:     map[string]string{},
+		NotAPlace:  map[string]bool{},
+		BarePlaces: map[string]string{},
+		Cues:       map[string]*Trie{},
+		Activity:   map[string]string{},
 	}
 	if err := eachLine("surnames.txt", func(_ string, line string) error {
 		for _, w := range strings.Fields(line) {
@@ -76,6 +81,11 @@ func Load() (*Lexicon, error) {
 			return nil
 		case "not_place_word":
 			lx.NotPlaceWord = append(lx.NotPlaceWord, strings.Fields(line)...)
+			return nil
+		case "bare":
+			if name, full, ok := strings.Cut(line, "\t"); ok {
+				lx.BarePlaces[strings.TrimSpace(name)] = strings.TrimSpace(full)
+			}
 			return nil
 		case "not_a_place":
 			for _, w := range strings.Fields(line) {

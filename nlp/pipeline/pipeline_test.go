@@ -426,6 +426,8 @@ func TestPlaces(t *testing.T) {
 			"6月2日，新村镇召开春耕生产工作会议。", []string{"新村镇"}, []string{"新村"}},
 		{"bare names after 在 before an activity, joined by 和",
 			"柳测明在陕西延安和河南安阳考察时指出，要传承红色基因。", []string{"陕西省", "延安市", "河南省", "安阳市"}, []string{"陕西", "延安"}},
+		{"a bare autonomous region gets its full name from the lexicon",
+			"柳测明在新疆考察时强调，要做好援疆工作。", []string{"新疆维吾尔自治区"}, []string{"新疆省"}},
 		{"no bare name inside an event's name",
 			"柳测明在北京峰会上发言。", nil, []string{"北京市"}},
 		{"the place a meeting is held in is the place found there, in full (郑州 → 郑州市 only)",
