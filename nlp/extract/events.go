@@ -106,14 +106,15 @@ func (s *state) namedEventsIn(sent doc.Span) {
 		cs := s.clauseStart(v, sent.Start)
 		for k := cs; k < v; k++ {
 			if b := s.eventEnd(k, v); b > 0 && k == s.nameStart(cs, b) {
-				place := ""
+				place, held := "", false
 				if s.hasAt(b, "在") || s.hasAt(b, "于") {
 					place = strings.TrimSuffix(s.str(b+1, v), "隆重")
+					held = place != ""
 					if place == "这里" || place == "此" {
-						place = ""
+						place = "" // held here: a place the text does not name
 					}
 				}
-				if b == v || place != "" || s.hasAt(b, "隆重") || s.hasAt(b, "今天") {
+				if b == v || held || s.hasAt(b, "隆重") || s.hasAt(b, "今天") {
 					if ev := s.addNamedEvent(k, b, sent, v); ev != nil && place != "" {
 						ev.place = s.placeName(b+1, place)
 					}

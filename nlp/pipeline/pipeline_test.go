@@ -341,6 +341,23 @@ func TestAppointeeWithPresentPosts(t *testing.T) {
 	}
 }
 
+func TestEventHeldHere(t *testing.T) {
+	p := testPipeline(t)
+	x, err := p.Extract(doc.Meta{ID: "t", Date: "2018-11-23"}, "11月22日晚，测水广场灯光璀璨。“榜样的力量”测水县劳动模范颁奖晚会在这里举行。各单位代表参加颁奖仪式。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range x.Entities {
+		if e.Type == doc.TypeEvent {
+			got = append(got, e.Name+" | "+e.Date)
+		}
+	}
+	if want := "“榜样的力量”测水县劳动模范颁奖晚会 | 2018-11-22"; strings.Join(got, "\n") != want {
+		t.Errorf("events\n got: %q\nwant: %q", got, want)
+	}
+}
+
 func TestCommendationForms(t *testing.T) {
 	p := testPipeline(t)
 	tests := []struct {
