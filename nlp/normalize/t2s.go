@@ -1,8 +1,10 @@
 package normalize
 
 import (
+	_ "embed"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -96,6 +98,12 @@ func buildT2S() (*t2sTables, error) {
 	for _, ps := range t.phrases {
 		slices.SortStableFunc(ps, func(a, b phrase) int { return len(b.key) - len(a.key) })
 	}
+	for v, r := range parseVariants(variantsData) {
+		if _, ok := t.chars[v]; !ok {
+			t.chars[v] = r
+			t.trad.add(v)
+		}
+	}
 	for r := range t.chars {
 		t.trigger.add(r)
 	}
@@ -103,6 +111,26 @@ func buildT2S() (*t2sTables, error) {
 		t.trigger.remove(r)
 	}
 	return t, nil
+}
+
+//go:embed data/variants.txt
+var variantsData string
+
+// parseVariants reads the variant characters that OpenCC does not convert
+// (data/variants.txt).
+func parseVariants(data string) map[rune]rune {
+	out := map[rune]rune{}
+	for line := range strings.Lines(data) {
+		f := strings.Fields(line)
+		if len(f) != 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		v, r := []rune(f[0]), []rune(f[1])
+		if len(v) == 1 && len(r) == 1 {
+			out[v[0]] = r[0]
+		}
+	}
+	return out
 }
 
 // trie is the part of the double-array trie (github.com/liuzl/cedar-go)
