@@ -19,8 +19,11 @@ func (s *state) findCommendations() {
 			ce := s.clauseEnd(k+l, sent.End)
 			var list, honour string
 			var end int
-			switch {
-			case verb == "授予" && s.hasAt(k-1, "被"):
+			if verb == "授予" && s.hasAt(k-1, "被") {
+				verb = "被授予"
+			}
+			switch verb {
+			case "被授予":
 				// 柳某某同志被授予“某某”称号: the honorees before 被
 				cs := s.clauseStart(k, sent.Start)
 				list = s.str(s.nameStart(cs, k-1), k-1)
@@ -28,13 +31,13 @@ func (s *state) findCommendations() {
 				if honour == "" {
 					continue
 				}
-			case verb == "表彰":
+			case "表彰":
 				// 对张三、李四等10名优秀教师进行表彰: the honorees after 对
 				list, honour = s.commendedBefore(k, sent.Start)
 				if list == "" {
 					continue
 				}
-			case verb == "授予" || verb == "命名为":
+			case "授予", "命名为":
 				// honorees first, then the honour: quoted, or up to 称号
 				if q := s.indexFrom(k+l, ce, '“'); q >= 0 {
 					qe := s.indexFrom(q+1, sent.End, '”')
@@ -48,7 +51,7 @@ func (s *state) findCommendations() {
 				} else {
 					continue
 				}
-			case verb == "荣获" || verb == "获得" || verb == "被评为" || verb == "评为" || verb == "获评" || verb == "荣膺" || verb == "命名":
+			case "荣获", "获得", "被评为", "评为", "获评", "荣膺", "命名":
 				// the honorees come before the verb, the honour after it
 				cs := s.clauseStart(k, sent.Start)
 				list = strings.TrimSuffix(s.str(s.nameStart(cs, k), k), "被")
@@ -59,7 +62,7 @@ func (s *state) findCommendations() {
 			default:
 				continue
 			}
-			if pronoun[strings.TrimSpace(list)] {
+			if s.isPronoun(strings.TrimSpace(list)) {
 				// 授予他们“某某”称号: the honour of those commended before
 				// in the sentence (对张三、李四进行表彰，授予他们…)
 				for i := range s.honours {
@@ -91,8 +94,11 @@ func (s *state) endsWithCue(w string, t interface {
 	return l > 0 && l < len(rs)
 }
 
-// pronoun are the words that stand for honorees named before.
-var pronoun = map[string]bool{"他们": true, "她们": true, "他": true, "她": true, "其": true, "大家": true, "上述同志": true}
+// isPronoun reports whether w stands for honorees named before (他们).
+func (s *state) isPronoun(w string) bool {
+	_, ok := s.e.pronoun.Get(w)
+	return ok
+}
 
 // commendedBefore reads 对LIST(进行|予以|给予|通报)表彰, the 表彰 at k: the
 // list, and the honour it names after 等N名 (对张三等10名优秀教师进行表彰
@@ -102,11 +108,8 @@ func (s *state) commendedBefore(k, sentStart int) (list, honour string) {
 	if b-1 >= sentStart && s.t[b-1] == '了' {
 		b--
 	}
-	for _, w := range []string{"进行", "予以", "给予", "通报"} {
-		if n := len([]rune(w)); b-n >= sentStart && s.str(b-n, b) == w {
-			b -= n
-			break
-		}
+	if l, _ := s.e.commendLight.LongestEndingAt(s.t, b, 2); l > 0 && b-l >= sentStart {
+		b -= l
 	}
 	cs := s.clauseStart(k, sentStart)
 	q := -1
@@ -203,7 +206,7 @@ func (s *state) splitHonorees(list string) []string {
 	var out []string
 	for _, h := range strings.FieldsFunc(list, func(r rune) bool { return r == '、' || r == ',' || r == '和' || r == ' ' }) {
 		h = strings.TrimSpace(strings.TrimSuffix(h, "同志"))
-		if h == "" || pronoun[h] || strings.ContainsAny(h, "0123456789") || strings.Contains(h, "先进") || len([]rune(h)) < 2 {
+		if h == "" || s.isPronoun(h) || strings.ContainsAny(h, "0123456789") || strings.Contains(h, "先进") || len([]rune(h)) < 2 {
 			continue
 		}
 		h = s.trailingPerson(h)

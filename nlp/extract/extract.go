@@ -37,7 +37,8 @@ type Extractor struct {
 	timePrefix, daypart, eventFollow *lexicon.Trie
 	studied, placeFollow             *lexicon.Trie
 	placeBefore, barePlaceFollow     *lexicon.Trie
-	honoreeOrgEnd                    *lexicon.Trie
+	honoreeOrgEnd, pronoun           *lexicon.Trie
+	commendLight                     *lexicon.Trie
 	collective                       map[rune]bool
 	notInName                        map[rune]bool
 	suffixes                         *lexicon.Trie
@@ -58,7 +59,8 @@ func New(lx *lexicon.Lexicon, words WordChecker) *Extractor {
 		timePrefix: lx.Cue("time_prefix"), daypart: lx.Cue("daypart"), eventFollow: lx.Cue("event_follow"),
 		studied: lx.Cue("studied"), placeFollow: lx.Cue("place_follow"),
 		placeBefore: lx.Cue("place_before"), barePlaceFollow: lx.Cue("bare_place_follow"),
-		honoreeOrgEnd: lx.Cue("honoree_org_end"), collective: map[rune]bool{},
+		honoreeOrgEnd: lx.Cue("honoree_org_end"), pronoun: lx.Cue("pronoun"),
+		commendLight: lx.Cue("commend_light_verb"), collective: map[rune]bool{},
 	}
 	for _, w := range lx.Cue("collective").Words() {
 		for _, r := range w {

@@ -25,14 +25,11 @@ func (s *state) placeAt(i int) (start, end int, name string) {
 	}
 	// a city or province written without its suffix is given it (漳州 →
 	// 漳州市, 贵州 → 贵州省)
-	for _, full := range []string{"市", "省"} {
-		if !strings.HasSuffix(name, full) && s.knownPlace(name+full) {
-			if s.hasAt(end, full) {
-				end++
-			}
-			name += full
-			break
+	if full := s.withSuffix(name); full != "" {
+		if s.hasAt(end, full[len(name):]) {
+			end++
 		}
+		name = full
 	}
 	// a county that became a district or a city keeps its old name as the
 	// stem (沙县区, 宁乡市)
@@ -43,9 +40,25 @@ func (s *state) placeAt(i int) (start, end int, name string) {
 	return start, end, name
 }
 
+// withSuffix returns name with the suffix of the province or city it
+// names when written without it (贵州 → 贵州省, 延安 → 延安市), or "".
+func (s *state) withSuffix(name string) string {
+	for _, suf := range []string{"省", "市"} {
+		if strings.HasSuffix(name, suf) {
+			return ""
+		}
+	}
+	for _, suf := range []string{"省", "市"} {
+		if _, ok := s.e.lx.Places[name+suf]; ok || s.knownPlace(name+suf) {
+			return name + suf
+		}
+	}
+	return ""
+}
+
 // placeFrom is placeAt without what badPlace rejects, and a division whose
-// name goes on into another suffix is read whole: 贵州省 rather than 贵州 (州), 新村镇 rather than
-// 新村 (村).
+// name goes on into another suffix is read whole: 贵州省 rather than 贵州
+// (州), 新村镇 rather than 新村 (村).
 func (s *state) placeFrom(i int) (start, end int, name string) {
 	start, end, name = s.placeAt(i)
 	if name == "" || s.badPlace(name) {
@@ -231,7 +244,7 @@ func (s *state) findPlaces() {
 func (s *state) findBarePlaces() {
 	toks := s.d.Tokens
 	for i := 0; i+1 < len(toks); i++ {
-		if !s.isCueToken(s.e.placeBefore, toks[i]) {
+		if _, ok := s.e.placeBefore.Get(s.str(toks[i].Start, toks[i].End)); !ok {
 			continue
 		}
 		var run []placeMention
@@ -251,7 +264,7 @@ func (s *state) findBarePlaces() {
 			continue
 		}
 		end := run[len(run)-1].span.End
-		if end < len(s.t) && !isPunct(s.t[end]) && !s.startsCue(end, s.e.eventVerb) && !s.startsCue(end, s.e.activity) && !s.startsCue(end, s.e.barePlaceFollow) {
+		if end < len(s.t) && !isPunct(s.t[end]) && !s.e.eventVerb.HasPrefixAt(s.t, end) && !s.e.activity.HasPrefixAt(s.t, end) && !s.e.barePlaceFollow.HasPrefixAt(s.t, end) {
 			continue
 		}
 		s.places = append(s.places, run...)
@@ -272,18 +285,7 @@ func (s *state) bareFull(tk doc.Token) string {
 	if !s.knownPlace(name) {
 		return ""
 	}
-	for _, suf := range []string{"省", "市"} {
-		if _, ok := s.e.lx.Places[name+suf]; ok || s.knownPlace(name+suf) {
-			return name + suf
-		}
-	}
-	return ""
-}
-
-// isCueToken reports whether the token is a whole word of the trie.
-func (s *state) isCueToken(t interface{ LongestAt([]rune, int) (int, string) }, tk doc.Token) bool {
-	l, _ := t.LongestAt(s.t, tk.Start)
-	return l == tk.End-tk.Start
+	return s.withSuffix(name)
 }
 
 // isConnector reports whether the token joins two names (和, 与, 、).
@@ -293,12 +295,6 @@ func (s *state) isConnector(tk doc.Token) bool {
 		return true
 	}
 	return false
-}
-
-// startsCue reports whether a word of the trie starts at i.
-func (s *state) startsCue(i int, t interface{ LongestAt([]rune, int) (int, string) }) bool {
-	l, _ := t.LongestAt(s.t, i)
-	return l > 0
 }
 
 // findJurisdiction picks the report's jurisdiction, unless the input gave
