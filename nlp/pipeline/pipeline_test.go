@@ -311,33 +311,34 @@ func TestDocumentMentionsMapToTheRawText(t *testing.T) {
 	}
 }
 
-func TestHeadlinePostGivesWayToTheFullerOne(t *testing.T) {
+func TestHoldsCases(t *testing.T) {
 	p := testPipeline(t)
-	x, err := p.Extract(doc.Meta{ID: "t", Date: "2023-06-01"}, "柳测明任测水市代理市长\n\n2023年5月31日上午，测水市人大常委会召开会议，决定任命柳测明同志为测水市人民政府代理市长。")
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name, date, text string
+		want             []string
+	}{
+		{"a headline's post gives way to the fuller one of the body", "2023-06-01",
+			"柳测明任测水市代理市长\n\n2023年5月31日上午，测水市人大常委会召开会议，决定任命柳测明同志为测水市人民政府代理市长。",
+			[]string{"柳测明 | 测水市人民政府代理市长 | start 2023-05-31"}},
+		{"an appointee named after their present posts", "2016-05-14",
+			"5月13日，测水县人大常委会召开会议，任命县委常委、副书记柳测明同志为县人民政府副县长、代理县长。",
+			[]string{
+				"柳测明 | 测水县人民政府副县长 | start 2016-05-13",
+				"柳测明 | 测水县代理县长 | start 2016-05-13",
+				"柳测明 | 测水县委副书记",
+				"柳测明 | 测水县委常委",
+			}},
 	}
-	got := strings.Join(facts(x, doc.RelHolds), "\n")
-	if want := "柳测明 | 测水市人民政府代理市长 | start 2023-05-31"; got != want {
-		t.Errorf("HOLDS\n got: %q\nwant: %q", got, want)
-	}
-}
-
-func TestAppointeeWithPresentPosts(t *testing.T) {
-	p := testPipeline(t)
-	x, err := p.Extract(doc.Meta{ID: "t", Date: "2016-05-14"}, "5月13日，测水县人大常委会召开会议，任命县委常委、副书记柳测明同志为县人民政府副县长、代理县长。")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := strings.Join(facts(x, doc.RelHolds), "\n")
-	want := strings.Join([]string{
-		"柳测明 | 测水县人民政府副县长 | start 2016-05-13",
-		"柳测明 | 测水县代理县长 | start 2016-05-13",
-		"柳测明 | 测水县委副书记",
-		"柳测明 | 测水县委常委",
-	}, "\n")
-	if got != want {
-		t.Errorf("HOLDS\n got: %q\nwant: %q", got, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, err := p.Extract(doc.Meta{ID: "t", Date: tt.date}, tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := strings.Join(facts(x, doc.RelHolds), "\n"), strings.Join(tt.want, "\n"); got != want {
+				t.Errorf("HOLDS\n got: %q\nwant: %q", got, want)
+			}
+		})
 	}
 }
 
