@@ -39,6 +39,7 @@ type Extractor struct {
 	placeBefore, barePlaceFollow     *lexicon.Trie
 	honoreeOrgEnd, pronoun           *lexicon.Trie
 	commendLight                     *lexicon.Trie
+	voteQualifier, groupNoun         *lexicon.Trie
 	collective                       map[rune]bool
 	notInName                        map[rune]bool
 	suffixes                         *lexicon.Trie
@@ -60,7 +61,7 @@ func New(lx *lexicon.Lexicon, words WordChecker) *Extractor {
 		studied: lx.Cue("studied"), placeFollow: lx.Cue("place_follow"),
 		placeBefore: lx.Cue("place_before"), barePlaceFollow: lx.Cue("bare_place_follow"),
 		honoreeOrgEnd: lx.Cue("honoree_org_end"), pronoun: lx.Cue("pronoun"),
-		commendLight: lx.Cue("commend_light_verb"), collective: map[rune]bool{},
+		commendLight: lx.Cue("commend_light_verb"), voteQualifier: lx.Cue("vote_qualifier"), groupNoun: lx.Cue("group_noun"), collective: map[rune]bool{},
 	}
 	for _, w := range lx.Cue("collective").Words() {
 		for _, r := range w {

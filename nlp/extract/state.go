@@ -67,6 +67,9 @@ type state struct {
 	roles     []roleFact
 	honours   []honourFact
 	cut       []bool // cut[i]: a token of the segmentation starts or ends at i
+
+	lastAppointed     *post    // the last post of an appointment, for the next one
+	lastAppointedSent doc.Span // in the same sentence
 }
 
 func newState(e *Extractor, d *doc.Document) *state {
