@@ -36,6 +36,7 @@ type Document struct {
 
 	Sentences []Span  // over Text
 	Tokens    []Token // over Text, in order
+	Names     []Name  // over Text, in order: the learned recogniser's spans
 	Mentions  []Mention
 	Entities  []Entity
 	Relations []Relation
@@ -92,3 +93,33 @@ type Mention struct {
 	Norm string // canonical form (a full name, canonical post, ISO date, …)
 	Sent int    // index into Document.Sentences
 }
+
+// Layer names one kind of annotation a stage adds to a Document. Stages
+// declare the layers they need and the ones they provide; the pipeline
+// checks, when it is built, that every need is provided by an earlier stage.
+type Layer string
+
+// The layers of a Document, in the order the standard pipeline adds them.
+const (
+	LayerText      Layer = "text"      // Text and Offsets (normalisation)
+	LayerSentences Layer = "sentences" // Sentences
+	LayerTokens    Layer = "tokens"    // Tokens (segmentation)
+	LayerNames     Layer = "names"     // Names (the learned recogniser)
+	LayerFacts     Layer = "facts"     // Mentions, Entities, Relations (extraction)
+)
+
+// Name is a span that the learned recogniser labels as a person (PER), a
+// title (TITLE), an organisation (ORG) or a place (LOC).
+type Name struct {
+	Span
+	Label string
+	Score float32 // the model's margin for the span (higher is surer)
+}
+
+// Name labels.
+const (
+	LabelPerson = "PER"
+	LabelTitle  = "TITLE"
+	LabelOrg    = "ORG"
+	LabelPlace  = "LOC"
+)

@@ -44,6 +44,7 @@ type Extractor struct {
 	notInName                        map[rune]bool
 	suffixes                         *lexicon.Trie
 	shortPlaces                      []string // short forms of places (达旗), sorted
+	minNameScore                     float32  // the recogniser's margin a name needs
 	surname1                         map[rune]bool
 	surname2                         map[[2]rune]bool
 }
@@ -97,6 +98,13 @@ func New(lx *lexicon.Lexicon, words WordChecker) *Extractor {
 // Name implements the pipeline stage interface.
 func (e *Extractor) Name() string { return "extract" }
 
+// Needs and Provides declare the stage's layers: the recogniser's names are
+// read where present (a pipeline without them falls back to the rules).
+func (e *Extractor) Needs() []doc.Layer {
+	return []doc.Layer{doc.LayerSentences, doc.LayerTokens}
+}
+func (e *Extractor) Provides() []doc.Layer { return []doc.Layer{doc.LayerFacts} }
+
 // Process runs every recogniser and relation rule over the document.
 func (e *Extractor) Process(d *doc.Document) error {
 	s := newState(e, d)
@@ -107,6 +115,7 @@ func (e *Extractor) Process(d *doc.Document) error {
 	s.findPersonsAndPosts()
 	s.findAppointments()
 	s.findLooseNames()
+	s.findRecognisedNames()
 	s.expandNames()
 	s.nameRuns()
 	s.findEvents()

@@ -60,6 +60,9 @@ func (s *state) givenOK(a, b int) bool {
 
 // nameAt returns the length of the person's name that starts at i, or 0.
 func (s *state) nameAt(i int) int {
+	if n := s.per[i]; n > 0 {
+		return n // the recogniser's name
+	}
 	if n := s.dottedNameAt(i); n > 0 {
 		return n
 	}

@@ -247,3 +247,26 @@ func (s *state) expandNames() {
 		}
 	}
 }
+
+// findRecognisedNames accepts the person names of the learned recogniser
+// that no rule has read (honourees and attendees in lists, names with no
+// title beside them), with the same checks as any name: not a credit, not
+// a doctrine's source, not an ordinary word.
+func (s *state) findRecognisedNames() {
+	for _, nm := range s.d.Names {
+		if s.per[nm.Start] != nm.Len() || s.coveredByPerson(nm.Start, nm.End) {
+			continue
+		}
+		s.acceptName(nm.Start, nm.Len())
+	}
+}
+
+// coveredByPerson reports whether a person mention overlaps [a, b).
+func (s *state) coveredByPerson(a, b int) bool {
+	for i := a - 6; i < b; i++ {
+		if n, ok := s.mentionAt[i]; ok && i+n > a {
+			return true
+		}
+	}
+	return false
+}

@@ -9,6 +9,10 @@ type Sentencer struct{}
 // Name implements the pipeline stage interface.
 func (Sentencer) Name() string { return "sentences" }
 
+// Needs and Provides declare the stage's layers.
+func (Sentencer) Needs() []doc.Layer    { return []doc.Layer{doc.LayerText} }
+func (Sentencer) Provides() []doc.Layer { return []doc.Layer{doc.LayerSentences} }
+
 // Process fills d.Sentences.
 func (Sentencer) Process(d *doc.Document) error {
 	d.Sentences = Split(d.Text)

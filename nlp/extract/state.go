@@ -68,6 +68,8 @@ type state struct {
 	honours   []honourFact
 	cut       []bool // cut[i]: a token of the segmentation starts or ends at i
 
+	per map[int]int // the recogniser's person names: start → length
+
 	lastAppointed     *post    // the last post of an appointment, for the next one
 	lastAppointedSent doc.Span // in the same sentence
 }
@@ -75,6 +77,14 @@ type state struct {
 func newState(e *Extractor, d *doc.Document) *state {
 	s := &state{e: e, d: d, t: d.Text, jur: d.Meta.Jurisdiction,
 		persons: map[string]*person{}, mentionAt: map[int]int{}}
+	for _, nm := range d.Names {
+		if nm.Label == doc.LabelPerson && nm.Len() >= 2 && nm.Score >= e.minNameScore {
+			if s.per == nil {
+				s.per = map[int]int{}
+			}
+			s.per[nm.Start] = nm.Len()
+		}
+	}
 	if len(d.Tokens) > 0 {
 		s.cut = make([]bool, len(d.Text)+1)
 		for _, tk := range d.Tokens {

@@ -15,10 +15,33 @@ import (
 	"github.com/kg-cn/kg/nlp/segment"
 )
 
-// Stage is one step of the pipeline. Stages only add to the document.
+// Stage is one step of the pipeline. Stages only add to the document, and
+// declare which layers they read and which they add.
 type Stage interface {
 	Name() string
+	Needs() []doc.Layer
+	Provides() []doc.Layer
 	Process(d *doc.Document) error
+}
+
+// check verifies that every stage's needs are provided by a stage before
+// it, and that no layer is provided twice.
+func check(stages []Stage) error {
+	have := map[doc.Layer]string{}
+	for _, s := range stages {
+		for _, l := range s.Needs() {
+			if _, ok := have[l]; !ok {
+				return fmt.Errorf("pipeline: stage %s needs layer %q, which no stage before it provides", s.Name(), l)
+			}
+		}
+		for _, l := range s.Provides() {
+			if by, ok := have[l]; ok {
+				return fmt.Errorf("pipeline: stage %s provides layer %q, already provided by %s", s.Name(), l, by)
+			}
+			have[l] = s.Name()
+		}
+	}
+	return nil
 }
 
 // Options configures a pipeline.
@@ -44,12 +67,20 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{stages: []Stage{
-		stageFunc{"normalize", norm.Process},
+	return build(
+		stageFunc{"normalize", nil, []doc.Layer{doc.LayerText}, norm.Process},
 		extract.Sentencer{},
 		seg,
 		extract.New(lx, seg),
-	}}, nil
+	)
+}
+
+// build checks the stages' contracts and assembles the pipeline.
+func build(stages ...Stage) (*Pipeline, error) {
+	if err := check(stages); err != nil {
+		return nil, err
+	}
+	return &Pipeline{stages: stages}, nil
 }
 
 // Run passes one report through every stage.
@@ -88,9 +119,12 @@ func toExtraction(d *doc.Document) *doc.Extraction {
 
 // stageFunc adapts a Process function to a Stage.
 type stageFunc struct {
-	name string
-	fn   func(*doc.Document) error
+	name            string
+	needs, provides []doc.Layer
+	fn              func(*doc.Document) error
 }
 
 func (s stageFunc) Name() string                  { return s.name }
+func (s stageFunc) Needs() []doc.Layer            { return s.needs }
+func (s stageFunc) Provides() []doc.Layer         { return s.provides }
 func (s stageFunc) Process(d *doc.Document) error { return s.fn(d) }

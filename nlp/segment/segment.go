@@ -98,6 +98,10 @@ func userMemoryLimit() bool {
 // Name implements the pipeline stage interface.
 func (s *Segmenter) Name() string { return "segment" }
 
+// Needs and Provides declare the stage's layers.
+func (s *Segmenter) Needs() []doc.Layer    { return []doc.Layer{doc.LayerSentences} }
+func (s *Segmenter) Provides() []doc.Layer { return []doc.Layer{doc.LayerTokens} }
+
 // Process cuts every sentence into tokens.
 func (s *Segmenter) Process(d *doc.Document) error {
 	d.Tokens = d.Tokens[:0]
