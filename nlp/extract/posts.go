@@ -42,13 +42,13 @@ func (s *state) chainBefore(end int) []item {
 		ts := end - tl
 		// the item's organisation runs back to the previous separator
 		a := ts
-		for a > 0 && !isPunct(s.t[a-1]) && ts-a < 30 {
+		for a > 0 && !isPunct(s.t[a-1]) && ts-a < 30 && !s.chainJoinAt(a-1) {
 			a--
 		}
 		// …less any preamble (出席会议的有 | 区委书记)
 		a = s.cutPreamble(a, ts)
 		items = append(items, item{org: string(s.t[a:ts]), title: string(s.t[ts:end]), class: cls, span: spanOf(a, end)})
-		if a > 0 && s.t[a-1] == '、' {
+		if a > 0 && (s.t[a-1] == '、' || s.t[a-1] == '兼') {
 			if l, _ := s.titleEndingAt(a - 1); l > 0 {
 				end = a - 1
 				continue
@@ -60,6 +60,20 @@ func (s *state) chainBefore(end int) []item {
 		items[i], items[j] = items[j], items[i]
 	}
 	return items
+}
+
+// chainJoinAt reports whether the rune at k joins two items of a chain
+// although it is no punctuation: 兼 after a title (国务委员兼国务院秘书长),
+// or 和/及/与 after a title's name (副主席洪洋和秘书长刘卉).
+func (s *state) chainJoinAt(k int) bool {
+	switch s.t[k] {
+	case '兼':
+		return s.endsTitle(k)
+	case '和', '及', '与':
+		_, n := s.listNameEndingAt(k)
+		return n > 0
+	}
+	return false
 }
 
 // resolveChain canonicalises a chain: abbreviations take the full place,
