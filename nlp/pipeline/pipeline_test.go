@@ -340,6 +340,12 @@ func TestHoldsCases(t *testing.T) {
 				"钱二宝 | 平山县人民政府副县长 | start 2012-12-22",
 				"马六 | 平山县十六届人大常委会委员 | start 2012-12-22",
 			}},
+		{"兼 joins two items of a chain", "2008-12-20",
+			"12月19日，国务委员兼国务院秘书长柳测明出席仪式。",
+			[]string{"柳测明 | 国务委员", "柳测明 | 国务院秘书长"}},
+		{"和 between a title's name and the next title", "2019-03-02",
+			"3月1日，测水县政协副主席柳测明和秘书长程大江到社区调研。",
+			[]string{"柳测明 | 测水县政协副主席", "程大江 | 测水县政协秘书长"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
