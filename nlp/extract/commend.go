@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/kg-cn/kg/nlp/doc"
 )
 
 // findCommendations reads who an event commends and with which honour:
@@ -11,6 +13,10 @@ import (
 func (s *state) findCommendations() {
 	for _, sent := range s.d.Sentences {
 		for k := sent.Start; k < sent.End; k++ {
+			if l, _ := s.e.honoreeList.LongestAt(s.t, k); l > 0 {
+				k = s.honoreeListAt(k, k+l, sent) - 1
+				continue
+			}
 			l, _ := s.e.honour.LongestAt(s.t, k)
 			if l == 0 {
 				continue
@@ -83,6 +89,31 @@ func (s *state) findCommendations() {
 			}
 		}
 	}
+}
+
+// honoreeListAt reads the list after a cue [k, a) that announces
+// honourees (“诚实守信”类获得者为王某、李某,…): the names up to the
+// clause's end, each commended with the quoted honour of the clause before
+// the cue, if any. It returns where it stopped.
+func (s *state) honoreeListAt(k, a int, sent doc.Span) int {
+	for a < sent.End && (s.t[a] == ':' || s.t[a] == ' ') {
+		a++
+	}
+	ce := s.clauseEnd(a, sent.End)
+	honour := ""
+	cs := s.clauseStart(k, sent.Start)
+	if q := s.indexFrom(cs, k, '“'); q >= 0 {
+		if qe := s.indexFrom(q+1, k, '”'); qe > q {
+			honour = s.str(q+1, qe)
+		}
+	}
+	for _, h := range s.splitHonorees(s.str(a, ce)) {
+		if !s.nameAtString([]rune(h)) && !s.endsWithCue(h, s.e.honoreeOrgEnd) {
+			continue
+		}
+		s.honours = append(s.honours, honourFact{event: s.eventFor(sent), name: h, isPerson: s.persons[h] != nil, honour: honour, ev: sent})
+	}
+	return ce
 }
 
 // endsWithCue reports whether w ends with a word of the trie.

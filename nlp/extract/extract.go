@@ -40,6 +40,7 @@ type Extractor struct {
 	honoreeOrgEnd, pronoun           *lexicon.Trie
 	commendLight                     *lexicon.Trie
 	voteQualifier, groupNoun         *lexicon.Trie
+	honoreeList                      *lexicon.Trie
 	collective                       map[rune]bool
 	notInName                        map[rune]bool
 	suffixes                         *lexicon.Trie
@@ -62,7 +63,7 @@ func New(lx *lexicon.Lexicon, words WordChecker) *Extractor {
 		studied: lx.Cue("studied"), placeFollow: lx.Cue("place_follow"),
 		placeBefore: lx.Cue("place_before"), barePlaceFollow: lx.Cue("bare_place_follow"),
 		honoreeOrgEnd: lx.Cue("honoree_org_end"), pronoun: lx.Cue("pronoun"),
-		commendLight: lx.Cue("commend_light_verb"), voteQualifier: lx.Cue("vote_qualifier"), groupNoun: lx.Cue("group_noun"), collective: map[rune]bool{},
+		commendLight: lx.Cue("commend_light_verb"), voteQualifier: lx.Cue("vote_qualifier"), honoreeList: lx.Cue("honoree_list"), groupNoun: lx.Cue("group_noun"), collective: map[rune]bool{},
 	}
 	for _, w := range lx.Cue("collective").Words() {
 		for _, r := range w {

@@ -401,6 +401,9 @@ func TestCommendationForms(t *testing.T) {
 		{"an unnamed group commended gives nothing",
 			"3月8日，测水县召开表彰大会，并对一批“最美测水人”提名奖获得者进行了表彰。",
 			nil},
+		{"a list after 获得者为, with the quoted class of its clause",
+			"3月8日，测水县举行颁奖典礼。其中“敬业奉献”类获得者为柳测英、吴测芳和程大江，“孝老爱亲”类获得者为周立新。",
+			[]string{"吴测芳 | 敬业奉献", "周立新 | 孝老爱亲", "柳测英 | 敬业奉献", "程大江 | 敬业奉献"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
