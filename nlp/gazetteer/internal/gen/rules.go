@@ -255,7 +255,8 @@ func Stem(name string) (stem, back string) {
 //   - strip the level suffix (and for autonomous areas and ethnic townships
 //     the ethnic part) when the stem keeps at least 2 characters;
 //   - an autonomous prefecture/county/banner also gets stem+州/县/旗;
-//   - a 旗 whose stem has at least 2 characters gets the abbreviation
+//   - a 旗 (not an autonomous 自治旗) whose stem has at least 2 characters
+//     gets the abbreviation
 //     first character (+ 左/右 of 左翼/右翼) (+ 前/中/后) + 旗:
 //     达拉特旗 → 达旗, 鄂托克前旗 → 鄂前旗, 科尔沁左翼中旗 → 科左中旗.
 func ShortForms(name string) (short, abbrev []string) {
@@ -267,7 +268,7 @@ func ShortForms(name string) (short, abbrev []string) {
 		short = append(short, stem+back)
 	}
 	short = append(short, stem)
-	if strings.HasSuffix(name, "旗") {
+	if strings.HasSuffix(name, "旗") && back == "" { // not 自治旗: 鄂温克旗 is the short form
 		if a := bannerAbbrev(stem); a != "" && a != name && a != stem {
 			abbrev = append(abbrev, a)
 		}
