@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/kg-cn/kg/eval"
 	"github.com/kg-cn/kg/input"
+	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/nlp/pipeline"
 )
 
@@ -18,91 +20,212 @@ func evalCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "eval",
 		Usage: "score extraction against gold annotations (precision, recall, F1)",
-		Description: `Extracts every report in DIR (text, HTML, JSON Lines) that has a gold file
-<id>.json (beside it, or in --gold) and prints precision, recall and F1 per category (persons, HOLDS
-strict and lenient, roles, events and their dates, places, commended,
-tenure), micro-averaged over all reports, and the reports with the most
-misses. --misses lists every missing and spurious item.`,
+		Description: `Extracts every report in DIR (text, HTML, JSON Lines; not its subfolders)
+and scores those that have a gold file <id>.json (beside them, or in --gold)
+exactly as the reference scorer shared/eval/score.py does on the output of
+kg extract: precision, recall and F1 per category (persons, HOLDS strict and
+lenient, roles and each role, events and the accuracy of their dates,
+places, commended, tenure), micro-averaged over the reports, and the
+reports with the most misses. A kg-only line gives the share of reports
+whose jurisdiction was found.
+
+--system FILE scores a saved kg extract output (JSON Lines) instead of
+extracting; DIR is then only the folder of the gold files (or give --gold).
+
+--json prints score.py's JSON object (same keys, same figures, rounded to 4
+decimals), with the kg-only figures under "kg_extra".
+
+--split FILE (the project's is eval/dev-split.txt) reads a fixed split:
+lines "held-out ID ID ...", "#" comments; every other gold id is "develop".
+The develop, held-out and all reports are then scored separately (with
+--json: one object {"develop": ..., "held-out": ..., "all": ...}; the
+"system" count of develop and held-out is of their own reports). For
+held-out reports --misses prints only the number of misses per category,
+never the items: they are not to be read. There is no default split.
+
+--misses lists every missing and spurious item (and events matched with the
+wrong date).`,
 		ArgsUsage: "DIR",
 		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "misses", Usage: "list every missing and spurious item"},
+			&cli.BoolFlag{Name: "misses", Usage: "list every missing and spurious item (counts only for held-out reports)"},
 			&cli.IntFlag{Name: "worst", Value: 5, Usage: "how many of the worst reports to name"},
 			&cli.StringFlag{Name: "gold", Usage: "folder of the gold files (default: DIR itself)"},
+			&cli.StringFlag{Name: "system", Usage: "score this kg extract output (JSON Lines) instead of extracting DIR"},
+			&cli.BoolFlag{Name: "json", Usage: "print score.py's JSON object (plus \"kg_extra\")"},
+			&cli.StringFlag{Name: "split", Usage: "score develop and held-out reports apart, by this split file (eval/dev-split.txt)"},
 		},
 		Action: func(c *cli.Context) error {
 			args, err := positional(c)
 			if err != nil {
 				return err
 			}
-			if len(args) != 1 {
-				return usageError("eval: name one DIR with reports and their gold .json files")
+			sysFile := c.String("system")
+			if len(args) > 1 || (len(args) == 0 && (sysFile == "" || c.String("gold") == "")) {
+				return usageError("eval: name one DIR with reports and their gold .json files (or --system FILE with --gold or DIR)")
 			}
-			dir := args[0]
+			var dir string
+			if len(args) == 1 {
+				dir = args[0]
+			}
 			goldDir := c.String("gold")
 			if goldDir == "" {
 				goldDir = dir
 			}
-			golds, err := filepath.Glob(filepath.Join(goldDir, "*.json"))
-			if err != nil || len(golds) == 0 {
+			gold, err := eval.LoadGoldDir(goldDir)
+			if err != nil {
+				return fmt.Errorf("eval: %w", err)
+			}
+			if len(gold) == 0 {
 				return usageError("eval: no gold .json files in %s", goldDir)
 			}
-			gold := map[string]*eval.Gold{}
-			for _, gp := range golds {
-				g, err := eval.LoadGold(gp)
+			var held map[string]bool
+			if sp := c.String("split"); sp != "" {
+				f, err := os.Open(sp)
 				if err != nil {
-					return fmt.Errorf("eval: %w", err)
+					return usageError("eval: --split: %v", err)
 				}
-				if g.ID == "" {
-					g.ID = strings.TrimSuffix(filepath.Base(gp), ".json")
+				held, err = eval.ReadSplit(f)
+				f.Close()
+				if err != nil {
+					return usageError("eval: --split %s: %v", sp, err)
 				}
-				gold[g.ID] = g
 			}
-			// the reports: every input file of DIR but the gold files
-			entries, err := os.ReadDir(dir)
+			var sys map[string]*doc.Extraction
+			if sysFile != "" {
+				sys, err = readSystemFile(sysFile)
+			} else {
+				sys, err = extractDir(c, dir, gold)
+			}
 			if err != nil {
 				return fmt.Errorf("eval: %w", err)
 			}
-			var paths []string
-			for _, e := range entries {
-				if e.IsDir() || strings.HasSuffix(e.Name(), ".json") || strings.HasPrefix(e.Name(), ".") || strings.EqualFold(e.Name(), "README.md") {
-					continue
+			for _, id := range sortedKeys(gold) {
+				if sys[id] == nil {
+					where := dir
+					if sysFile != "" {
+						where = sysFile
+					}
+					fmt.Fprintf(c.App.ErrWriter, "kg: eval: gold %s has no report in %s\n", id, where)
 				}
-				paths = append(paths, filepath.Join(dir, e.Name()))
 			}
-			p, err := pipeline.New(pipeline.Options{})
-			if err != nil {
-				return fmt.Errorf("eval: %w", err)
-			}
-			var results []eval.Result
-			seen := map[string]bool{}
-			err = input.Read(paths, nil, input.Options{}, func(r input.Report, rerr error) error {
-				if rerr != nil {
-					fmt.Fprintf(c.App.ErrWriter, "kg: %v\n", rerr)
+			results := eval.ScoreAll(gold, sys)
+			all := eval.Total(results)
+			all.System = len(sys) // as score.py: every report of the system output
+			w := c.App.Writer
+			if held == nil {
+				if c.Bool("json") {
+					fmt.Fprintf(w, "%s\n", all.JSON())
 					return nil
 				}
-				g := gold[r.Meta.ID]
-				if g == nil {
-					return nil // a report without gold is not scored
+				if c.Bool("misses") {
+					eval.WriteMisses(w, results, nil)
+					fmt.Fprintln(w)
 				}
-				x, err := p.Extract(r.Meta, r.Text)
-				if err != nil {
-					return fmt.Errorf("%s: %w", r.Path, err)
-				}
-				seen[g.ID] = true
-				results = append(results, eval.Score(x, g))
+				fmt.Fprintf(w, "most misses: %s\n", eval.Worst(results, c.Int("worst")))
+				all.WriteTable(w)
 				return nil
-			})
-			if err != nil {
-				return fmt.Errorf("eval: %w", err)
 			}
-			for id := range gold {
-				if !seen[id] {
-					fmt.Fprintf(c.App.ErrWriter, "kg: eval: gold %s has no report in %s\n", id, dir)
+			var dev, ho []eval.Result
+			for _, r := range results {
+				if held[r.ID] {
+					ho = append(ho, r)
+				} else {
+					dev = append(dev, r)
 				}
 			}
-			sort.Slice(results, func(i, j int) bool { return results[i].ID < results[j].ID })
-			eval.Report(c.App.Writer, results, c.Int("worst"), c.Bool("misses"))
+			for _, id := range sortedKeys(held) {
+				if gold[id] == nil {
+					fmt.Fprintf(c.App.ErrWriter, "kg: eval: held-out %s has no gold file in %s\n", id, goldDir)
+				}
+			}
+			if c.Bool("json") {
+				fmt.Fprintf(w, "{\"develop\": %s, \"held-out\": %s, \"all\": %s}\n",
+					eval.Total(dev).JSON(), eval.Total(ho).JSON(), all.JSON())
+				return nil
+			}
+			if c.Bool("misses") {
+				eval.WriteMisses(w, results, func(id string) bool { return held[id] })
+				fmt.Fprintln(w)
+			}
+			for i, part := range []struct {
+				name    string
+				results []eval.Result
+				sum     eval.Summary
+			}{{"develop", dev, eval.Total(dev)}, {"held-out", ho, eval.Total(ho)}, {"all", results, all}} {
+				if i > 0 {
+					fmt.Fprintln(w)
+				}
+				fmt.Fprintf(w, "== %s ==\nmost misses: %s\n", part.name, eval.Worst(part.results, c.Int("worst")))
+				part.sum.WriteTable(w)
+			}
 			return nil
 		},
 	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func readSystemFile(path string) (map[string]*doc.Extraction, error) {
+	var r io.Reader = os.Stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	sys, err := eval.ReadSystem(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return sys, nil
+}
+
+// extractDir extracts the reports of dir (every input file but the gold
+// files) that have gold, as kg extract would; the others are counted (as
+// score.py counts every report of its input) but not extracted. A report
+// that cannot be read or extracted is named on stderr and left out.
+func extractDir(c *cli.Context, dir string, gold map[string]*eval.Gold) (map[string]*doc.Extraction, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, e := range entries {
+		if e.IsDir() || strings.HasSuffix(e.Name(), ".json") || strings.HasPrefix(e.Name(), ".") || strings.EqualFold(e.Name(), "README.md") {
+			continue
+		}
+		paths = append(paths, filepath.Join(dir, e.Name()))
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return nil, err
+	}
+	sys := map[string]*doc.Extraction{}
+	err = input.Read(paths, nil, input.Options{}, func(r input.Report, rerr error) error {
+		if rerr != nil {
+			fmt.Fprintf(c.App.ErrWriter, "kg: %v\n", rerr)
+			return nil
+		}
+		if gold[r.Meta.ID] == nil {
+			sys[r.Meta.ID] = &doc.Extraction{Report: doc.Report{ID: r.Meta.ID}} // counted, not scored
+			return nil
+		}
+		x, err := p.Extract(r.Meta, r.Text)
+		if err != nil {
+			fmt.Fprintf(c.App.ErrWriter, "kg: %s: %v\n", r.Path, err)
+			return nil
+		}
+		sys[r.Meta.ID] = x
+		return nil
+	})
+	return sys, err
 }
