@@ -1,0 +1,413 @@
+package ner
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+)
+
+// FormatVersion is the version of the model file layout.
+const FormatVersion = 1
+
+const magic = "KGNER\x00"
+
+// Header is the versioned header of a model file.
+type Header struct {
+	Format     int          `json:"format"`
+	Model      string       `json:"model"`       // model version string
+	FeatureSet string       `json:"feature_set"` // must equal FeatureSet
+	Bits       int          `json:"bits"`        // log2 of the number of rows
+	Scale      float32      `json:"scale"`       // stored weight = round(weight * Scale)
+	Epochs     int          `json:"epochs"`
+	Seed       uint64       `json:"seed"`
+	Rows       int          `json:"rows"` // rows kept (non-zero)
+	Created    string       `json:"created"`
+	Corpora    []CorpusInfo `json:"corpora"`
+}
+
+// CorpusInfo names a training corpus and the digest of its file.
+type CorpusInfo struct {
+	Name      string `json:"name"`
+	File      string `json:"file"`
+	SHA256    string `json:"sha256"`
+	Sentences int    `json:"sentences"` // trained on
+	HeldOut   int    `json:"held_out"`
+}
+
+// Model holds quantised weights: a dense table of 1<<Bits rows of nTags
+// int16 and the transition scores (row nTags is the start).
+type Model struct {
+	Header Header
+	mask   uint64
+	shift  uint
+	w      []int16
+	trans  [nTags + 1][nTags]int32
+}
+
+func (m *Model) row(h uint64) int { return int(h>>m.shift) * nTags }
+
+// WriteModel writes a model file: gzip of magic, format, header JSON,
+// transitions, then the non-zero rows as (delta index, nTags int16).
+func (m *Model) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.DefaultCompression)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	buf.WriteString(magic)
+	hdr, err := json.Marshal(m.Header)
+	if err != nil {
+		return err
+	}
+	binary.Write(&buf, binary.LittleEndian, uint32(FormatVersion))
+	binary.Write(&buf, binary.LittleEndian, uint32(len(hdr)))
+	buf.Write(hdr)
+	binary.Write(&buf, binary.LittleEndian, m.trans)
+	nrows := len(m.w) / nTags
+	var rows []int
+	for r := 0; r < nrows; r++ {
+		for _, v := range m.w[r*nTags : (r+1)*nTags] {
+			if v != 0 {
+				rows = append(rows, r)
+				break
+			}
+		}
+	}
+	binary.Write(&buf, binary.LittleEndian, uint32(len(rows)))
+	var tmp [binary.MaxVarintLen64]byte
+	prev := -1
+	for _, r := range rows {
+		buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(r-prev))])
+		prev = r
+	}
+	// weights tag-major: compresses better than row-major
+	b := make([]byte, 0, 2*len(rows)*nTags)
+	for t := 0; t < nTags; t++ {
+		for _, r := range rows {
+			b = binary.LittleEndian.AppendUint16(b, uint16(m.w[r*nTags+t]))
+		}
+	}
+	buf.Write(b)
+	if _, err := zw.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// ReadModel reads a model file written by Write.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner: model: %w", err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("ner: model: %w", err)
+	}
+	bad := errors.New("ner: model: truncated or corrupt file")
+	if len(data) < len(magic)+8 || string(data[:len(magic)]) != magic {
+		return nil, errors.New("ner: model: not a kg NER model file")
+	}
+	p := len(magic)
+	format := binary.LittleEndian.Uint32(data[p:])
+	if format != FormatVersion {
+		return nil, fmt.Errorf("ner: model: format version %d, this code reads %d", format, FormatVersion)
+	}
+	hlen := int(binary.LittleEndian.Uint32(data[p+4:]))
+	p += 8
+	if hlen < 0 || p+hlen > len(data) {
+		return nil, bad
+	}
+	m := &Model{}
+	if err := json.Unmarshal(data[p:p+hlen], &m.Header); err != nil {
+		return nil, fmt.Errorf("ner: model header: %w", err)
+	}
+	p += hlen
+	h := &m.Header
+	if h.FeatureSet != FeatureSet {
+		return nil, fmt.Errorf("ner: model: feature set %q, this code computes %q", h.FeatureSet, FeatureSet)
+	}
+	if h.Bits < 8 || h.Bits > 26 {
+		return nil, fmt.Errorf("ner: model: bad table size 2^%d", h.Bits)
+	}
+	m.init(h.Bits)
+	tsize := (nTags + 1) * nTags * 4
+	if p+tsize+4 > len(data) {
+		return nil, bad
+	}
+	if err := binary.Read(bytes.NewReader(data[p:p+tsize]), binary.LittleEndian, &m.trans); err != nil {
+		return nil, bad
+	}
+	p += tsize
+	n := int(binary.LittleEndian.Uint32(data[p:]))
+	p += 4
+	nrows := len(m.w) / nTags
+	if n > nrows {
+		return nil, bad
+	}
+	rows := make([]int32, n)
+	prev := -1
+	for i := range rows {
+		d, k := binary.Uvarint(data[p:])
+		if k <= 0 || d == 0 || prev+int(d) >= nrows {
+			return nil, bad
+		}
+		p += k
+		prev += int(d)
+		rows[i] = int32(prev)
+	}
+	if p+2*n*nTags != len(data) {
+		return nil, bad
+	}
+	w := data[p:]
+	for i, r := range rows {
+		row := m.w[int(r)*nTags:][:nTags]
+		for t := range row {
+			o := 2 * (t*n + i)
+			row[t] = int16(uint16(w[o]) | uint16(w[o+1])<<8)
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) init(bits int) {
+	m.Header.Bits = bits
+	m.shift = uint(64 - bits)
+	m.w = make([]int16, (1<<bits)*nTags)
+}
+
+//go:embed data/model.bin.gz
+var embedded []byte
+
+// Tagger tags text with a model. It is safe for concurrent use.
+type Tagger struct {
+	m    *Model
+	lx   *lex
+	pool sync.Pool
+}
+
+var (
+	defOnce sync.Once
+	defT    *Tagger
+	defErr  error
+)
+
+// Default returns the tagger of the embedded model, loaded once.
+func Default() (*Tagger, error) {
+	defOnce.Do(func() {
+		m, err := ReadModel(bytes.NewReader(embedded))
+		if err != nil {
+			defErr = err
+			return
+		}
+		defT, defErr = NewTagger(m)
+	})
+	return defT, defErr
+}
+
+// NewTagger returns a tagger of model m.
+func NewTagger(m *Model) (*Tagger, error) {
+	lx, err := loadLex()
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	t := &Tagger{m: m, lx: lx}
+	t.pool.New = func() any { return new(scratch) }
+	return t, nil
+}
+
+// Version is the model's version string.
+func (t *Tagger) Version() string { return t.m.Header.Model }
+
+// Model returns the tagger's model (read-only).
+func (t *Tagger) Model() *Model { return t.m }
+
+// Span is a recognised mention: runes text[Start:End] and its label, with
+// Score the smallest margin over its characters between the chosen tag's
+// score and the next best (in model units; higher is surer).
+type Span struct {
+	Start, End int
+	Label      string
+	Score      float32
+}
+
+type scratch struct {
+	s    sentence
+	em   []int32
+	back []uint8
+	tags []uint8
+	marg []int32
+}
+
+// maxChunk bounds the characters decoded at once.
+const maxChunk = 400
+
+// Tag returns the PER, TITLE, ORG and LOC spans of text (rune offsets).
+func (t *Tagger) Tag(text []rune) []Span {
+	var out []Span
+	sc := t.pool.Get().(*scratch)
+	defer t.pool.Put(sc)
+	for start := 0; start < len(text); {
+		end := chunkEnd(text, start)
+		out = t.tagChunk(sc, text[start:end], start, out)
+		start = end
+	}
+	return out
+}
+
+// chunkEnd is the end of the chunk starting at start: after 。！？ or a
+// newline, or at a comma-like break (or hard cut) before maxChunk runes.
+func chunkEnd(text []rune, start int) int {
+	lim := min(len(text), start+maxChunk)
+	for i := start; i < lim; i++ {
+		switch text[i] {
+		case '。', '！', '？', '\n', '!', '?':
+			return i + 1
+		}
+	}
+	if lim == len(text) {
+		return lim
+	}
+	for i := lim - 1; i > start+maxChunk/2; i-- {
+		switch text[i] {
+		case '，', '；', '、', ',', ';', ' ', '：':
+			return i + 1
+		}
+	}
+	return lim
+}
+
+func (t *Tagger) tagChunk(sc *scratch, text []rune, off int, out []Span) []Span {
+	n := len(text)
+	if n == 0 {
+		return out
+	}
+	sc.s.prepare(text, t.lx)
+	sc.em = grow(sc.em, n*nTags)
+	sc.marg = grow(sc.marg, n)
+	var f [nFeat]uint64
+	m := t.m
+	for k := 0; k < n; k++ {
+		sc.s.features(k, &f)
+		var e [nTags]int32
+		for _, h := range f {
+			row := m.w[m.row(h):][:nTags]
+			for j := range e {
+				e[j] += int32(row[j])
+			}
+		}
+		copy(sc.em[k*nTags:], e[:])
+	}
+	sc.tags = grow(sc.tags, n)
+	sc.back = grow(sc.back, n*nTags)
+	viterbi(sc.em, &m.trans, n, sc.back, sc.tags)
+	for k := 0; k < n; k++ {
+		e := sc.em[k*nTags : (k+1)*nTags]
+		best := e[sc.tags[k]]
+		second := int32(-1 << 30)
+		for j, v := range e {
+			if uint8(j) != sc.tags[k] && v > second {
+				second = v
+			}
+		}
+		sc.marg[k] = best - second
+	}
+	return appendSpans(out, sc.tags[:n], sc.marg[:n], off, m.Header.Scale)
+}
+
+// appendSpans turns BIO tags into spans (shifted by off).
+func appendSpans(out []Span, tags []uint8, marg []int32, off int, scale float32) []Span {
+	for k := 0; k < len(tags); {
+		if tags[k] == tagO {
+			k++
+			continue
+		}
+		l := tagLabel(tags[k])
+		j := k + 1
+		for j < len(tags) && tags[j] == tagI(l) {
+			j++
+		}
+		sp := Span{Start: off + k, End: off + j, Label: labels[l]}
+		if marg != nil && scale > 0 {
+			mn := marg[k]
+			for _, v := range marg[k:j] {
+				mn = min(mn, v)
+			}
+			sp.Score = float32(mn) / scale
+		}
+		out = append(out, sp)
+		k = j
+	}
+	return out
+}
+
+var allowedTab = func() (t [nTags + 1][nTags]bool) {
+	for i := range t {
+		for j := range t[i] {
+			t[i][j] = allowed(i, j)
+		}
+	}
+	return t
+}()
+
+type score interface{ ~int32 | ~float32 }
+
+// viterbi decodes the best tag sequence under the BIO constraints.
+// em holds n×nTags emission scores; trans[nTags] is the start row.
+func viterbi[T score](em []T, trans *[nTags + 1][nTags]T, n int, back []uint8, out []uint8) {
+	var cur, prev [nTags]T
+	var ok, pok [nTags]bool
+	for j := 0; j < nTags; j++ {
+		ok[j] = allowedTab[nTags][j]
+		if ok[j] {
+			cur[j] = em[j] + trans[nTags][j]
+		}
+	}
+	for k := 1; k < n; k++ {
+		prev, pok = cur, ok
+		e := em[k*nTags : (k+1)*nTags]
+		var top T
+		first := true
+		for j := 0; j < nTags; j++ {
+			var best T
+			bi := -1
+			for i := 0; i < nTags; i++ {
+				if !pok[i] || !allowedTab[i][j] {
+					continue
+				}
+				if v := prev[i] + trans[i][j]; bi < 0 || v > best {
+					best, bi = v, i
+				}
+			}
+			ok[j] = bi >= 0
+			if ok[j] {
+				cur[j] = best + e[j]
+				back[k*nTags+j] = uint8(bi)
+				if first || cur[j] > top {
+					top, first = cur[j], false
+				}
+			}
+		}
+		for j := range cur { // keep the scores small (int32 safety)
+			cur[j] -= top
+		}
+	}
+	bj, first := 0, true
+	for j := 0; j < nTags; j++ {
+		if ok[j] && (first || cur[j] > cur[bj]) {
+			bj, first = j, false
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		out[k] = uint8(bj)
+		if k > 0 {
+			bj = int(back[k*nTags+bj])
+		}
+	}
+}
