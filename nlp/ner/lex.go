@@ -13,13 +13,13 @@ var titlesExtra string
 
 // Lexicon flags of a character.
 const (
-	flSurname   = 1 << iota // a common single surname
-	flCompound              // starts a compound surname
-	flTitleEnd              // a title word ends here
-	flTitleBeg              // a title word starts here
-	flInTitle               // inside a title word
-	flPlaceSuf              // a place suffix (省市县区镇乡村旗州盟)
-	flOrgSuf                // an organisation suffix (局厅部委办院…)
+	flSurname  = 1 << iota // a common single surname
+	flCompound             // starts a compound surname
+	flTitleEnd             // a title word ends here
+	flTitleBeg             // a title word starts here
+	flInTitle              // inside a title word
+	flPlaceSuf             // a place suffix (省市县区镇乡村旗州盟)
+	flOrgSuf               // an organisation suffix (局厅部委办院…)
 )
 
 const maxTitle = 10
