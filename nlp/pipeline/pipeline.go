@@ -10,6 +10,8 @@ import (
 
 	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/nlp/extract"
+	"github.com/kg-cn/kg/nlp/gazetteer"
+	"github.com/kg-cn/kg/nlp/jurisdiction"
 	"github.com/kg-cn/kg/nlp/lexicon"
 	"github.com/kg-cn/kg/nlp/normalize"
 	"github.com/kg-cn/kg/nlp/segment"
@@ -70,6 +72,7 @@ func New(opt Options) (*Pipeline, error) {
 	return build(
 		stageFunc{"normalize", nil, []doc.Layer{doc.LayerText}, norm.Process},
 		extract.Sentencer{},
+		jurisdiction.New(gazetteer.Default()),
 		seg,
 		extract.New(lx, seg),
 	)

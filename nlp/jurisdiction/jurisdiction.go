@@ -1,0 +1,332 @@
+// Package jurisdiction is the pipeline stage that finds the place a report
+// speaks from ("我区", "全县", "区委书记…") among the administrative
+// divisions of the official gazetteer that the text names.
+//
+// Two kinds of evidence meet: the level the report speaks from (the suffix
+// character of 我区, 全县, 该镇, and of abbreviations at a clause's start:
+// 区委, 县长, 市政府 …), and the divisions the text names, found anywhere —
+// also inside an organisation's name (明光市新闻中心) — by the gazetteer's
+// names, short forms and former names. The division of that level that the
+// text names most (in the title and first lines above all, and with most
+// of its own subdivisions named too) is the jurisdiction, written as the
+// text writes it (GUIDELINES: "as the report's own text names it").
+//
+// Where the text gives no level, or names no division of it, the stage
+// leaves the jurisdiction empty and says so in Result.Rule; the extraction
+// stages then apply their own suffix rules (villages and communities are
+// not in the gazetteer).
+package jurisdiction
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/gazetteer"
+)
+
+// Layer is the layer this stage provides: Document.Meta.Jurisdiction (and
+// JurisdictionCode) when the input gave none.
+const Layer doc.Layer = "jurisdiction"
+
+// Rules that decide (Result.Rule).
+const (
+	RuleInput    = "jurisdiction.input"     // given by the input (# jurisdiction:, JSON field)
+	RuleNamed    = "jurisdiction.named"     // a division of the evidenced level, named with its suffix
+	RuleBareStem = "jurisdiction.bare-stem" // named only without suffix (迪庆 … 我州): stem + level
+	RuleNoLevel  = "jurisdiction.no-level"  // undecided: the text gives no level
+	RuleNoCand   = "jurisdiction.no-candidate"
+)
+
+// Result is the stage's decision, with what it rests on.
+type Result struct {
+	Name  string              // as the text writes it (迪庆州, 明光市), "" when undecided
+	Div   *gazetteer.Division // the division it names
+	Level string              // the level suffix the text speaks from (区, 县, 自治区 …)
+	Rule  string
+}
+
+// Stage is the pipeline stage. It is safe for concurrent use.
+type Stage struct{ g *gazetteer.Gazetteer }
+
+// New returns the stage over a gazetteer (gazetteer.Default() in kg).
+func New(g *gazetteer.Gazetteer) *Stage { return &Stage{g: g} }
+
+func (*Stage) Name() string          { return "jurisdiction" }
+func (*Stage) Needs() []doc.Layer    { return []doc.Layer{doc.LayerText, doc.LayerSentences} }
+func (*Stage) Provides() []doc.Layer { return []doc.Layer{Layer} }
+
+// Process fills d.Meta.Jurisdiction when the input left it empty.
+func (s *Stage) Process(d *doc.Document) error {
+	if d.Meta.Jurisdiction != "" {
+		return nil
+	}
+	r := s.Find(d.Text)
+	if r.Name != "" {
+		d.Meta.Jurisdiction = r.Name
+	}
+	return nil
+}
+
+// mention is one place in the text where the gazetteer names a division.
+type mention struct {
+	div     *gazetteer.Division
+	surface string
+	at      int
+	suffix  bool // written with a level suffix (not a bare stem)
+}
+
+// Find decides the jurisdiction of a normalised text.
+func (s *Stage) Find(t []rune) Result {
+	level, n := speakingLevel(t)
+	if n < 2 {
+		return Result{Rule: RuleNoLevel}
+	}
+	ms := s.mentions(t)
+	type cand struct {
+		div     *gazetteer.Division
+		score   float64
+		first   int
+		surface string // the fullest suffixed form written
+		stem    string // a bare stem written, when no suffixed form is
+		stems   int
+	}
+	cands := map[*gazetteer.Division]*cand{}
+	head := headEnd(t)
+	for _, m := range ms {
+		if !levelMatches(m, level) {
+			continue
+		}
+		c := cands[m.div]
+		if c == nil {
+			c = &cand{div: m.div, first: m.at}
+			cands[m.div] = c
+		}
+		if m.suffix {
+			c.score += 2
+			if m.at < head {
+				c.score += 2
+			}
+			if len([]rune(m.surface)) > len([]rune(c.surface)) {
+				c.surface = m.surface
+			}
+		} else {
+			c.stems++
+			c.stem = m.surface
+		}
+	}
+	// subdivisions named in the text speak for their division
+	for _, m := range ms {
+		for _, c := range cands {
+			if m.div != c.div && s.g.Under(m.div, c.div) {
+				c.score += 0.5
+			}
+		}
+	}
+	var best *cand
+	for _, c := range sortedCands(cands) {
+		ok := c.surface != "" || c.stems >= 2 // a stem alone must be seen twice
+		if !ok {
+			continue
+		}
+		if c.surface == "" {
+			c.score += float64(c.stems) * 0.5
+		}
+		if best == nil || c.score > best.score || c.score == best.score && c.first < best.first {
+			best = c
+		}
+	}
+	if best == nil {
+		return Result{Level: level, Rule: RuleNoCand}
+	}
+	if best.surface != "" {
+		return Result{Name: best.surface, Div: best.div, Level: level, Rule: RuleNamed}
+	}
+	return Result{Name: best.stem + level, Div: best.div, Level: level, Rule: RuleBareStem}
+}
+
+func sortedCands[T any](m map[*gazetteer.Division]T) []T {
+	keys := make([]*gazetteer.Division, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].Code < keys[j].Code })
+	out := make([]T, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
+	}
+	return out
+}
+
+// mentions finds every division the text names, longest name first at
+// each position; a bare stem counts only where it stands as a word (a
+// clause's start or after 在/赴/到…, and not run on into a longer word).
+func (s *Stage) mentions(t []rune) []mention {
+	var out []mention
+	for i := 0; i < len(t); i++ {
+		n, ms := s.g.LongestAt(t, i)
+		if n == 0 {
+			continue
+		}
+		surface := string(t[i : i+n])
+		if i > 0 && strings.ContainsRune("我全该本", t[i-1]) && n <= 2 || strings.ContainsRune("我全该本", t[i]) && n == 2 {
+			continue // 我州, 全州 speak of the level, not of 全州县
+		}
+		if n == 2 && i > 0 && isHan(t[i-1]) && !strings.ContainsRune("在赴到来去与和对向从", t[i-1]) && !endsMention(out, i) {
+			continue // a one-character stem inside a word (管理县 is no 理县)
+		}
+		suffixed := writtenWithSuffix(surface, ms)
+		if !suffixed && !bareStemAt(t, i, n) {
+			continue
+		}
+		seen := map[*gazetteer.Division]bool{}
+		for _, m := range ms {
+			if !seen[m.Div] {
+				seen[m.Div] = true
+				out = append(out, mention{div: m.Div, surface: surface, at: i, suffix: suffixed})
+			}
+		}
+		i += n - 1
+	}
+	return out
+}
+
+// levelSuffixes are the suffixes of the divisions a report can speak from,
+// longest first.
+var levelSuffixes = []string{"特别行政区", "自治区", "自治州", "自治县", "自治旗", "街道", "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡"}
+
+// writtenWithSuffix reports whether a name as written carries a level
+// suffix: a full or former name, or a short form that is more than its
+// division's stem (甘南州 of 甘南藏族自治州 is; 全州 of 全州县 is not).
+func writtenWithSuffix(surface string, ms []gazetteer.Match) bool {
+	for _, m := range ms {
+		switch m.Kind {
+		case gazetteer.Full, gazetteer.Former:
+			return true
+		case gazetteer.Short, gazetteer.Abbrev:
+			if rest, ok := strings.CutPrefix(m.Div.Name, surface); ok && isLevelSuffix(rest) {
+				continue // the stem alone
+			}
+			for _, suf := range levelSuffixes {
+				if strings.HasSuffix(surface, suf) && surface != suf {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func isLevelSuffix(s string) bool {
+	for _, suf := range levelSuffixes {
+		if s == suf {
+			return true
+		}
+	}
+	return s == "办事处" || s == "街道办事处"
+}
+
+// endsMention reports whether the last mention found ends at i (十堰市房县).
+func endsMention(ms []mention, i int) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	m := ms[len(ms)-1]
+	return m.at+len([]rune(m.surface)) == i
+}
+
+// levelMatches reports whether a mention can be the jurisdiction of a
+// report speaking from level: written with that suffix (明光市 for 市),
+// or a bare stem of a division whose full name has it.
+func levelMatches(m mention, level string) bool {
+	if m.suffix {
+		return strings.HasSuffix(m.surface, level)
+	}
+	return strings.HasSuffix(m.div.Name, level) || level == "州" && strings.HasSuffix(m.div.Name, "自治州")
+}
+
+func bareStemAt(t []rune, i, n int) bool {
+	if n < 2 {
+		return false
+	}
+	left := i == 0 || !isHan(t[i-1]) || strings.ContainsRune("在赴到来去与和、对向从", t[i-1])
+	right := i+n >= len(t) || !isHan(t[i+n]) || strings.ContainsRune("讯召举开的市县区州盟旗镇乡各全", t[i+n])
+	return left && right
+}
+
+// headEnd is where a report's head ends: the title and first line.
+func headEnd(t []rune) int {
+	lines := 0
+	for i, r := range t {
+		if r == '\n' {
+			lines++
+			if lines >= 2 && i > 10 {
+				return i
+			}
+		}
+		if i > 120 {
+			return i
+		}
+	}
+	return len(t)
+}
+
+// speakingLevel returns the level suffix the report speaks from and the
+// weight of its evidence: 我区 (2), 全县/该镇/本市 (1), and an abbreviation
+// at a clause's start: 区委, 县长, 市政府, 镇党委 … (1).
+func speakingLevel(t []rune) (string, int) {
+	count := map[string]int{}
+	for i := 0; i < len(t); i++ {
+		suf, l := levelAt(t, i)
+		if l == 0 {
+			continue
+		}
+		prev, next := rune(0), rune(0)
+		if i > 0 {
+			prev = t[i-1]
+		}
+		if i+l < len(t) {
+			next = t[i+l]
+		}
+		switch {
+		case prev == '我':
+			count[suf] += 2
+		case prev == '全' || prev == '该' || prev == '本':
+			count[suf]++
+		case (i == 0 || isClausePunct(prev)) && strings.ContainsRune("委长政人领党纪", next):
+			count[suf]++
+		}
+		i += l - 1
+	}
+	best, n := "", 0
+	for _, suf := range levelSuffixes {
+		if c := count[suf]; c > n {
+			best, n = suf, c
+		}
+	}
+	return best, n
+}
+
+// levelAt returns the level suffix written at i (自治区, 街道, 县 …).
+func levelAt(t []rune, i int) (string, int) {
+	for _, suf := range levelSuffixes {
+		rs := []rune(suf)
+		if i+len(rs) <= len(t) && string(t[i:i+len(rs)]) == suf {
+			if suf == "市" || suf == "区" || suf == "县" || suf == "州" || suf == "旗" {
+				// 自治区/自治州/自治县 are read whole where they start
+				if i >= 2 && string(t[i-2:i]) == "自治" {
+					return "", 0
+				}
+			}
+			return suf, len(rs)
+		}
+	}
+	return "", 0
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func isClausePunct(r rune) bool {
+	return strings.ContainsRune(",，。;；:：!！?？、\n ()（）“”\"", r)
+}

@@ -1,0 +1,52 @@
+package jurisdiction
+
+import (
+	"testing"
+
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/gazetteer"
+)
+
+func TestFind(t *testing.T) {
+	s := New(gazetteer.Default())
+	tests := []struct {
+		name, text, want, rule string
+	}{
+		{"a district named and spoken from", "静海区召开全区经济工作会议\n1月5日，静海区召开全区经济工作会议。区委书记王测明出席会议并讲话，区长李测华主持。",
+			"静海区", RuleNamed},
+		{"a city named only inside an organisation's name", "会场 图片来源:明光市新闻中心\n12月6日，市委书记王测明主持召开市委常委会，市委副书记李测华出席会议。",
+			"明光市", RuleNamed},
+		{"the level decides between a county and its township", "测试\n近日，文安县滩里镇召开会议。镇党委书记王测明主持会议，镇长李测华讲话。我镇将继续努力。",
+			"滩里镇", RuleNamed},
+		{"an autonomous prefecture written short, as the text writes it", "甘南州召开会议\n3月1日，甘南州召开全州干部大会。州委书记王测明讲话。",
+			"甘南州", RuleNamed},
+		{"我州 and 全州 are the level, not the county 全州县", "3月1日，我州召开全州干部大会。州委书记王测明讲话。",
+			"", RuleNoCand},
+		{"a one-character stem inside a word is no county (管理县)", "3月1日，县委召开会议，研究加强管理县域经济工作。县委书记王测明讲话。",
+			"", RuleNoCand},
+		{"no level evidence decides nothing", "3月1日，王测明在北京市出席会议。",
+			"", RuleNoLevel},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := s.Find([]rune(tt.text))
+			if r.Name != tt.want || r.Rule != tt.rule {
+				t.Errorf("Find = %q (%s, level %q), want %q (%s)", r.Name, r.Rule, r.Level, tt.want, tt.rule)
+			}
+		})
+	}
+}
+
+func TestProcessFillsOnlyAnEmptyJurisdiction(t *testing.T) {
+	s := New(gazetteer.Default())
+	text := []rune("1月5日，静海区召开全区经济工作会议。区委书记王测明出席会议并讲话。")
+	for _, tt := range []struct{ given, want string }{{"", "静海区"}, {"测水县", "测水县"}} {
+		d := &doc.Document{Meta: doc.Meta{Jurisdiction: tt.given}, Text: text}
+		if err := s.Process(d); err != nil {
+			t.Fatal(err)
+		}
+		if d.Meta.Jurisdiction != tt.want {
+			t.Errorf("given %q: jurisdiction %q, want %q", tt.given, d.Meta.Jurisdiction, tt.want)
+		}
+	}
+}
