@@ -170,6 +170,9 @@ func (s *Stage) mentions(t []rune) []mention {
 			continue
 		}
 		surface := string(t[i : i+n])
+		if isLevelSuffix(surface) {
+			continue // a township named 街道 in the table is no mention of the word
+		}
 		if i > 0 && strings.ContainsRune("我全该本", t[i-1]) && n <= 2 || strings.ContainsRune("我全该本", t[i]) && n == 2 {
 			continue // 我州, 全州 speak of the level, not of 全州县
 		}
