@@ -24,7 +24,7 @@ func TestFind(t *testing.T) {
 			"", RuleNoCand},
 		{"a one-character stem inside a word is no county (管理县)", "3月1日，县委召开会议，研究加强管理县域经济工作。县委书记王测明讲话。",
 			"", RuleNoCand},
-		{"a street spoken from; the word 街道 is no division", "4月2日上午，五里店街道召开党建工作会议。街道党工委书记王测明出席并讲话。",
+		{"a street spoken from; the word 街道 is no division", "4月2日上午，五里店街道召开党建工作会议。街道党工委书记王测明出席并讲话，街道党工委副书记李测华主持。",
 			"五里店街道", RuleNamed},
 		{"no level evidence decides nothing", "3月1日，王测明在北京市出席会议。",
 			"", RuleNoLevel},
