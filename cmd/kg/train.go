@@ -26,9 +26,9 @@ writes the weights (--out) and MODEL.md beside them. Rebuild kg afterwards:
 the weights are embedded in the binary.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "corpora", Value: "../shared/train", Usage: "folder of the training corpora"},
-			&cli.IntFlag{Name: "epochs", Value: 8, Usage: "passes over the training sentences"},
+			&cli.IntFlag{Name: "epochs", Value: 15, Usage: "passes over the training sentences"},
 			&cli.Uint64Flag{Name: "seed", Value: 1998, Usage: "shuffling seed"},
-			&cli.IntFlag{Name: "max-rows", Value: 700000, Usage: "weight rows kept after pruning"},
+			&cli.IntFlag{Name: "max-rows", Value: 1200000, Usage: "weight rows kept after pruning"},
 			&cli.StringFlag{Name: "out", Value: "nlp/ner/data/model.bin.gz", Usage: "model file to write"},
 		},
 		Action: func(c *cli.Context) error {

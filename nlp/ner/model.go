@@ -13,7 +13,7 @@ import (
 )
 
 // FormatVersion is the version of the model file layout.
-const FormatVersion = 1
+const FormatVersion = 2
 
 const magic = "KGNER\x00"
 
@@ -53,7 +53,8 @@ type Model struct {
 func (m *Model) row(h uint64) int { return int(h>>m.shift) * nTags }
 
 // WriteModel writes a model file: gzip of magic, format, header JSON,
-// transitions, then the non-zero rows as (delta index, nTags int16).
+// transitions, then the non-zero rows: their index deltas (uvarint), a
+// mask of their non-zero tags (uint16) and those weights (int16), tag-major.
 func (m *Model) Write(w io.Writer) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.DefaultCompression)
 	if err != nil {
@@ -86,11 +87,22 @@ func (m *Model) Write(w io.Writer) error {
 		buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(r-prev))])
 		prev = r
 	}
-	// weights tag-major: compresses better than row-major
-	b := make([]byte, 0, 2*len(rows)*nTags)
+	// then a mask of each row's non-zero tags, then those weights, tag-major
+	b := make([]byte, 0, 2*len(rows)*4)
+	for _, r := range rows {
+		var mask uint16
+		for t, v := range m.w[r*nTags : (r+1)*nTags] {
+			if v != 0 {
+				mask |= 1 << t
+			}
+		}
+		b = binary.LittleEndian.AppendUint16(b, mask)
+	}
 	for t := 0; t < nTags; t++ {
 		for _, r := range rows {
-			b = binary.LittleEndian.AppendUint16(b, uint16(m.w[r*nTags+t]))
+			if v := m.w[r*nTags+t]; v != 0 {
+				b = binary.LittleEndian.AppendUint16(b, uint16(v))
+			}
 		}
 	}
 	buf.Write(b)
@@ -162,15 +174,39 @@ func ReadModel(r io.Reader) (*Model, error) {
 		prev += int(d)
 		rows[i] = int32(prev)
 	}
-	if p+2*n*nTags != len(data) {
+	if p+2*n > len(data) {
 		return nil, bad
 	}
-	w := data[p:]
+	masks := data[p : p+2*n]
+	p += 2 * n
+	// where each tag's weights start
+	var cnt, at [nTags]int
+	for i := 0; i < n; i++ {
+		mask := uint16(masks[2*i]) | uint16(masks[2*i+1])<<8
+		if mask>>nTags != 0 {
+			return nil, bad
+		}
+		for t := 0; t < nTags; t++ {
+			cnt[t] += int(mask >> t & 1)
+		}
+	}
+	total := 0
+	for t := 0; t < nTags; t++ {
+		at[t] = p + 2*total
+		total += cnt[t]
+	}
+	if p+2*total != len(data) {
+		return nil, bad
+	}
 	for i, r := range rows {
+		mask := uint16(masks[2*i]) | uint16(masks[2*i+1])<<8
 		row := m.w[int(r)*nTags:][:nTags]
-		for t := range row {
-			o := 2 * (t*n + i)
-			row[t] = int16(uint16(w[o]) | uint16(w[o+1])<<8)
+		for t := 0; t < nTags; t++ {
+			if mask>>t&1 != 0 {
+				o := at[t]
+				row[t] = int16(uint16(data[o]) | uint16(data[o+1])<<8)
+				at[t] = o + 2
+			}
 		}
 	}
 	return m, nil

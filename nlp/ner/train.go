@@ -17,10 +17,10 @@ import (
 
 // TrainOptions configure Train.
 type TrainOptions struct {
-	Epochs  int    // passes over the training sentences (default 8)
+	Epochs  int    // passes over the training sentences (default 15)
 	Seed    uint64 // shuffling seed (default 1998)
 	Bits    int    // log2 of the weight rows (default 21)
-	MaxRows int    // rows kept after pruning (default 700,000)
+	MaxRows int    // rows kept after pruning (default 1,200,000)
 	Log     io.Writer
 }
 
@@ -36,7 +36,7 @@ type trainSent struct {
 // sentence of each, and returns it with the held-out evaluation.
 func Train(dir string, opt TrainOptions) (*Model, *Evaluation, error) {
 	if opt.Epochs <= 0 {
-		opt.Epochs = 8
+		opt.Epochs = 15
 	}
 	if opt.Seed == 0 {
 		opt.Seed = 1998
@@ -45,7 +45,7 @@ func Train(dir string, opt TrainOptions) (*Model, *Evaluation, error) {
 		opt.Bits = 21
 	}
 	if opt.MaxRows == 0 {
-		opt.MaxRows = 700_000
+		opt.MaxRows = 1_200_000
 	}
 	logw := opt.Log
 	if logw == nil {
