@@ -37,6 +37,17 @@ type Document struct {
 	Sentences []Span  // over Text
 	Tokens    []Token // over Text, in order
 	Names     []Name  // over Text, in order: the learned recogniser's spans
+
+	// the extraction stages' layers (layers.go)
+	Dates          []DateMention
+	Places         []PlaceMention
+	Persons        []Person
+	PersonMentions []PersonMention
+	Holds          []Hold
+	Events         []Event
+	Honours        []Honour
+	Roles          []Role
+
 	Mentions  []Mention
 	Entities  []Entity
 	Relations []Relation

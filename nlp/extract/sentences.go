@@ -1,6 +1,9 @@
 package extract
 
-import "github.com/kg-cn/kg/nlp/doc"
+import (
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/text"
+)
 
 // Sentencer is the sentence-splitting stage: sentences end at 。！？, at a
 // semicolon and at a line break; closing quotes stay with their sentence.
@@ -36,7 +39,7 @@ func Split(t []rune) []doc.Span {
 		}
 	}
 	for i := 0; i < len(t); i++ {
-		if !isSentenceEnd(t[i]) {
+		if !text.IsSentenceEnd(t[i]) {
 			continue
 		}
 		end := i + 1

@@ -55,7 +55,9 @@ type Pipeline struct {
 }
 
 // New loads the lexicon and the dictionaries and builds the stages:
-// normalise → sentences → segment → extract.
+// normalise → sentences → segment → the extraction stages (dates →
+// jurisdiction → places → persons → events → commendations → roles →
+// output).
 func New(opt Options) (*Pipeline, error) {
 	lx, err := lexicon.Load()
 	if err != nil {
@@ -69,13 +71,16 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return build(
+	stages := []Stage{
 		stageFunc{"normalize", nil, []doc.Layer{doc.LayerText}, norm.Process},
 		extract.Sentencer{},
 		jurisdiction.New(gazetteer.Default()),
 		seg,
-		extract.New(lx, seg),
-	)
+	}
+	for _, s := range extract.Stages(lx, seg) {
+		stages = append(stages, s)
+	}
+	return build(stages...)
 }
 
 // build checks the stages' contracts and assembles the pipeline.

@@ -1,9 +1,12 @@
-package extract
+package events
 
 import (
 	"strings"
 
 	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/dates"
+	"github.com/kg-cn/kg/nlp/extract/posts"
+	"github.com/kg-cn/kg/nlp/extract/text"
 )
 
 // findEvents finds the events a report describes: named ones (召开2021年度
@@ -15,10 +18,10 @@ import (
 // A headline (a short first line without a full stop) repeats the body in
 // short form: its events count only when the body names none.
 func (s *state) findEvents() {
-	body := s.d.Sentences
+	body := s.D.Sentences
 	var head []doc.Span
 	if len(body) > 1 {
-		if h := body[0]; h.Len() <= 40 && h.End < len(s.t) && s.t[h.End] == '\n' && !strings.ContainsRune(s.str(h.Start, h.End), '。') {
+		if h := body[0]; h.Len() <= 40 && h.End < len(s.t) && s.t[h.End] == '\n' && !strings.ContainsRune(s.Str(h.Start, h.End), '。') {
 			head, body = body[:1], body[1:]
 		}
 	}
@@ -36,48 +39,20 @@ func (s *state) findEvents() {
 	}
 }
 
-// clauseEnd returns the end of the clause that contains i.
-func (s *state) clauseEnd(i, limit int) int {
-	depth := 0
-	for k := i; k < limit; k++ {
-		switch s.t[k] {
-		case '(', '“', '《':
-			depth++
-		case ')', '”', '》':
-			if depth > 0 {
-				depth--
-			}
-		}
-		if depth == 0 && isClauseEnd(s.t[k]) {
-			return k
-		}
-	}
-	return limit
-}
-
-func (s *state) clauseStart(i, limit int) int {
-	for k := i; k > limit; k-- {
-		if isClauseEnd(s.t[k-1]) {
-			return k
-		}
-	}
-	return limit
-}
-
 func (s *state) namedEventsIn(sent doc.Span) {
 	for v := sent.Start; v < sent.End; v++ {
-		l, _ := s.e.eventVerb.LongestAt(s.t, v)
+		l, _ := s.r.eventVerb.LongestAt(s.t, v)
 		if l == 0 {
 			continue
 		}
-		verb := s.str(v, v+l)
-		ce := s.clauseEnd(v+l, sent.End)
+		verb := s.Str(v, v+l)
+		ce := s.ClauseEnd(v+l, sent.End)
 		// VERB NAME: 召开2021年度武装工作会议 (several joined by 和)
 		a := v + l
-		for s.hasAt(a, "了") || s.hasAt(a, "在") {
+		for s.HasAt(a, "了") || s.HasAt(a, "在") {
 			a++
 		}
-		if l, _ := s.e.timePrefix.LongestAt(s.t, a); l > 0 {
+		if l, _ := s.r.timePrefix.LongestAt(s.t, a); l > 0 {
 			a += l
 		}
 		found := false
@@ -87,8 +62,8 @@ func (s *state) namedEventsIn(sent doc.Span) {
 				break
 			}
 			if !(s.isAttendVerb(verb) && b-a <= 4 && len(s.events) > 0) {
-				if ev := s.addNamedEvent(a, b, sent, v); ev != nil && !s.isAttendVerb(verb) && ev.convener == "" {
-					ev.convener = s.convenerBefore(sent, v)
+				if ev := s.addNamedEvent(a, b, sent, v, RuleNamed); ev != nil && !s.isAttendVerb(verb) && ev.Convener == "" {
+					ev.Convener = s.convenerBefore(sent, v)
 				}
 			}
 			found = true
@@ -103,20 +78,20 @@ func (s *state) namedEventsIn(sent doc.Span) {
 			continue
 		}
 		// NAME 在 PLACE VERB: 全县安全生产工作会议在县政府四楼会议室召开
-		cs := s.clauseStart(v, sent.Start)
+		cs := s.ClauseStart(v, sent.Start)
 		for k := cs; k < v; k++ {
-			if b := s.eventEnd(k, v); b > 0 && k == s.nameStart(cs, b) {
+			if b := s.eventEnd(k, v); b > 0 && k == s.NameStart(cs, b) {
 				place, held := "", false
-				if s.hasAt(b, "在") || s.hasAt(b, "于") {
-					place = strings.TrimSuffix(s.str(b+1, v), "隆重")
+				if s.HasAt(b, "在") || s.HasAt(b, "于") {
+					place = strings.TrimSuffix(s.Str(b+1, v), "隆重")
 					held = place != ""
 					if place == "这里" || place == "此" {
 						place = "" // held here: a place the text does not name
 					}
 				}
-				if b == v || held || s.hasAt(b, "隆重") || s.hasAt(b, "今天") {
-					if ev := s.addNamedEvent(k, b, sent, v); ev != nil && place != "" {
-						ev.place = s.placeName(b+1, place)
+				if b == v || held || s.HasAt(b, "隆重") || s.HasAt(b, "今天") {
+					if ev := s.addNamedEvent(k, b, sent, v, RuleNamedHeld); ev != nil && place != "" {
+						ev.Place = s.placeName(b+1, place)
 					}
 				}
 				break
@@ -124,24 +99,6 @@ func (s *state) namedEventsIn(sent doc.Span) {
 		}
 		v += l - 1
 	}
-}
-
-// nameStart is where a name that runs to b starts within the clause: after
-// any date and time words at the clause's start.
-func (s *state) nameStart(cs, b int) int {
-	k := cs
-	for _, dm := range s.dates {
-		if dm.span.Start == k {
-			k = dm.span.End
-		}
-	}
-	if l, _ := s.e.daypart.LongestAt(s.t, k); l > 0 {
-		k += l
-	}
-	for k < b && (s.t[k] == ',' || s.t[k] == ' ') {
-		k++
-	}
-	return k
 }
 
 // eventEnd returns the end of an event's name that starts at a and ends
@@ -166,13 +123,13 @@ func (s *state) eventEnd(a, limit int) int {
 		if k > a && (s.t[k] == '和' || s.t[k] == '、' || s.t[k] == '及') && best > 0 {
 			break
 		}
-		l, _ := s.e.eventSuffix.LongestAt(s.t, k)
+		l, _ := s.r.eventSuffix.LongestAt(s.t, k)
 		if l == 0 {
 			continue
 		}
 		b := k + l
-		// the event word must end the name: what follows is a boundary
-		if b >= limit || isPunct(s.t[b]) || s.followsEvent(b) {
+		// the event word must end the Name: what follows is a boundary
+		if b >= limit || text.IsPunct(s.t[b]) || s.followsEvent(b) {
 			if b-a >= 2 {
 				best = b
 			}
@@ -182,47 +139,47 @@ func (s *state) eventEnd(a, limit int) int {
 }
 
 func (s *state) followsEvent(b int) bool {
-	return s.e.eventFollow.HasPrefixAt(s.t, b)
+	return s.r.eventFollow.HasPrefixAt(s.t, b)
 }
 
 // addNamedEvent records the event named by [a, b) unless it is only studied
 // or conveyed.
-func (s *state) addNamedEvent(a, b int, sent doc.Span, v int) *event {
-	name := s.str(a, b)
-	if s.hasAt(b, "精神") || s.hasAt(b, "的精神") || strings.Contains(s.str(sent.Start, a), "传达") && s.hasAt(b, "精神") {
+func (s *state) addNamedEvent(a, b int, sent doc.Span, v int, rule string) *doc.Event {
+	name := s.Str(a, b)
+	if s.HasAt(b, "精神") || s.HasAt(b, "的精神") || strings.Contains(s.Str(sent.Start, a), "传达") && s.HasAt(b, "精神") {
 		return nil
 	}
-	if l, _ := s.e.studied.LongestEndingAt(s.t, a, 4); l > 0 && a-l >= sent.Start {
+	if l, _ := s.r.studied.LongestEndingAt(s.t, a, 4); l > 0 && a-l >= sent.Start {
 		return nil
 	}
 	// a bare 会议 is an event when it is convened (召开会议), not when it is
 	// only attended (出席会议 refers to one already named)
-	if name == "会" || name == "活动" || strings.HasPrefix(name, "的") || name == "会议" && s.isAttendVerb(s.str(v, v+2)) {
+	if name == "会" || name == "活动" || strings.HasPrefix(name, "的") || name == "会议" && s.isAttendVerb(s.Str(v, v+2)) {
 		return nil
 	}
 	// a short generic name (表彰大会) re-mentions a longer one; a longer name
 	// completes a short one seen before
 	for _, ev := range s.events {
-		if !ev.named {
+		if !ev.Named {
 			continue
 		}
-		short, long := name, ev.name
+		short, long := name, ev.Name
 		if len([]rune(short)) > len([]rune(long)) {
 			short, long = long, short
 		}
 		if short == long || strings.Contains(long, short) && len([]rune(short)) <= 4 {
-			ev.name = long
-			if ev.date == "" {
-				ev.date = s.dateBefore(v)
+			ev.Name = long
+			if ev.Date == "" {
+				ev.Date = dates.Before(s.D, v)
 			}
 			return ev
 		}
 	}
-	date := s.dateBefore(v)
+	date := dates.Before(s.D, v)
 	if date == "" {
-		date = s.yearDate(name, v)
+		date = dates.YearDate(s.D, name, v)
 	}
-	ev := &event{name: name, kind: s.kindOf(name), date: date, span: spanOf(a, b), ev: sent, named: true}
+	ev := &doc.Event{Name: name, Kind: s.kindOf(name), Date: date, Span: text.Span(a, b), Sentence: sent, Named: true, Rule: rule}
 	s.events = append(s.events, ev)
 	return ev
 }
@@ -241,30 +198,30 @@ func (s *state) kindOf(name string) string {
 // leaders carry out in the sentence.
 func (s *state) activitiesIn(sent doc.Span) {
 	for k := sent.Start; k < sent.End; k++ {
-		l, _ := s.e.activity.LongestAt(s.t, k)
+		l, _ := s.r.activity.LongestAt(s.t, k)
 		if l == 0 {
 			continue
 		}
-		word := s.str(k, k+l)
+		word := s.Str(k, k+l)
 		// part of a named event (颁奖晚会) or a noun use (座谈会) is not an activity
 		inNamed := false
 		for _, ev := range s.events {
-			if ev.span.Start <= k && k < ev.span.End {
+			if ev.Span.Start <= k && k < ev.Span.End {
 				inNamed = true
 			}
 		}
-		if inNamed || s.hasAt(k+l, "会") || s.hasAt(k+l, "团") || s.hasAt(k+l, "组") || s.hasNamedEvent(sent) {
+		if inNamed || s.HasAt(k+l, "会") || s.HasAt(k+l, "团") || s.HasAt(k+l, "组") || s.hasNamedEvent(sent) {
 			k += l - 1
 			continue
 		}
-		cs := s.clauseStart(k, sent.Start)
-		actor := len(s.personsIn(cs, k)) > 0 || len(s.personsIn(sent.Start, k)) > 0
+		cs := s.ClauseStart(k, sent.Start)
+		actor := len(s.persons.In(cs, k)) > 0 || len(s.persons.In(sent.Start, k)) > 0
 		if !actor {
-			if l2, _ := s.e.leader.LongestEndingAt(s.t, k, 6); l2 > 0 {
+			if l2, _ := s.r.leader.LongestEndingAt(s.t, k, 6); l2 > 0 {
 				actor = true
 			}
 			for x := sent.Start; x < k && !actor; x++ {
-				if l2, _ := s.e.leader.LongestAt(s.t, x); l2 > 0 {
+				if l2, _ := s.r.leader.LongestAt(s.t, x); l2 > 0 {
 					actor = true
 				}
 			}
@@ -273,30 +230,30 @@ func (s *state) activitiesIn(sent doc.Span) {
 			k += l - 1
 			continue
 		}
-		kind := s.e.lx.Activity[word]
+		kind := s.Activity[word]
 		dup := false
 		for _, ev := range s.events {
 			switch {
-			case strings.Contains(ev.name, word):
+			case strings.Contains(ev.Name, word):
 				dup = true // 签约 of 签约仪式, 慰问 of 走访慰问
-			case !ev.named && ev.kind == kind && isVisit(ev.name) && isVisit(word):
+			case !ev.Named && ev.Kind == kind && isVisit(ev.Name) && isVisit(word):
 				dup = true // 看望 … 慰问: one visit
 			}
-			if dup && ev.date == "" {
-				ev.date = s.dateBefore(k) // a later mention may date it
+			if dup && ev.Date == "" {
+				ev.Date = dates.Before(s.D, k) // a later mention may date it
 			}
 			if dup {
 				break
 			}
 		}
 		if !dup {
-			ev := &event{name: word, kind: kind, date: s.dateBefore(k), span: spanOf(k, k+l), ev: sent}
-			if ev.date == "" {
-				ev.date = s.dateAfter(k, sent) // 随同考察 … 24日至25日, …
+			ev := &doc.Event{Name: word, Kind: kind, Date: dates.Before(s.D, k), Span: text.Span(k, k+l), Sentence: sent, Rule: RuleActivity}
+			if ev.Date == "" {
+				ev.Date = dates.After(s.D, k, sent) // 随同考察 … 24日至25日, …
 			}
 			// 在长春会见: the place
 			if p := s.placeBefore(cs, k); p != "" {
-				ev.place = p
+				ev.Place = p
 			}
 			s.events = append(s.events, ev)
 		}
@@ -307,9 +264,9 @@ func (s *state) activitiesIn(sent doc.Span) {
 // placeName returns the full name of the place found written as w at start
 // (郑州 → 郑州市), or w itself (a venue: 县政府四楼会议室).
 func (s *state) placeName(start int, w string) string {
-	for _, pm := range s.places {
-		if pm.span.Start == start && pm.span.End == start+len([]rune(w)) {
-			return pm.name
+	for _, pm := range s.D.Places {
+		if pm.Span.Start == start && pm.Span.End == start+len([]rune(w)) {
+			return pm.Name
 		}
 	}
 	return w
@@ -319,17 +276,17 @@ func (s *state) placeName(start int, w string) string {
 func (s *state) placeBefore(cs, k int) string {
 	for x := k - 1; x >= cs && x > k-12; x-- {
 		if s.t[x] == '在' {
-			w := s.str(x+1, k)
+			w := s.Str(x+1, k)
 			if w == "" || strings.ContainsAny(w, ",、") {
 				return ""
 			}
-			for _, pm := range s.places {
-				if pm.span.Start == x+1 {
-					return pm.name
+			for _, pm := range s.D.Places {
+				if pm.Span.Start == x+1 {
+					return pm.Name
 				}
 			}
-			if s.knownPlace(w) {
-				if s.knownPlace(w + "市") {
+			if s.KnownPlace(w) {
+				if s.KnownPlace(w + "市") {
 					return w + "市"
 				}
 				return w
@@ -346,7 +303,7 @@ func (s *state) isAttendVerb(v string) bool {
 
 func (s *state) hasNamedEvent(sent doc.Span) bool {
 	for _, ev := range s.events {
-		if ev.named && ev.ev == sent {
+		if ev.Named && ev.Sentence == sent {
 			return true
 		}
 	}
@@ -363,14 +320,14 @@ func isVisit(w string) bool {
 // clause (after a date) and the verb, with an abbreviated place resolved;
 // "" when the subject is not an organisation (a place, a person).
 func (s *state) convenerBefore(sent doc.Span, v int) string {
-	cs := s.clauseStart(v, sent.Start)
-	a := s.nameStart(cs, v)
-	a = s.cutPreamble(a, v)
-	o := s.str(a, v)
+	cs := s.ClauseStart(v, sent.Start)
+	a := s.NameStart(cs, v)
+	a = s.p.CutPreamble(a, v)
+	o := s.Str(a, v)
 	rs := []rune(o)
-	if len(rs) < 2 || len(rs) > 30 || !s.endsLikeOrg(o) || strings.ContainsAny(o, ",、 ") {
+	if len(rs) < 2 || len(rs) > 30 || !s.p.EndsLikeOrg(o) || strings.ContainsAny(o, ",、 ") {
 		return ""
 	}
-	p := s.resolveItem(item{org: o}, nil, nil)
-	return p.cpc + p.place + p.rest
+	p := s.p.ResolveItem(posts.Item{Org: o}, nil, nil)
+	return p.CPC + p.Place + p.Rest
 }

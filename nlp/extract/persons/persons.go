@@ -1,27 +1,28 @@
-package extract
+package persons
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/posts"
+	"github.com/kg-cn/kg/nlp/extract/text"
 )
 
 // findPersonsAndPosts finds the pattern at the heart of the genre: a title
 // chain followed by one or more names (区委常委、副区长曲海富; 区政协副主席
 // 曹斌、周春然), and lists after collective words (市领导阎立、邹宏国).
 func (s *state) findPersonsAndPosts() {
-	var prev *post
+	var prev *posts.Post
 	var ctx []string
 	cur := -1
 	for j := 1; j < len(s.t); j++ {
-		if !isHan(s.t[j]) {
+		if !text.IsHan(s.t[j]) {
 			continue
 		}
-		if k := s.sentenceIndex(j); k != cur {
+		if k := s.SentenceIndex(j); k != cur {
 			prev, ctx, cur = nil, nil, k
 		}
-		if l, _ := s.e.leader.LongestEndingAt(s.t, j, 6); l > 0 || s.endsCue(j, s.e.personNoun) {
+		if l, _ := s.r.leader.LongestEndingAt(s.t, j, 6); l > 0 || s.EndsCue(j, s.r.personNoun) {
 			if end := s.nameList(j, nil); end > j {
 				j = end - 1
 			}
@@ -31,20 +32,20 @@ func (s *state) findPersonsAndPosts() {
 		if tl == 0 || s.nameAfterTitle(j) == 0 || (cls == "staff" || cls == "member") && len(s.surnameAt(j)) == 0 && s.dottedNameAt(j) == 0 {
 			continue
 		}
-		if k := j - tl; k > 0 && s.e.collective[s.t[k-1]] {
-			continue // 我省长期以来, 各位委员, 全体委员: not a post
+		if k := j - tl; k > 0 && s.r.collective[s.t[k-1]] {
+			continue // 我省长期以来, 各位委员, 全体委员: not a posts.Post
 		}
 		items := s.chainBefore(j)
-		posts := s.resolveChain(items, prev, ctx)
-		for _, p := range posts {
-			if p.place != "" {
-				ctx = append(ctx, p.place)
+		chain := s.resolveChain(items, prev, ctx)
+		for _, p := range chain {
+			if p.Place != "" {
+				ctx = append(ctx, p.Place)
 			}
 		}
-		if len(posts) > 0 {
-			prev = &posts[len(posts)-1]
+		if len(chain) > 0 {
+			prev = &chain[len(chain)-1]
 		}
-		if end := s.nameList(j, posts); end > j {
+		if end := s.nameList(j, chain); end > j {
 			j = end - 1
 		}
 	}
@@ -52,20 +53,24 @@ func (s *state) findPersonsAndPosts() {
 
 // nameList reads the names that start at j, separated by 、 (曹斌、周春然),
 // records each with the posts, and returns where the list ends.
-func (s *state) nameList(j int, posts []post) int {
+func (s *state) nameList(j int, chain []posts.Post) int {
+	nameRule := RuleCollective
+	if len(chain) > 0 {
+		nameRule = RuleChainName
+	}
 	end := j
 	for {
 		n := s.nameAt(j)
-		if len(posts) > 0 && end == j {
+		if len(chain) > 0 && end == j {
 			n = s.nameAfterTitle(j)
 		}
 		if n == 0 {
 			break
 		}
-		if p := s.acceptName(j, n); p != nil {
-			for _, ps := range posts {
-				if ps.isPost() {
-					s.addPost(p, postFact{post: ps.canon, title: ps.title, org: ps.org(), ev: s.sentenceOf(j)})
+		if p := s.acceptName(j, n, nameRule); p != "" {
+			for _, ps := range chain {
+				if ps.IsPost() {
+					s.addPost(p, doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: s.SentenceOf(j), Rule: RuleChain})
 				}
 			}
 		}
@@ -81,8 +86,8 @@ func (s *state) nameList(j int, posts []post) int {
 
 // startsChain reports whether a title chain, not a name, starts at i.
 func (s *state) startsChain(i int) bool {
-	for k := i + 1; k < len(s.t) && k < i+12 && !isPunct(s.t[k]); k++ {
-		if l, _ := s.e.lx.Titles.LongestAt(s.t, k); l >= 2 {
+	for k := i + 1; k < len(s.t) && k < i+12 && !text.IsPunct(s.t[k]); k++ {
+		if l, _ := s.Titles.LongestAt(s.t, k); l >= 2 {
 			n := s.nameAt(i)
 			return n == 0 || k >= i+n
 		}
@@ -95,7 +100,7 @@ func (s *state) startsChain(i int) bool {
 // the genre (钟义凡在会上…, 黄仕军指出).
 func (s *state) findLooseNames() {
 	for i := 0; i < len(s.t); i++ {
-		if _, seen := s.mentionAt[i]; seen || len(s.surnameAt(i)) == 0 {
+		if _, seen := s.persons.MentionAt(i); seen || len(s.surnameAt(i)) == 0 {
 			continue
 		}
 		n := s.nameAt(i)
@@ -103,36 +108,36 @@ func (s *state) findLooseNames() {
 			continue
 		}
 		end := i + n
-		left := i == 0 || isPunct(s.t[i-1]) || s.endsCue(i, s.e.cut) || s.endsCue(i, s.e.appoint) || s.endsCue(i, s.e.honour)
+		left := i == 0 || text.IsPunct(s.t[i-1]) || s.EndsCue(i, s.Cut) || s.EndsCue(i, s.r.appoint) || s.EndsCue(i, s.r.honour)
 		// a title right after the name is evidence enough (…办程和木副主任);
 		// otherwise the segmentation must agree that a word starts here
-		if s.titleAfterName(end) == 0 && !s.alignsWithTokens(i, end) {
+		if s.titleAfterName(end) == 0 && !s.AlignsWithTokens(i, end) {
 			continue
 		}
 		switch {
-		case s.hasAt(end, "同志") && left:
-			s.acceptName(i, n)
+		case s.HasAt(end, "同志") && left:
+			s.acceptName(i, n, RuleLoose)
 		case s.titleAfterName(end) > 0:
 			tl := s.titleAfterName(end)
 			if !(left || s.orgEndsAt(i)) {
 				continue
 			}
 			a := i
-			for a > 0 && !isPunct(s.t[a-1]) && i-a < 25 {
+			for a > 0 && !text.IsPunct(s.t[a-1]) && i-a < 25 {
 				a--
 			}
 			a = s.cutPreamble(a, i)
-			if p := s.acceptName(i, n); p != nil {
-				it := item{org: s.str(a, i), title: s.str(end, end+tl), span: spanOf(a, end+tl)}
-				_, it.class = s.e.lx.Titles.LongestAt(s.t, end)
+			if p := s.acceptName(i, n, RuleLoose); p != "" {
+				it := posts.Item{Org: s.Str(a, i), Title: s.Str(end, end+tl), Span: text.Span(a, end+tl)}
+				_, it.Class = s.Titles.LongestAt(s.t, end)
 				ps := s.resolveItem(it, nil, nil)
-				if ps.isPost() {
-					s.addPost(p, postFact{post: ps.canon, title: ps.title, org: ps.org(), ev: s.sentenceOf(i)})
+				if ps.IsPost() {
+					s.addPost(p, doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: s.SentenceOf(i), Rule: RuleTitleAfter})
 				}
 			}
 			i = end + tl - 1
 		case left && s.verbAfterName(end):
-			s.acceptName(i, n)
+			s.acceptName(i, n, RuleLoose)
 		}
 	}
 }
@@ -140,7 +145,7 @@ func (s *state) findLooseNames() {
 // titleAfterName returns the length of a title right after a name that
 // ends the clause or is followed by a verb (梁淑娟副主任会见…).
 func (s *state) titleAfterName(end int) int {
-	tl, _ := s.e.lx.Titles.LongestAt(s.t, end)
+	tl, _ := s.Titles.LongestAt(s.t, end)
 	if tl < 2 {
 		return 0
 	}
@@ -152,7 +157,7 @@ func (s *state) titleAfterName(end int) int {
 
 func (s *state) orgEndsAt(i int) bool {
 	for l := 1; l <= 6 && l <= i; l++ {
-		if _, ok := s.e.lx.Orgs.Get(s.str(i-l, i)); ok {
+		if _, ok := s.Orgs.Get(s.Str(i-l, i)); ok {
 			return true
 		}
 	}
@@ -164,31 +169,19 @@ func (s *state) orgEndsAt(i int) bool {
 func (s *state) verbAfterName(end int) bool {
 	for _, t := range []interface {
 		LongestAt([]rune, int) (int, string)
-	}{s.e.remark, s.e.chaired, s.e.spoke, s.e.attended} {
+	}{s.r.remark, s.r.chaired, s.r.spoke, s.r.attended} {
 		if l, _ := t.LongestAt(s.t, end); l > 0 {
 			return true
 		}
 	}
-	return s.hasAt(end, "在会上") || s.hasAt(end, "在讲话中") || s.hasAt(end, "在工作报告中")
-}
-
-// plausibleName rejects strings that gse knows as ordinary words.
-func (s *state) plausibleName(name string) bool {
-	if s.e.words == nil {
-		return true
-	}
-	f, pos, ok := s.e.words.Known(name)
-	if !ok || f < 20 {
-		return true // unknown, or too rare to be an ordinary word
-	}
-	return strings.HasPrefix(pos, "nr")
+	return s.HasAt(end, "在会上") || s.HasAt(end, "在讲话中") || s.HasAt(end, "在工作报告中")
 }
 
 // nameRuns accepts the unknown names listed with a known one, 、 between
 // them (李铁映、贾庆林、曾庆红等领导同志).
 func (s *state) nameRuns() {
 	for i := 0; i < len(s.t); i++ {
-		if len(s.surnameAt(i)) == 0 || (i > 0 && !isPunct(s.t[i-1]) && !s.endsCue(i, s.e.cut)) {
+		if len(s.surnameAt(i)) == 0 || (i > 0 && !text.IsPunct(s.t[i-1]) && !s.EndsCue(i, s.Cut)) {
 			continue
 		}
 		var run [][2]int
@@ -196,7 +189,7 @@ func (s *state) nameRuns() {
 		k := i
 		for {
 			n := s.nameAt(k)
-			if m, ok := s.mentionAt[k]; ok {
+			if m, ok := s.persons.MentionAt(k); ok {
 				n, known = m, true
 			}
 			if n == 0 {
@@ -212,7 +205,7 @@ func (s *state) nameRuns() {
 		}
 		if known && len(run) > 1 && s.boundaryAt(k) != noBoundary {
 			for _, r := range run {
-				s.acceptName(r[0], r[1])
+				s.acceptName(r[0], r[1], RuleRun)
 			}
 		}
 		if len(run) > 0 {
@@ -223,10 +216,7 @@ func (s *state) nameRuns() {
 
 // expandNames records every later mention of a known name (蔺雪峰指出…).
 func (s *state) expandNames() {
-	names := make([]string, 0, len(s.persons))
-	for name := range s.persons {
-		names = append(names, name)
-	}
+	names := s.persons.Names()
 	// longer names first, so that 王健康 is not read as 王健
 	sort.Slice(names, func(i, j int) bool {
 		if len(names[i]) != len(names[j]) {
@@ -237,11 +227,11 @@ func (s *state) expandNames() {
 	for _, name := range names {
 		rs := []rune(name)
 		for i := 0; i+len(rs) <= len(s.t); i++ {
-			if _, ok := s.mentionAt[i]; ok {
+			if _, ok := s.persons.MentionAt(i); ok {
 				continue
 			}
-			if s.hasAt(i, name) {
-				s.addPerson(name, doc.Span{Start: i, End: i + len(rs)})
+			if s.HasAt(i, name) {
+				s.persons.Add(name, doc.Span{Start: i, End: i + len(rs)}, RuleExpand)
 				i += len(rs) - 1
 			}
 		}
@@ -253,18 +243,18 @@ func (s *state) expandNames() {
 // title beside them), with the same checks as any name: not a credit, not
 // a doctrine's source, not an ordinary word.
 func (s *state) findRecognisedNames() {
-	for _, nm := range s.d.Names {
-		if s.per[nm.Start] != nm.Len() || s.coveredByPerson(nm.Start, nm.End) {
+	for _, nm := range s.D.Names {
+		if s.n.Recognised(nm.Start) != nm.Len() || s.coveredByPerson(nm.Start, nm.End) {
 			continue
 		}
-		s.acceptName(nm.Start, nm.Len())
+		s.acceptName(nm.Start, nm.Len(), RuleRecogniser)
 	}
 }
 
 // coveredByPerson reports whether a person mention overlaps [a, b).
 func (s *state) coveredByPerson(a, b int) bool {
 	for i := a - 6; i < b; i++ {
-		if n, ok := s.mentionAt[i]; ok && i+n > a {
+		if n, ok := s.persons.MentionAt(i); ok && i+n > a {
 			return true
 		}
 	}

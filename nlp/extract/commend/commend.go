@@ -1,9 +1,11 @@
-package extract
+package commend
 
 import (
 	"strings"
 
 	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/events"
+	"github.com/kg-cn/kg/nlp/extract/text"
 )
 
 // findCommendations reads who an event commends and with which honour:
@@ -11,28 +13,28 @@ import (
 // 某单位荣获“先进单位”称号; 某村被评为省级文明村. Unnamed groups
 // (先进单位和个人) give nothing.
 func (s *state) findCommendations() {
-	for _, sent := range s.d.Sentences {
+	for _, sent := range s.D.Sentences {
 		for k := sent.Start; k < sent.End; k++ {
-			if l, _ := s.e.honoreeList.LongestAt(s.t, k); l > 0 {
+			if l, _ := s.r.honoreeList.LongestAt(s.t, k); l > 0 {
 				k = s.honoreeListAt(k, k+l, sent) - 1
 				continue
 			}
-			l, _ := s.e.honour.LongestAt(s.t, k)
+			l, _ := s.r.honour.LongestAt(s.t, k)
 			if l == 0 {
 				continue
 			}
-			verb := s.str(k, k+l)
-			ce := s.clauseEnd(k+l, sent.End)
+			verb := s.Str(k, k+l)
+			ce := s.ClauseEnd(k+l, sent.End)
 			var list, honour string
 			var end int
-			if verb == "授予" && s.hasAt(k-1, "被") {
+			if verb == "授予" && s.HasAt(k-1, "被") {
 				verb = "被授予"
 			}
 			switch verb {
 			case "被授予":
 				// 柳某某同志被授予“某某”称号: the honorees before 被
-				cs := s.clauseStart(k, sent.Start)
-				list = s.str(s.nameStart(cs, k-1), k-1)
+				cs := s.ClauseStart(k, sent.Start)
+				list = s.Str(s.NameStart(cs, k-1), k-1)
 				honour, end = s.honourAfter(k+l, ce)
 				if honour == "" {
 					continue
@@ -45,22 +47,22 @@ func (s *state) findCommendations() {
 				}
 			case "授予", "命名为":
 				// honorees first, then the honour: quoted, or up to 称号
-				if q := s.indexFrom(k+l, ce, '“'); q >= 0 {
-					qe := s.indexFrom(q+1, sent.End, '”')
+				if q := s.IndexFrom(k+l, ce, '“'); q >= 0 {
+					qe := s.IndexFrom(q+1, sent.End, '”')
 					if qe < 0 {
 						continue
 					}
-					list, honour, end = s.str(k+l, q), s.str(q+1, qe), qe
-				} else if t := s.indexOf(k+l, ce, "称号"); t >= 0 {
+					list, honour, end = s.Str(k+l, q), s.Str(q+1, qe), qe
+				} else if t := s.IndexOf(k+l, ce, "称号"); t >= 0 {
 					mid := s.listEnd(k+l, t)
-					list, honour, end = s.str(k+l, mid), strings.TrimSuffix(s.str(mid, t), "荣誉"), t
+					list, honour, end = s.Str(k+l, mid), strings.TrimSuffix(s.Str(mid, t), "荣誉"), t
 				} else {
 					continue
 				}
 			case "荣获", "获得", "被评为", "评为", "获评", "荣膺", "命名":
 				// the honorees come before the verb, the honour after it
-				cs := s.clauseStart(k, sent.Start)
-				list = strings.TrimSuffix(s.str(s.nameStart(cs, k), k), "被")
+				cs := s.ClauseStart(k, sent.Start)
+				list = strings.TrimSuffix(s.Str(s.NameStart(cs, k), k), "被")
 				honour, end = s.honourAfter(k+l, ce)
 				if honour == "" {
 					continue
@@ -72,17 +74,17 @@ func (s *state) findCommendations() {
 				// 授予他们“某某”称号: the honour of those commended before
 				// in the sentence (对张三、李四进行表彰，授予他们…)
 				for i := range s.honours {
-					if h := &s.honours[i]; h.ev == sent && h.honour == "" {
-						h.honour = honour
+					if h := &s.honours[i]; h.Evidence == sent && h.Honour == "" {
+						h.Honour = honour
 					}
 				}
 				list = ""
 			}
 			for _, h := range s.splitHonorees(list) {
-				if verb == "表彰" && !s.nameAtString([]rune(h)) && !s.endsWithCue(h, s.e.honoreeOrgEnd) {
+				if verb == "表彰" && !s.nameAtString([]rune(h)) && !s.endsWithCue(h, s.r.honoreeOrgEnd) {
 					continue // 对一批获得者进行表彰: a group, not a name
 				}
-				s.honours = append(s.honours, honourFact{event: s.eventFor(sent), name: h, isPerson: s.persons[h] != nil, honour: honour, ev: sent})
+				s.honours = append(s.honours, doc.Honour{Event: events.For(s.D.Events, sent), Name: h, IsPerson: s.persons.Has(h), Honour: honour, Evidence: sent, Rule: ruleOf(verb)})
 			}
 			if end > k {
 				k = end
@@ -99,19 +101,19 @@ func (s *state) honoreeListAt(k, a int, sent doc.Span) int {
 	for a < sent.End && (s.t[a] == ':' || s.t[a] == ' ') {
 		a++
 	}
-	ce := s.clauseEnd(a, sent.End)
+	ce := s.ClauseEnd(a, sent.End)
 	honour := ""
-	cs := s.clauseStart(k, sent.Start)
-	if q := s.indexFrom(cs, k, '“'); q >= 0 {
-		if qe := s.indexFrom(q+1, k, '”'); qe > q {
-			honour = s.str(q+1, qe)
+	cs := s.ClauseStart(k, sent.Start)
+	if q := s.IndexFrom(cs, k, '“'); q >= 0 {
+		if qe := s.IndexFrom(q+1, k, '”'); qe > q {
+			honour = s.Str(q+1, qe)
 		}
 	}
-	for _, h := range s.splitHonorees(s.str(a, ce)) {
-		if !s.nameAtString([]rune(h)) && !s.endsWithCue(h, s.e.honoreeOrgEnd) {
+	for _, h := range s.splitHonorees(s.Str(a, ce)) {
+		if !s.nameAtString([]rune(h)) && !s.endsWithCue(h, s.r.honoreeOrgEnd) {
 			continue
 		}
-		s.honours = append(s.honours, honourFact{event: s.eventFor(sent), name: h, isPerson: s.persons[h] != nil, honour: honour, ev: sent})
+		s.honours = append(s.honours, doc.Honour{Event: events.For(s.D.Events, sent), Name: h, IsPerson: s.persons.Has(h), Honour: honour, Evidence: sent, Rule: RuleList})
 	}
 	return ce
 }
@@ -127,7 +129,7 @@ func (s *state) endsWithCue(w string, t interface {
 
 // isPronoun reports whether w stands for honorees named before (他们).
 func (s *state) isPronoun(w string) bool {
-	_, ok := s.e.pronoun.Get(w)
+	_, ok := s.r.pronoun.Get(w)
 	return ok
 }
 
@@ -139,10 +141,10 @@ func (s *state) commendedBefore(k, sentStart int) (list, honour string) {
 	if b-1 >= sentStart && s.t[b-1] == '了' {
 		b--
 	}
-	if l, _ := s.e.commendLight.LongestEndingAt(s.t, b, 2); l > 0 && b-l >= sentStart {
+	if l, _ := s.r.commendLight.LongestEndingAt(s.t, b, 2); l > 0 && b-l >= sentStart {
 		b -= l
 	}
-	cs := s.clauseStart(k, sentStart)
+	cs := s.ClauseStart(k, sentStart)
 	q := -1
 	for x := b - 1; x >= cs; x-- {
 		if s.t[x] == '对' {
@@ -153,7 +155,7 @@ func (s *state) commendedBefore(k, sentStart int) (list, honour string) {
 	if q < 0 || q+1 >= b {
 		return "", ""
 	}
-	list = s.str(q+1, b)
+	list = s.Str(q+1, b)
 	if i := strings.Index(list, "等"); i >= 0 {
 		rest := []rune(list[i+len("等"):])
 		for j, r := range rest {
@@ -174,7 +176,7 @@ func (s *state) listEnd(a, t int) int {
 	best := a
 	for k := a; k < t; k++ {
 		switch {
-		case s.hasAt(k, "同志"):
+		case s.HasAt(k, "同志"):
 			best = k + 2
 		case s.t[k] == '为' || s.t[k] == '以':
 			best = k + 1
@@ -190,15 +192,15 @@ func (s *state) honourAfter(a, ce int) (string, int) {
 		a++
 	}
 	if a < ce && s.t[a] == '“' {
-		if qe := s.indexFrom(a+1, ce, '”'); qe >= 0 {
-			return s.str(a+1, qe), qe
+		if qe := s.IndexFrom(a+1, ce, '”'); qe >= 0 {
+			return s.Str(a+1, qe), qe
 		}
 	}
 	end := ce
-	if t := s.indexOf(a, ce, "称号"); t >= 0 {
+	if t := s.IndexOf(a, ce, "称号"); t >= 0 {
 		end = t
 	}
-	h := strings.TrimSuffix(s.str(a, end), "荣誉")
+	h := strings.TrimSuffix(s.Str(a, end), "荣誉")
 	if n := len([]rune(h)); n < 2 || n > 30 {
 		return "", a
 	}
@@ -208,25 +210,6 @@ func (s *state) honourAfter(a, ce int) (string, int) {
 		}
 	}
 	return "", a
-}
-
-// indexOf returns where w starts in [a, b), or -1.
-func (s *state) indexOf(a, b int, w string) int {
-	for k := a; k < b; k++ {
-		if s.hasAt(k, w) {
-			return k
-		}
-	}
-	return -1
-}
-
-func (s *state) indexFrom(a, b int, r rune) int {
-	for k := a; k < b; k++ {
-		if s.t[k] == r {
-			return k
-		}
-	}
-	return -1
 }
 
 // splitHonorees splits 张三、李四等10名同志 into its named members.
@@ -254,7 +237,7 @@ func (s *state) splitHonorees(list string) []string {
 // or h.
 func (s *state) trailingPerson(h string) string {
 	best := ""
-	for name := range s.persons {
+	for _, name := range s.persons.Names() {
 		if len(name) < len(h) && len(name) > len(best) && strings.HasSuffix(h, name) {
 			best = name
 		}
@@ -270,14 +253,14 @@ func (s *state) nameAtString(rs []rune) bool {
 	if len(rs) < 2 || len(rs) > 4 {
 		return false
 	}
-	if s.persons[string(rs)] != nil {
+	if s.persons.Has(string(rs)) {
 		return true
 	}
 	for _, sl := range []int{2, 1} {
-		if sl < len(rs) && s.e.lx.Surnames[string(rs[:sl])] {
+		if sl < len(rs) && s.Surnames[string(rs[:sl])] {
 			ok := true
 			for _, r := range rs[sl:] {
-				if !isHan(r) || s.e.notInName[r] {
+				if !text.IsHan(r) || s.NotInName[r] {
 					ok = false
 				}
 			}
@@ -291,8 +274,8 @@ func (s *state) nameAtString(rs []rune) bool {
 func (s *state) addPersonByName(name string) {
 	rs := []rune(name)
 	for i := 0; i+len(rs) <= len(s.t); i++ {
-		if s.hasAt(i, name) {
-			s.addPerson(name, spanOf(i, i+len(rs)))
+		if s.HasAt(i, name) {
+			s.persons.Add(name, text.Span(i, i+len(rs)), RuleHonoree)
 			return
 		}
 	}

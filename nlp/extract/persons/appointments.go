@@ -1,15 +1,21 @@
-package extract
+package persons
 
 import (
 	"strings"
+
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/dates"
+	"github.com/kg-cn/kg/nlp/extract/names"
+	"github.com/kg-cn/kg/nlp/extract/posts"
+	"github.com/kg-cn/kg/nlp/extract/text"
 )
 
 // findAppointments reads appointments and removals: 任命张三为某某县副县长,
 // 张三同志任…, 李四不再担任…职务, 接受王五辞去…职务, 免去赵六的…职务.
 func (s *state) findAppointments() {
 	for v := 1; v < len(s.t); v++ {
-		lr, _ := s.e.remove.LongestAt(s.t, v)
-		la, _ := s.e.appoint.LongestAt(s.t, v)
+		lr, _ := s.r.remove.LongestAt(s.t, v)
+		la, _ := s.r.appoint.LongestAt(s.t, v)
 		if lr == 0 && la == 0 {
 			continue
 		}
@@ -22,13 +28,13 @@ func (s *state) findAppointments() {
 		// PERSON(、PERSON)* (同志) (以…票) VERB (为) POSTS
 		if subj := s.subjectsBefore(v); len(subj) > 0 {
 			q := after
-			if s.hasAt(q, "为") && !strings.HasSuffix(verb, "为") {
+			if s.HasAt(q, "为") && !strings.HasSuffix(verb, "为") {
 				q++
 			}
 			if items := s.postList(q, v); len(items) > 0 {
 				for _, nm := range subj {
-					if p := s.acceptName(nm[0], nm[1]); p != nil {
-						s.appointPosts(p, items, kind, v)
+					if p := s.acceptName(nm[0], nm[1], RuleAppointName); p != "" {
+						s.appointPosts(p, items, kind, v, RuleAppointSubject)
 					}
 				}
 			}
@@ -56,22 +62,22 @@ func (s *state) findAppointments() {
 			names = append(names, [2]int{q + 1, m})
 			q += 1 + m
 		}
-		if s.hasAt(q, "同志") {
+		if s.HasAt(q, "同志") {
 			q += 2
 		}
 		switch {
-		case s.hasAt(q, "为"):
+		case s.HasAt(q, "为"):
 			q++
-		case s.hasAt(q, "的"):
+		case s.HasAt(q, "的"):
 			q++
-		case s.hasAt(q, "辞去"):
+		case s.HasAt(q, "辞去"):
 			q += 2
 			kind = "end"
 		}
 		if items := s.postList(q, v); len(items) > 0 {
 			for _, nm := range names {
-				if p := s.acceptName(nm[0], nm[1]); p != nil {
-					s.appointPosts(p, items, kind, v)
+				if p := s.acceptName(nm[0], nm[1], RuleAppointName); p != "" {
+					s.appointPosts(p, items, kind, v, RuleAppointObject)
 				}
 			}
 		}
@@ -83,7 +89,7 @@ func (s *state) findAppointments() {
 // to, within the clause (县委常委、副书记某某): its start and length, or 0, 0.
 func (s *state) nameAfterTitles(a int) (int, int) {
 	for j := a + 2; j < a+30 && j < len(s.t); j++ {
-		if s.t[j] != '、' && (isPunct(s.t[j]) || isSentenceEnd(s.t[j])) {
+		if s.t[j] != '、' && (text.IsPunct(s.t[j]) || text.IsSentenceEnd(s.t[j])) {
 			break
 		}
 		if s.endsTitle(j) {
@@ -114,8 +120,8 @@ func (s *state) subjectsBefore(v int) [][2]int {
 		return nil
 	}
 	out := [][2]int{{a, n}}
-	for a > 1 && isListJoiner(s.t[a-1]) {
-		b, m := s.listNameEndingAt(a - 1)
+	for a > 1 && names.IsListJoiner(s.t[a-1]) {
+		b, m := s.n.ListNameEndingAt(a - 1)
 		if m == 0 {
 			break
 		}
@@ -128,14 +134,12 @@ func (s *state) subjectsBefore(v int) [][2]int {
 	return out
 }
 
-func isListJoiner(r rune) bool { return r == '、' || r == '和' || r == '及' || r == '与' }
-
 // skipVoteQualifier returns where the subject ends before the verb at v,
 // stepping back over qualifiers of the vote (以190票的高票, 全票, 分别, 均).
 func (s *state) skipVoteQualifier(v int) int {
 	e := v
 	for {
-		if l, _ := s.e.voteQualifier.LongestEndingAt(s.t, e, 4); l > 0 {
+		if l, _ := s.r.voteQualifier.LongestEndingAt(s.t, e, 4); l > 0 {
 			e -= l
 			continue
 		}
@@ -160,7 +164,7 @@ func (s *state) voteCountBefore(e int) int {
 			return -1
 		case r == '票':
 			votes = true
-		case !isDigit(r) && !isChineseNumeral(r) && !strings.ContainsRune("的高全满赞成得张", r):
+		case !text.IsDigit(r) && !isChineseNumeral(r) && !strings.ContainsRune("的高全满赞成得张", r):
 			return -1
 		}
 	}
@@ -171,7 +175,7 @@ func (s *state) voteCountBefore(e int) int {
 // name before it heads the group), or -1.
 func (s *state) countedGroupBefore(e int) int {
 	k := e
-	if l, _ := s.e.groupNoun.LongestEndingAt(s.t, k, 3); l > 0 {
+	if l, _ := s.r.groupNoun.LongestEndingAt(s.t, k, 3); l > 0 {
 		k -= l
 	}
 	if k > 0 && s.t[k-1] == '名' || k > 0 && s.t[k-1] == '位' {
@@ -180,7 +184,7 @@ func (s *state) countedGroupBefore(e int) int {
 		return -1
 	}
 	d := k
-	for d > 0 && (isDigit(s.t[d-1]) || isChineseNumeral(s.t[d-1])) {
+	for d > 0 && (text.IsDigit(s.t[d-1]) || isChineseNumeral(s.t[d-1])) {
 		d--
 	}
 	if d == k || d == 0 || s.t[d-1] != '等' {
@@ -193,25 +197,10 @@ func isChineseNumeral(r rune) bool {
 	return strings.ContainsRune("零一二两三四五六七八九十百千", r)
 }
 
-// listNameEndingAt finds a name that ends at e, itself after a joiner, a
-// clause start, a cut word or a title (the earlier items of a subject list).
-func (s *state) listNameEndingAt(e int) (int, int) {
-	for _, n := range []int{3, 2, 4} {
-		a := e - n
-		if a < 0 {
-			continue
-		}
-		if s.nameAt(a) == n && (a == 0 || isPunct(s.t[a-1]) || isListJoiner(s.t[a-1]) || s.endsCue(a, s.e.cut) || s.endsTitle(a)) {
-			return a, n
-		}
-	}
-	return 0, 0
-}
-
 // nameEndingAt finds a name (with an optional 同志) that ends just before v.
 func (s *state) nameEndingAt(v int) (int, int) {
 	e := v
-	if e >= 2 && s.str(e-2, e) == "同志" {
+	if e >= 2 && s.Str(e-2, e) == "同志" {
 		e -= 2
 	}
 	for _, n := range []int{3, 2, 4} {
@@ -219,34 +208,29 @@ func (s *state) nameEndingAt(v int) (int, int) {
 		if a < 0 {
 			continue
 		}
-		if s.nameAt(a) == n && (a == 0 || isPunct(s.t[a-1]) || s.endsCue(a, s.e.cut) || s.endsTitle(a)) {
+		if s.nameAt(a) == n && (a == 0 || text.IsPunct(s.t[a-1]) || s.EndsCue(a, s.Cut) || s.endsTitle(a)) {
 			return a, n
 		}
 	}
 	return 0, 0
 }
 
-func (s *state) endsTitle(a int) bool {
-	l, _ := s.titleEndingAt(a)
-	return l > 0
-}
-
 // postList reads the posts listed from q to 职务, the request (的请求) or
 // the sentence's end: 中共某某县委委员、常委、书记, 某某县人民政府副县长.
-func (s *state) postList(q, v int) []item {
-	sent := s.sentenceOf(v)
-	var items []item
+func (s *state) postList(q, v int) []posts.Item {
+	sent := s.SentenceOf(v)
+	var items []posts.Item
 	a := q
 	for k := q; k <= sent.End && k <= len(s.t); k++ {
 		atEnd := k == sent.End || k == len(s.t)
-		stop := !atEnd && (s.t[k] == ';' || isSentenceEnd(s.t[k]) || s.hasAt(k, "职务") || s.hasAt(k, "的请求"))
+		stop := !atEnd && (s.t[k] == ';' || text.IsSentenceEnd(s.t[k]) || s.HasAt(k, "职务") || s.HasAt(k, "的请求"))
 		if !atEnd && !stop && s.t[k] != '、' && s.t[k] != ',' {
 			continue
 		}
 		if !atEnd && !stop && s.t[k] == ',' && k > a && s.clauseHasVerb(k+1) {
 			stop = true // the next clause is an appointment of its own
 		}
-		seg := s.str(a, k)
+		seg := s.Str(a, k)
 		if strings.Contains(seg, "候选人") {
 			break
 		}
@@ -254,7 +238,7 @@ func (s *state) postList(q, v int) []item {
 		if tl == 0 || k-tl < a {
 			break
 		}
-		items = append(items, item{org: s.str(a, k-tl), title: s.str(k-tl, k), class: cls, span: spanOf(a, k)})
+		items = append(items, posts.Item{Org: s.Str(a, k-tl), Title: s.Str(k-tl, k), Class: cls, Span: text.Span(a, k)})
 		if atEnd || stop {
 			break
 		}
@@ -265,32 +249,32 @@ func (s *state) postList(q, v int) []item {
 
 // appointPosts records the posts of an appointment (start) or a removal
 // (end), dated by the meeting or date before the verb at v.
-func (s *state) appointPosts(p *person, items []item, kind string, v int) {
-	sent := s.sentenceOf(v)
-	date := s.dateBefore(v)
-	var prev *post
+func (s *state) appointPosts(p string, items []posts.Item, kind string, v int, rule string) {
+	sent := s.SentenceOf(v)
+	date := dates.Before(s.D, v)
+	var prev *posts.Post
 	if s.lastAppointed != nil && s.lastAppointedSent == sent {
 		prev = s.lastAppointed // 当选为县人民政府县长,…当选副县长: the same government
 	}
-	posts := s.resolveChain(items, prev, nil)
-	if prev != nil && len(posts) > 0 && posts[0].rest == "" && posts[0].place == prev.place &&
-		(prev.rest == "人民政府" || prev.rest == "政府") && (posts[0].class == "head" || posts[0].class == "deputy") {
-		posts[0].rest = prev.rest // 当选为县人民政府县长,…当选副县长 → 县人民政府副县长
-		posts[0].canon = render(posts[0])
+	chain := s.resolveChain(items, prev, nil)
+	if prev != nil && len(chain) > 0 && chain[0].Rest == "" && chain[0].Place == prev.Place &&
+		(prev.Rest == "人民政府" || prev.Rest == "政府") && (chain[0].Class == "head" || chain[0].Class == "deputy") {
+		chain[0].Rest = prev.Rest // 当选为县人民政府县长,…当选副县长 → 县人民政府副县长
+		chain[0].Canon = posts.Render(chain[0])
 	}
-	if len(posts) > 0 {
-		s.lastAppointed, s.lastAppointedSent = &posts[len(posts)-1], sent
+	if len(chain) > 0 {
+		s.lastAppointed, s.lastAppointedSent = &chain[len(chain)-1], sent
 	}
-	for _, ps := range posts {
+	for _, ps := range chain {
 		d := date
-		if !ps.isPost() {
+		if !ps.IsPost() {
 			continue
 		}
-		f := postFact{post: ps.canon, title: ps.title, org: ps.org(), ev: sent}
+		f := doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: sent, Rule: rule}
 		if kind == "start" {
-			f.start = &d
+			f.Start = &d
 		} else {
-			f.end = &d
+			f.End = &d
 		}
 		s.addPost(p, f)
 	}
@@ -299,8 +283,8 @@ func (s *state) appointPosts(p *person, items []item, kind string, v int) {
 // clauseHasVerb reports whether the clause from a to the next comma or
 // sentence end holds an appointment or removal verb.
 func (s *state) clauseHasVerb(a int) bool {
-	for k := a; k < len(s.t) && !isClauseEnd(s.t[k]); k++ {
-		if s.e.appoint.HasPrefixAt(s.t, k) || s.e.remove.HasPrefixAt(s.t, k) {
+	for k := a; k < len(s.t) && !text.IsClauseEnd(s.t[k]); k++ {
+		if s.r.appoint.HasPrefixAt(s.t, k) || s.r.remove.HasPrefixAt(s.t, k) {
 			return true
 		}
 	}
@@ -313,7 +297,7 @@ func (s *state) clauseHasVerb(a int) bool {
 func (s *state) nameBefore(e int) (int, int) {
 	for _, n := range []int{3, 2, 4} {
 		a := e - n
-		if a < 0 || !(a == 0 || isPunct(s.t[a-1]) || isListJoiner(s.t[a-1]) || s.endsCue(a, s.e.cut)) {
+		if a < 0 || !(a == 0 || text.IsPunct(s.t[a-1]) || names.IsListJoiner(s.t[a-1]) || s.EndsCue(a, s.Cut)) {
 			continue
 		}
 		for _, sl := range s.surnameAt(a) {

@@ -1,20 +1,18 @@
-package extract
+package places
 
 import (
 	"strings"
 
 	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/text"
+	"github.com/kg-cn/kg/nlp/lexicon"
 )
-
-// jurisdictionLevel are the suffixes of divisions that can be a report's
-// jurisdiction.
-var jurisdictionLevel = map[string]bool{"省": true, "自治区": true, "特别行政区": true, "市": true, "区": true, "县": true, "旗": true, "州": true, "盟": true, "自治州": true, "自治县": true, "地区": true, "新区": true, "镇": true, "乡": true, "街道": true}
 
 // placeAt returns the administrative division whose suffix starts at i
 // (静海区, 新疆维吾尔自治区, 修文县), or "". A city written without its
 // suffix is given it (漳州 → 漳州市).
 func (s *state) placeAt(i int) (start, end int, name string) {
-	l, suf := s.e.suffixes.LongestAt(s.t, i)
+	l, suf := s.r.suffixes.LongestAt(s.t, i)
 	if l == 0 {
 		return 0, 0, ""
 	}
@@ -26,7 +24,7 @@ func (s *state) placeAt(i int) (start, end int, name string) {
 	// a city or province written without its suffix is given it (漳州 →
 	// 漳州市, 贵州 → 贵州省)
 	if full := s.withSuffix(name); full != "" {
-		if s.hasAt(end, full[len(name):]) {
+		if s.HasAt(end, full[len(name):]) {
 			end++
 		}
 		name = full
@@ -49,7 +47,7 @@ func (s *state) withSuffix(name string) string {
 		}
 	}
 	for _, suf := range []string{"省", "市"} {
-		if _, ok := s.e.lx.Places[name+suf]; ok || s.knownPlace(name+suf) {
+		if _, ok := s.Places[name+suf]; ok || s.KnownPlace(name+suf) {
 			return name + suf
 		}
 	}
@@ -70,7 +68,7 @@ func (s *state) placeFrom(i int) (start, end int, name string) {
 			// a town named after a village (新村镇, 王庄乡): the village
 			// was found, so this is not the word 村镇 (badPlace); but not
 			// where the suffix starts a word (新联村乡村医生)
-			if l, suf := s.e.suffixes.LongestAt(s.t, end); l > 0 && townLevel[suf] && !s.startsWord(end, l) {
+			if l, suf := s.r.suffixes.LongestAt(s.t, end); l > 0 && townLevel[suf] && !s.startsWord(end, l) {
 				end, name = end+l, name+suf
 				continue
 			}
@@ -87,7 +85,7 @@ func (s *state) placeFrom(i int) (start, end int, name string) {
 // word (乡 of 乡村, 镇 of 镇村).
 func (s *state) startsWord(i, l int) bool {
 	for k := l + 1; k <= l+2 && i+k <= len(s.t); k++ {
-		if s.commonWord(string(s.t[i : i+k])) {
+		if s.CommonWord(string(s.t[i : i+k])) {
 			return true
 		}
 	}
@@ -97,7 +95,7 @@ func (s *state) startsWord(i, l int) bool {
 // leftBoundary reports whether a name may start at a: at the start of the
 // text or a clause, after 中共, or after a word that ends a preamble.
 func (s *state) leftBoundary(a int) bool {
-	return a == 0 || isPunct(s.t[a-1]) || s.str(a-2, a) == "中共" || s.endsCue(a, s.e.cut) || s.endsCue(a, s.e.byline)
+	return a == 0 || text.IsPunct(s.t[a-1]) || s.Str(a-2, a) == "中共" || s.EndsCue(a, s.Cut) || s.EndsCue(a, s.Byline)
 }
 
 func (s *state) placeStem(i int, suf string) (int, string) {
@@ -105,20 +103,20 @@ func (s *state) placeStem(i int, suf string) (int, string) {
 	// stem (文县, 安州) only where a name can start
 	for k := 6; k >= 1; k-- {
 		a := i - k
-		if a < 0 || !allHan(s.t[a:i]) {
+		if a < 0 || !text.AllHan(s.t[a:i]) {
 			continue
 		}
 		full := string(s.t[a:i]) + suf
 		if s.badPlace(full) {
 			continue
 		}
-		if _, ok := s.e.lx.Places[full]; ok && !(k == 1 && (s.genericStem(i, suf) > 0 || !s.alignsWithTokens(a, i))) {
+		if _, ok := s.Places[full]; ok && !(k == 1 && (s.genericStem(i, suf) > 0 || !s.AlignsWithTokens(a, i))) {
 			return a, full // (修文县 rather than the lexicon's 文县; not 范县 in 示范县)
 		}
-		if k == 1 && !s.leftBoundary(a) && !s.hasAt(i+len([]rune(suf)), "市") {
+		if k == 1 && !s.leftBoundary(a) && !s.HasAt(i+len([]rune(suf)), "市") {
 			continue
 		}
-		if s.knownPlace(full) || k >= 2 && k <= 4 && !s.isSuffixRune(s.t[i-1]) && s.knownPlace(string(s.t[a:i])) {
+		if s.KnownPlace(full) || k >= 2 && k <= 4 && !s.isSuffixRune(s.t[i-1]) && s.KnownPlace(string(s.t[a:i])) {
 			if k == 1 && s.genericStem(i, suf) > 0 {
 				break // 修文县 rather than 文县
 			}
@@ -143,10 +141,10 @@ func (s *state) genericStem(i int, suf string) int {
 	}
 	for k := 3; k >= 2; k-- {
 		a := i - k
-		if a < 0 || !allHan(s.t[a:i]) || s.hasNotInName(s.t[a:i]) || s.isSuffixRune(s.t[i-1]) {
+		if a < 0 || !text.AllHan(s.t[a:i]) || s.hasNotInName(s.t[a:i]) || s.isSuffixRune(s.t[i-1]) {
 			continue
 		}
-		if (s.leftBoundary(a) || town && s.afterTown(a) || countyLevel[suf] && s.afterDivision(a, cityLevel)) && !s.commonWord(string(s.t[a:i])) && !s.hasCue(a, i) {
+		if (s.leftBoundary(a) || town && s.afterTown(a) || countyLevel[suf] && s.afterDivision(a, cityLevel)) && !s.CommonWord(string(s.t[a:i])) && !s.hasCue(a, i) {
 			return k
 		}
 	}
@@ -172,45 +170,20 @@ func (s *state) afterTown(a int) bool { return s.afterDivision(a, townLevel) }
 // names a county after its province.
 func (s *state) afterDivision(a int, levels map[string]bool) bool {
 	for suf := range levels {
-		if n := len([]rune(suf)); a >= n+2 && s.str(a-n, a) == suf {
+		if n := len([]rune(suf)); a >= n+2 && s.Str(a-n, a) == suf {
 			return true
 		}
 	}
 	return false
-}
-
-func (s *state) knownPlace(w string) bool {
-	if s.e.words == nil || s.e.lx.NotAPlace[w] {
-		return false
-	}
-	_, pos, ok := s.e.words.Known(w)
-	return ok && pos == "ns"
 }
 
 func (s *state) hasNotInName(rs []rune) bool {
 	for _, r := range rs {
-		if s.e.notInName[r] {
+		if s.NotInName[r] {
 			return true
 		}
 	}
 	return false
-}
-
-// endsCue reports whether a word of the trie ends just before i.
-func (s *state) endsCue(i int, t interface {
-	LongestEndingAt([]rune, int, int) (int, string)
-}) bool {
-	l, _ := t.LongestEndingAt(s.t, i, 4)
-	return l > 0
-}
-
-func allHan(rs []rune) bool {
-	for _, r := range rs {
-		if !isHan(r) {
-			return false
-		}
-	}
-	return len(rs) > 0
 }
 
 // findPlaces records every administrative division named in the text.
@@ -220,16 +193,16 @@ func (s *state) findPlaces() {
 		if name == "" {
 			continue
 		}
-		s.places = append(s.places, placeMention{name: name, span: doc.Span{Start: a, End: b}})
+		s.places = append(s.places, s.mention(name, doc.Span{Start: a, End: b}, RuleDivision))
 		i = b - 1
 	}
 	// short forms from the lexicon (达旗 → 达拉特旗)
-	for _, short := range s.e.shortPlaces {
-		full := s.e.lx.Places[short]
+	for _, short := range s.r.shortPlaces {
+		full := s.Places[short]
 		rs := []rune(short)
 		for i := 0; i+len(rs) <= len(s.t); i++ {
-			if s.hasAt(i, short) && !s.hasAt(i, full) {
-				s.places = append(s.places, placeMention{name: full, span: doc.Span{Start: i, End: i + len(rs)}})
+			if s.HasAt(i, short) && !s.HasAt(i, full) {
+				s.places = append(s.places, s.mention(full, doc.Span{Start: i, End: i + len(rs)}, RuleShort))
 			}
 		}
 	}
@@ -242,19 +215,19 @@ func (s *state) findPlaces() {
 // 陕西省, 延安市, 河南省, 安阳市; 在北京峰会上 names none (a bare name
 // inside an event's name).
 func (s *state) findBarePlaces() {
-	toks := s.d.Tokens
+	toks := s.D.Tokens
 	for i := 0; i+1 < len(toks); i++ {
-		if _, ok := s.e.placeBefore.Get(s.str(toks[i].Start, toks[i].End)); !ok {
+		if _, ok := s.r.placeBefore.Get(s.Str(toks[i].Start, toks[i].End)); !ok {
 			continue
 		}
-		var run []placeMention
+		var run []doc.PlaceMention
 		j := i + 1
 		for j < len(toks) {
 			full := s.bareFull(toks[j])
 			if full == "" {
 				break
 			}
-			run = append(run, placeMention{name: full, span: toks[j].Span})
+			run = append(run, s.mention(full, toks[j].Span, RuleBare))
 			j++
 			if j+1 < len(toks) && s.isConnector(toks[j]) && s.bareFull(toks[j+1]) != "" {
 				j++
@@ -263,8 +236,8 @@ func (s *state) findBarePlaces() {
 		if len(run) == 0 {
 			continue
 		}
-		end := run[len(run)-1].span.End
-		if end < len(s.t) && !isPunct(s.t[end]) && !s.e.eventVerb.HasPrefixAt(s.t, end) && !s.e.activity.HasPrefixAt(s.t, end) && !s.e.barePlaceFollow.HasPrefixAt(s.t, end) {
+		end := run[len(run)-1].End
+		if end < len(s.t) && !text.IsPunct(s.t[end]) && !s.r.eventVerb.HasPrefixAt(s.t, end) && !s.r.activity.HasPrefixAt(s.t, end) && !s.r.barePlaceFollow.HasPrefixAt(s.t, end) {
 			continue
 		}
 		s.places = append(s.places, run...)
@@ -275,14 +248,14 @@ func (s *state) findBarePlaces() {
 // bareFull returns the full name of a place token written without its
 // suffix (陕西 → 陕西省, 延安 → 延安市), or "".
 func (s *state) bareFull(tk doc.Token) string {
-	if tk.End-tk.Start < 2 || tk.End-tk.Start > 4 || !allHan(s.t[tk.Start:tk.End]) || s.isSuffixRune(s.t[tk.End-1]) {
+	if tk.End-tk.Start < 2 || tk.End-tk.Start > 4 || !text.AllHan(s.t[tk.Start:tk.End]) || s.isSuffixRune(s.t[tk.End-1]) {
 		return ""
 	}
 	name := string(s.t[tk.Start:tk.End])
-	if full, ok := s.e.lx.BarePlaces[name]; ok {
+	if full, ok := s.BarePlaces[name]; ok {
 		return full
 	}
-	if !s.knownPlace(name) {
+	if !s.KnownPlace(name) {
 		return ""
 	}
 	return s.withSuffix(name)
@@ -290,165 +263,25 @@ func (s *state) bareFull(tk doc.Token) string {
 
 // isConnector reports whether the token joins two names (和, 与, 、).
 func (s *state) isConnector(tk doc.Token) bool {
-	switch s.str(tk.Start, tk.End) {
+	switch s.Str(tk.Start, tk.End) {
 	case "和", "与", "及", "、":
 		return true
 	}
 	return false
 }
 
-// findJurisdiction picks the report's jurisdiction, unless the input gave
-// one: the division named most often, where uses of its level as an
-// abbreviation (区委, 全区, 我区, 区长) count too.
-func (s *state) findJurisdiction() {
-	if s.jur != "" {
-		return
-	}
-	type cand struct {
-		score float64
-		first int
-	}
-	cands := map[string]*cand{}
-	for i := 1; i < len(s.t); i++ {
-		a, b, name := s.placeFrom(i)
-		if name == "" {
-			continue
-		}
-		if !jurisdictionLevel[s.suffixOf(name)] {
-			i = b - 1
-			continue
-		}
-		c := cands[name]
-		if c == nil {
-			c = &cand{first: a}
-			cands[name] = c
-		}
-		c.score++
-		i = b - 1
-	}
-	if len(cands) == 0 {
-		return
-	}
-	// the level the report speaks from: 我区, 全县, 该镇, and 区委, 县长 …
-	// at the start of a clause
-	level := map[string]int{}
-	for i := 0; i+1 < len(s.t); i++ {
-		r := s.t[i]
-		if !s.isSuffixRune(r) || r == '村' {
-			continue
-		}
-		prev := rune(0)
-		if i > 0 {
-			prev = s.t[i-1]
-		}
-		next := s.t[i+1]
-		switch {
-		case prev == '我':
-			level[string(r)] += 2 // the speaker's own level
-		case prev == '全' || prev == '该' || prev == '本':
-			level[string(r)]++
-		case (i == 0 || isPunct(prev)) && strings.ContainsRune("委长政人领党", next):
-			level[string(r)]++
-		}
-	}
-	// 街道党工委, 街道办事处 at the start of a clause
-	for i := 0; i+3 < len(s.t); i++ {
-		if (i == 0 || isPunct(s.t[i-1])) && s.hasAt(i, "街道") && (s.hasAt(i+2, "党") || s.hasAt(i+2, "办")) {
-			level["街道"]++
-		}
-	}
-	// the level with the most evidence decides, when it has at least two
-	bestLevel, n := "", 0
-	for l, c := range level {
-		if c > n || c == n && l < bestLevel {
-			bestLevel, n = l, c
-		}
-	}
-	if n < 2 {
-		bestLevel = ""
-	}
-	if bestLevel != "" {
-		has := false
-		for name := range cands {
-			if strings.HasSuffix(name, bestLevel) && !s.badPlace(name) {
-				has = true
-			}
-		}
-		if !has {
-			// the text names the place without its suffix (迪庆 … 我州)
-			if name := s.bareJurisdiction(bestLevel); name != "" {
-				s.jur = name
-				return
-			}
-			bestLevel = ""
-		}
-	}
-	best, bestScore, bestFirst := "", 0.0, 0
-	for name, c := range cands {
-		if bestLevel != "" && !strings.HasSuffix(name, bestLevel) {
-			continue
-		}
-		if !jurisdictionLevel[s.suffixOf(name)] || (bestLevel == "" && (strings.HasSuffix(name, "镇") || strings.HasSuffix(name, "乡") || strings.HasSuffix(name, "街道"))) {
-			continue
-		}
-		if c.score > bestScore || c.score == bestScore && c.first < bestFirst {
-			best, bestScore, bestFirst = name, c.score, c.first
-		}
-	}
-	s.jur = best
-}
-
-// bareJurisdiction finds a place named without its suffix whose full name
-// has the given level (迪庆 + 州).
-func (s *state) bareJurisdiction(level string) string {
-	count := map[string]int{}
-	for i := 0; i+2 <= len(s.t); i++ {
-		for _, k := range []int{2, 3} {
-			if i+k > len(s.t) || !allHan(s.t[i:i+k]) {
-				continue
-			}
-			stem := string(s.t[i : i+k])
-			if i+k < len(s.t) && s.isSuffixRune(s.t[i+k]) || s.isSuffixRune(s.t[i+k-1]) {
-				continue
-			}
-			if !s.leftBoundary(i) && !strings.ContainsRune("在为到赴与和对向让使给从来去望", s.t[i-1]) {
-				continue // inside a word or a name (赵武安)
-			}
-			name := stem + level
-			if _, ok := s.e.lx.Places[name]; ok || s.knownPlace(name) {
-				count[name] += 2
-			} else if s.knownPlace(stem) {
-				count[name]++
-			}
-		}
-	}
-	best, n := "", 1 // a stem alone must be seen twice
-	for name, c := range count {
-		if c > n || c == n && name < best {
-			best, n = name, c
-		}
-	}
-	return best
-}
-
 // suffixOf returns the division suffix that name ends with.
-func (s *state) suffixOf(name string) string {
-	for _, suf := range s.e.lx.PlaceSuffix {
+func (s *state) suffixOf(name string) string { return SuffixOf(s.Lexicon.Lexicon, name) }
+
+// SuffixOf returns the division suffix (of the lexicon's) that name ends
+// with, or "".
+func SuffixOf(lx *lexicon.Lexicon, name string) string {
+	for _, suf := range lx.PlaceSuffix {
 		if strings.HasSuffix(name, suf) && name != suf {
 			return suf
 		}
 	}
 	return ""
-}
-
-// commonWord reports whether gse knows w as an ordinary word (not a name
-// of a place or a person).
-func (s *state) commonWord(w string) bool {
-	if s.e.words == nil {
-		return false
-	}
-	f, pos, ok := s.e.words.Known(w)
-	return ok && f >= 50 && pos != "ns" && !strings.HasPrefix(pos, "nr")
 }
 
 // placeContext reports whether what follows an unknown county-level name
@@ -459,27 +292,27 @@ func (s *state) placeContext(after int, suf string) bool {
 	if after >= len(s.t) {
 		return true
 	}
-	l, _ := s.e.lx.Orgs.LongestAt(s.t, after)
-	if l == 0 && s.hasAt(after, suf) {
-		l, _ = s.e.lx.Orgs.LongestAt(s.t, after+len([]rune(suf)))
+	l, _ := s.Orgs.LongestAt(s.t, after)
+	if l == 0 && s.HasAt(after, suf) {
+		l, _ = s.Orgs.LongestAt(s.t, after+len([]rune(suf)))
 	}
-	if l > 0 || isDigit(s.t[after]) {
+	if l > 0 || text.IsDigit(s.t[after]) {
 		return true
 	}
-	if l, _ := s.e.eventVerb.LongestAt(s.t, after); l > 0 {
+	if l, _ := s.r.eventVerb.LongestAt(s.t, after); l > 0 {
 		return true
 	}
-	return s.e.placeFollow.HasPrefixAt(s.t, after)
+	return s.r.placeFollow.HasPrefixAt(s.t, after)
 }
 
 // hasCue reports whether a cue word (a preamble word, an appointment) starts
 // inside [a, b): such a string is not the stem of a name (曾任县…, 为家乡).
 func (s *state) hasCue(a, b int) bool {
 	for k := a; k < b; k++ {
-		if l, _ := s.e.cut.LongestAt(s.t, k); l > 0 {
+		if l, _ := s.Cut.LongestAt(s.t, k); l > 0 {
 			return true
 		}
-		if l, _ := s.e.appoint.LongestAt(s.t, k); l > 0 {
+		if l, _ := s.r.appoint.LongestAt(s.t, k); l > 0 {
 			return true
 		}
 	}

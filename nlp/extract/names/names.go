@@ -1,0 +1,306 @@
+// Package names recognises the names of persons in the text: a surname
+// from the lexicon followed by one or two given-name characters (three for
+// four-character names), ending where the text shows a boundary:
+// punctuation, a title, or a word that follows names (出席, 主持, 指出, 和,
+// 等 …); after a title also four-character names, names with an unknown
+// surname and transcribed names joined by a middle dot; and the learned
+// recogniser's person names (the Names layer) where present. It is not a
+// stage: the persons and commendations stages read names with it.
+//
+// Lexicon: surnames.txt, titles.txt (a title ends a name) and the cue
+// sections boundary, byline, doctrine (and the shared cut, not_in_name).
+package names
+
+import (
+	"strings"
+
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/text"
+	"github.com/kg-cn/kg/nlp/lexicon"
+)
+
+// Rules are the lexicon sections names are read with, built once.
+type Rules struct {
+	lx                 *text.Lexicon
+	boundary, doctrine *lexicon.Trie
+	surname1           map[rune]bool
+	surname2           map[[2]rune]bool
+	MinNameScore       float32 // the recogniser's margin a name needs
+}
+
+// NewRules reads the lexicon.
+func NewRules(lx *text.Lexicon) *Rules {
+	r := &Rules{lx: lx, boundary: lx.Cue("boundary"), doctrine: lx.Cue("doctrine"),
+		surname1: map[rune]bool{}, surname2: map[[2]rune]bool{}}
+	for s := range lx.Surnames {
+		switch rs := []rune(s); len(rs) {
+		case 1:
+			r.surname1[rs[0]] = true
+		case 2:
+			r.surname2[[2]rune{rs[0], rs[1]}] = true
+		}
+	}
+	return r
+}
+
+// Reader reads the names of one Document.
+type Reader struct {
+	*text.View
+	r   *Rules
+	t   []rune
+	per map[int]int // the recogniser's person names: start → length
+}
+
+// NewReader reads the names of the document that v views.
+func (r *Rules) NewReader(v *text.View) *Reader {
+	s := &Reader{View: v, r: r, t: v.T}
+	for _, nm := range v.D.Names {
+		if nm.Label == doc.LabelPerson && nm.Len() >= 2 && nm.Score >= r.MinNameScore {
+			if s.per == nil {
+				s.per = map[int]int{}
+			}
+			s.per[nm.Start] = nm.Len()
+		}
+	}
+	return s
+}
+
+// Recognised returns the length of the recogniser's person name that
+// starts at i, or 0.
+func (s *Reader) Recognised(i int) int { return s.per[i] }
+
+// Acceptable reports whether the name [i, i+n) is a person: not a credit,
+// not a doctrine's source, not an ordinary word.
+func (s *Reader) Acceptable(i, n int) bool {
+	return n > 0 && !s.IsByline(i) && !s.IsDoctrine(i, i+n) && s.Plausible(string(s.t[i:i+n]))
+}
+
+// Plausible rejects strings that gse knows as ordinary words.
+func (s *Reader) Plausible(name string) bool {
+	if s.Words == nil {
+		return true
+	}
+	f, pos, ok := s.Words.Known(name)
+	if !ok || f < 20 {
+		return true // unknown, or too rare to be an ordinary word
+	}
+	return strings.HasPrefix(pos, "nr")
+}
+
+// EndsTitle reports whether a title ends just before a.
+func (s *Reader) EndsTitle(a int) bool {
+	l, _ := s.Titles.LongestEndingAt(s.t, a, 9)
+	return l > 0
+}
+
+// IsListJoiner reports whether r joins the names of a list.
+func IsListJoiner(r rune) bool { return r == '、' || r == '和' || r == '及' || r == '与' }
+
+// ListNameEndingAt finds a name that ends at e, itself after a joiner, a
+// clause start, a cut word or a title (the earlier items of a subject list).
+func (s *Reader) ListNameEndingAt(e int) (int, int) {
+	for _, n := range []int{3, 2, 4} {
+		a := e - n
+		if a < 0 {
+			continue
+		}
+		if s.At(a) == n && (a == 0 || text.IsPunct(s.t[a-1]) || IsListJoiner(s.t[a-1]) || s.EndsCue(a, s.Cut) || s.EndsTitle(a)) {
+			return a, n
+		}
+	}
+	return 0, 0
+}
+
+// boundary strength after a candidate name
+const (
+	NoBoundary = iota
+	WeakBoundary
+	StrongBoundary
+)
+
+// BoundaryAt returns the strength of the boundary after a candidate name
+// that ends at j.
+func (s *Reader) BoundaryAt(j int) int {
+	t := s.t
+	if j >= len(t) {
+		return StrongBoundary
+	}
+	if text.IsPunct(t[j]) || text.IsDigit(t[j]) {
+		return StrongBoundary
+	}
+	if l, _ := s.Titles.LongestAt(t, j); l >= 2 {
+		return StrongBoundary
+	}
+	l, _ := s.r.boundary.LongestAt(t, j)
+	if l >= 2 {
+		return StrongBoundary
+	}
+	if l == 1 {
+		return WeakBoundary
+	}
+	return NoBoundary
+}
+
+// SurnameAt returns the lengths of the surnames that start at i, longest first.
+func (s *Reader) SurnameAt(i int) []int {
+	var buf [2]int
+	out := buf[:0]
+	if i+2 <= len(s.t) && s.r.surname2[[2]rune{s.t[i], s.t[i+1]}] {
+		out = append(out, 2)
+	}
+	if i < len(s.t) && s.r.surname1[s.t[i]] {
+		out = append(out, 1)
+	}
+	return out
+}
+
+// GivenOK reports whether [a, b) may be the given name of a person.
+func (s *Reader) GivenOK(a, b int) bool {
+	if b > len(s.t) {
+		return false
+	}
+	for _, r := range s.t[a:b] {
+		if !text.IsHan(r) || s.NotInName[r] {
+			return false
+		}
+	}
+	return true
+}
+
+// At returns the length of the person's name that starts at i, or 0.
+func (s *Reader) At(i int) int {
+	if n := s.per[i]; n > 0 {
+		return n // the recogniser's name
+	}
+	if n := s.DottedAt(i); n > 0 {
+		return n
+	}
+	for _, sl := range s.SurnameAt(i) {
+		g := i + sl
+		switch {
+		case s.GivenOK(g, g+1) && s.BoundaryAt(g+1) == StrongBoundary:
+			return sl + 1
+		case s.GivenOK(g, g+2) && s.BoundaryAt(g+2) != NoBoundary:
+			return sl + 2
+		case s.GivenOK(g, g+1) && s.BoundaryAt(g+1) != NoBoundary:
+			return sl + 1
+		}
+	}
+	return 0
+}
+
+// AfterTitle is At where a title has just introduced a name: it also
+// takes four-character names before a weak boundary (巴音朝鲁在…), names
+// whose surname the lexicon lacks, and transcribed names with a middle dot
+// (努尔兰·阿不都满金).
+func (s *Reader) AfterTitle(i int) int {
+	if n := s.DottedAt(i); n > 0 {
+		return n
+	}
+	if n := s.At(i); n > 0 {
+		return n
+	}
+	if len(s.SurnameAt(i)) > 0 && s.GivenOK(i+1, i+4) && s.BoundaryAt(i+4) != NoBoundary {
+		return 4
+	}
+	// an unknown surname: two or three characters up to a boundary, where
+	// the segmentation agrees that a word starts and no function word does
+	// (和先进民兵代表)
+	if !s.AlignsWithTokens(i, i+2) || s.r.boundary.HasPrefixAt(s.t, i) || s.Cut.HasPrefixAt(s.t, i) {
+		return 0
+	}
+	switch {
+	case s.GivenOK(i, i+2) && s.BoundaryAt(i+2) == StrongBoundary:
+		return 2
+	case s.GivenOK(i, i+3) && s.BoundaryAt(i+3) != NoBoundary:
+		return 3
+	}
+	// transcribed names of four or five characters (乌云毕力格) that the
+	// segmentation does not read as ordinary words (能克服困难)
+	for _, n := range []int{4, 5} {
+		if s.GivenOK(i, i+n) && s.BoundaryAt(i+n) == StrongBoundary && !s.AllCommonWords(i, i+n) {
+			return n
+		}
+	}
+	return 0
+}
+
+// DottedAt returns the length of a transcribed name whose parts a middle
+// dot joins (阿不都热合曼·买买提), ending at a boundary.
+func (s *Reader) DottedAt(i int) int {
+	k, parts := i, 0
+	for {
+		a := k
+		for k < len(s.t) && k-a < 8 && text.IsHan(s.t[k]) {
+			k++
+			if k < len(s.t) && isMiddleDot(s.t[k]) {
+				break
+			}
+		}
+		if k == a {
+			return 0
+		}
+		if k < len(s.t) && isMiddleDot(s.t[k]) && k+1 < len(s.t) && text.IsHan(s.t[k+1]) {
+			parts++
+			k++
+			continue
+		}
+		if parts == 0 {
+			return 0
+		}
+		// the last part ends at the first boundary
+		for e := a + 1; e <= k; e++ {
+			if s.BoundaryAt(e) != NoBoundary {
+				return e - i
+			}
+		}
+		return 0
+	}
+}
+
+func isMiddleDot(r rune) bool { return r == '·' || r == '•' || r == '・' || r == '‧' }
+
+// IsByline reports whether the name at i is a credit (记者 王明, 编辑:李红).
+func (s *Reader) IsByline(i int) bool {
+	j := i
+	for j > 0 && (s.t[j-1] == ' ' || s.t[j-1] == ':' || s.t[j-1] == '(' || s.t[j-1] == '、' || s.t[j-1] == '[') {
+		j--
+	}
+	if l, _ := s.Byline.LongestEndingAt(s.t, j, 4); l > 0 {
+		return true
+	}
+	// a later name in a credit list: 记者 王明 李红
+	k := j
+	for k > 0 && k > i-12 && s.t[k-1] != '\n' && s.t[k-1] != '。' && s.t[k-1] != ',' {
+		k--
+		if l, _ := s.Byline.LongestEndingAt(s.t, k, 4); l > 0 && !s.hasTitleBetween(k, i) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Reader) hasTitleBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if l, _ := s.Titles.LongestAt(s.t, k); l >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// IsDoctrine reports whether the name at [i,j) is only the source of a
+// doctrine or instruction (习近平新时代…思想, …总书记重要讲话).
+func (s *Reader) IsDoctrine(i, j int) bool {
+	k := j
+	if s.HasAt(k, "同志") {
+		k += 2
+	}
+	if l, _ := s.r.doctrine.LongestAt(s.t, k); l > 0 {
+		return true
+	}
+	if l, _ := s.r.doctrine.LongestEndingAt(s.t, i, 4); l > 0 {
+		return true
+	}
+	return false
+}

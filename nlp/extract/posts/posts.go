@@ -1,0 +1,397 @@
+// Package posts reads and canonicalises the posts of title chains
+// (区委常委、区人武部政委李建新): it parses a chain back from the name it
+// introduces, resolves abbreviated levels against the sentence's places and
+// the jurisdiction, fills shortened items from the item before them, and
+// writes the canonical post (GUIDELINES.md, Posts). It is not a stage: the
+// persons stage reads posts with it, and the events stage reads an event's
+// convener.
+//
+// Lexicon: titles.txt (titles and their class), orgs.txt (organisation
+// words and their class), and the shared cut section.
+package posts
+
+import (
+	"strings"
+
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/places"
+	"github.com/kg-cn/kg/nlp/extract/text"
+)
+
+// Reader reads the posts of one Document, against its jurisdiction
+// (Meta.Jurisdiction) and its places (the Places layer).
+type Reader struct {
+	*text.View
+	t   []rune
+	Jur string
+	// NameEndsAt reports whether a person's name already recognised ends
+	// just before e (a conjunction after a name ends a preamble).
+	NameEndsAt func(e int) bool
+	// ListNameEndingAt finds the name of a list item that ends at e (和
+	// after a title's name joins two items of a chain): start and length.
+	ListNameEndingAt func(e int) (int, int)
+}
+
+// NewReader reads the posts of the document that v views.
+func NewReader(v *text.View) *Reader {
+	return &Reader{View: v, t: v.T, Jur: v.D.Meta.Jurisdiction,
+		NameEndsAt:       func(int) bool { return false },
+		ListNameEndingAt: func(int) (int, int) { return 0, 0 }}
+}
+
+// Item is one post of a title chain (区委常委、区人武部政委 has two).
+type Item struct {
+	Org, Title, Class string
+	Span              doc.Span
+}
+
+// Post is an item resolved against the jurisdiction and its chain.
+type Post struct {
+	Place string // full place, or an unresolved abbreviation
+	Rest  string // organisation words after the place
+	Title string
+	Class string
+	Canon string
+	Bare  bool   // neither place nor organisation was written or inherited
+	CPC   string // "中共" when written before the organisation
+}
+
+// TitleEndingAt returns the longest title that ends at end, and its class.
+func (s *Reader) TitleEndingAt(end int) (int, string) {
+	return s.Titles.LongestEndingAt(s.t, end, 9)
+}
+
+// EndsTitle reports whether a title ends just before a.
+func (s *Reader) EndsTitle(a int) bool {
+	l, _ := s.TitleEndingAt(a)
+	return l > 0
+}
+
+// ChainBefore parses the title chain that ends at end (exclusive), walking
+// back over items separated by 、. It returns the items in text order.
+func (s *Reader) ChainBefore(end int) []Item {
+	var items []Item
+	for {
+		tl, cls := s.TitleEndingAt(end)
+		if tl == 0 {
+			break
+		}
+		ts := end - tl
+		// the Item's organisation runs back to the previous separator
+		a := ts
+		for a > 0 && !text.IsPunct(s.t[a-1]) && ts-a < 30 && !s.chainJoinAt(a-1) {
+			a--
+		}
+		// …less any preamble (出席会议的有 | 区委书记)
+		a = s.CutPreamble(a, ts)
+		items = append(items, Item{Org: string(s.t[a:ts]), Title: string(s.t[ts:end]), Class: cls, Span: text.Span(a, end)})
+		if a > 0 && (s.t[a-1] == '、' || s.t[a-1] == '兼') {
+			if l, _ := s.TitleEndingAt(a - 1); l > 0 {
+				end = a - 1
+				continue
+			}
+		}
+		break
+	}
+	for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
+		items[i], items[j] = items[j], items[i]
+	}
+	return items
+}
+
+// chainJoinAt reports whether the rune at k joins two items of a chain
+// although it is no punctuation: 兼 after a title (国务委员兼国务院秘书长),
+// or 和/及/与 after a title's name (副主席洪洋和秘书长刘卉).
+func (s *Reader) chainJoinAt(k int) bool {
+	switch s.t[k] {
+	case '兼':
+		return s.EndsTitle(k)
+	case '和', '及', '与':
+		_, n := s.ListNameEndingAt(k)
+		return n > 0
+	}
+	return false
+}
+
+// ResolveChain canonicalises a chain: abbreviations take the full place,
+// shortened items take the organisation of the Item before, local bodies
+// take the jurisdiction (GUIDELINES.md, Posts).
+func (s *Reader) ResolveChain(items []Item, prev *Post, ctx []string) []Post {
+	out := make([]Post, 0, len(items))
+	for _, it := range items {
+		p := s.ResolveItem(it, prev, ctx)
+		if p.Place != "" {
+			ctx = append(ctx, p.Place)
+		}
+		out = append(out, p)
+		prev = &out[len(out)-1]
+	}
+	return out
+}
+
+func (s *Reader) ResolveItem(it Item, prev *Post, ctx []string) Post {
+	o := it.Org
+	p := Post{Title: it.Title, Class: it.Class}
+	if strings.HasPrefix(o, "中共") {
+		p.CPC, o = "中共", strings.TrimPrefix(o, "中共")
+	}
+	p.Place, o = s.splitPlace(o, it, ctx)
+	p.Rest = o
+	switch {
+	case p.Place == "" && p.Rest == "":
+		s.inherit(&p, prev)
+	case p.Place == "" && s.isPartyDept(p.Rest) && prev != nil && s.partyOrg(prev) != "":
+		p.Place, p.Rest = prev.Place, s.partyOrg(prev)+p.Rest
+	case p.Place == "" && s.isLocalOrg(p.Rest) && prev != nil && prev.Place != "":
+		p.Place = prev.Place // 街道党工委副书记、办事处主任
+	case p.Place == "" && s.isLocalOrg(p.Rest) && s.Jur != "":
+		p.Place = s.Jur
+	}
+	p.Canon = Render(p)
+	return p
+}
+
+// Render writes a post's canonical string.
+func Render(p Post) string {
+	return p.CPC + renderPlace(p)
+}
+
+func renderPlace(p Post) string {
+	place := p.Place
+	if p.Rest == "" && p.Class == "head" && place != "" {
+		if t := []rune(p.Title); strings.HasSuffix(place, string(t[0])) {
+			return place + string(t[1:])
+		}
+	}
+	if p.Rest != "" && place != "" {
+		// a place written twice collapses: 溧阳市市委 → 溧阳市委
+		pr := []rune(place)
+		if rr := []rune(p.Rest); len(rr) > 1 && rr[0] == pr[len(pr)-1] && (rr[1] == '委' || rr[1] == '长') {
+			return place + string(rr[1:]) + p.Title
+		}
+	}
+	return place + p.Rest + p.Title
+}
+
+// splitPlace takes the place off the front of an organisation string:
+// a full division name (溧阳市), or an abbreviation (区委 → the context's or
+// the jurisdiction's 区).
+func (s *Reader) splitPlace(o string, it Item, ctx []string) (string, string) {
+	rs := []rune(o)
+	if len(rs) == 0 {
+		// the title itself may carry the abbreviation: 区长, 县委书记 is
+		// parsed as org 县委; here only bare titles remain.
+		return "", ""
+	}
+	// a full place at the front: a known one first, then any name with a
+	// division's suffix that an organisation word follows
+	for _, known := range []bool{true, false} {
+		for k := len(rs); k >= 2; k-- {
+			name := string(rs[:k])
+			suf := places.SuffixOf(s.Lexicon.Lexicon, name)
+			if suf == "" || suf == name || places.Bad(s.Lexicon.Lexicon, name) {
+				continue
+			}
+			stem := []rune(strings.TrimSuffix(name, suf))
+			if known && s.isPlaceName(name) {
+				return name, string(rs[k:])
+			}
+			rest := string(rs[k:])
+			if !known && len(stem) >= 2 && !places.IsSuffixRune(stem[len(stem)-1]) && (rest == "" || s.startsWithOrg(rest) || s.startsWithOrg(strings.TrimPrefix(rest, suf))) {
+				return name, rest
+			}
+		}
+	}
+	// an abbreviation: 区委, 市纪委, 自治区政协, 县政府
+	for _, suf := range s.PlaceSuffix {
+		if strings.HasPrefix(o, suf) {
+			rest := strings.TrimPrefix(o, suf)
+			if rest == "" || s.startsWithOrg(rest) || s.EndsLikeOrg(rest) {
+				if full := s.resolveAbbrev(suf, ctx); full != "" {
+					return full, rest
+				}
+				return "", o
+			}
+			break
+		}
+	}
+	return "", o
+}
+
+// resolveAbbrev finds the full place an abbreviated level (区, 市 …) stands
+// for: the last such place of the same sentence's chains, else the
+// jurisdiction.
+func (s *Reader) resolveAbbrev(suf string, ctx []string) string {
+	for i := len(ctx) - 1; i >= 0; i-- {
+		if strings.HasSuffix(ctx[i], suf) && ctx[i] != suf {
+			return ctx[i]
+		}
+	}
+	if s.Jur != "" && strings.HasSuffix(s.Jur, suf) {
+		return s.Jur
+	}
+	return ""
+}
+
+func (s *Reader) isPlaceName(name string) bool {
+	if _, ok := s.Places[name]; ok {
+		return true
+	}
+	if name == s.Jur {
+		return true
+	}
+	for _, pm := range s.D.Places {
+		if pm.Name == name {
+			return true
+		}
+	}
+	return s.KnownPlace(name)
+}
+
+func (s *Reader) startsWithOrg(rest string) bool {
+	rs := []rune(rest)
+	l, _ := s.Orgs.LongestAt(rs, 0)
+	return l > 0
+}
+
+// orgClass returns the class of the organisation word at the front of o.
+func (s *Reader) orgClass(o string) (int, string) {
+	return s.Orgs.LongestAt([]rune(o), 0)
+}
+
+func (s *Reader) isLocalOrg(o string) bool {
+	l, cls := s.orgClass(o)
+	return l > 0 && strings.Contains(cls, "local")
+}
+
+// isPartyDept reports whether o is a department of a party committee that a
+// chain writes without its committee (组织部, 政法委).
+func (s *Reader) isPartyDept(o string) bool {
+	_, cls := s.orgClass(o)
+	return strings.HasPrefix(cls, "partydept")
+}
+
+// partyOrg returns the party-committee part of a post's organisation
+// (委 of 区委, 党委 of 团泊镇党委), or "".
+func (s *Reader) partyOrg(p *Post) string {
+	if p.Rest == "" {
+		return ""
+	}
+	for _, w := range []string{"委员会", "纪委", "党工委", "党委", "工委", "委"} {
+		if i := strings.LastIndex(p.Rest, w); i >= 0 && i+len(w) == len(p.Rest) {
+			return p.Rest
+		}
+	}
+	return ""
+}
+
+// inherit fills a bare title from the item before it (区委副书记、代区长 →
+// 区 代区长; 政协党组副书记邢水成,副主席曹斌 → 政协 副主席), or from the
+// jurisdiction for a local head (副区长 → 静海区副区长).
+func (s *Reader) inherit(p *Post, prev *Post) {
+	if prev != nil && (prev.Place != "" || prev.Rest != "") {
+		switch p.Class {
+		case "head", "deputy":
+			if prev.Place != "" && s.levelMatches(prev.Place, p.Title) {
+				p.Place = prev.Place
+				return
+			}
+		case "party":
+			if org := s.partyOrg(prev); org != "" {
+				p.Place, p.Rest, p.CPC = prev.Place, org, prev.CPC
+				return
+			}
+			// 政协主席、党组书记 → 政协党组书记
+			if strings.HasPrefix(p.Title, "党组") && prev.Rest != "" {
+				p.Place, p.Rest, p.CPC = prev.Place, prev.Rest, prev.CPC
+				return
+			}
+		case "partydept":
+			if org := s.partyOrg(prev); org != "" {
+				p.Place, p.Rest, p.CPC = prev.Place, org, prev.CPC
+				return
+			}
+		case "chair":
+			rest := prev.Rest
+			for _, w := range []string{"党组", "党委"} {
+				rest = strings.TrimSuffix(rest, w)
+			}
+			if rest != "" && !strings.HasSuffix(rest, "委") {
+				p.Place, p.Rest, p.CPC = prev.Place, rest, prev.CPC
+				return
+			}
+		default:
+			if prev.Rest != "" {
+				p.Place, p.Rest, p.CPC = prev.Place, prev.Rest, prev.CPC
+				return
+			}
+		}
+	}
+	if p.Class == "partydept" && s.Jur != "" {
+		p.Place, p.Rest = s.Jur, "委"
+		return
+	}
+	if (p.Class == "head" || p.Class == "deputy") && s.Jur != "" && s.levelMatches(s.Jur, p.Title) {
+		p.Place = s.Jur
+		return
+	}
+	p.Bare = true
+}
+
+// levelMatches reports whether a head's title fits the place's level
+// (区长 and 静海区, 副县长 and 隆回县).
+func (s *Reader) levelMatches(place, title string) bool {
+	suf := places.SuffixOf(s.Lexicon.Lexicon, place)
+	if suf == "" {
+		return false
+	}
+	return strings.Contains(title, suf+"长") || strings.Contains(title, []string{suf}[0]+"长")
+}
+
+// OrgName returns the organisation a post belongs to, as written in its
+// canonical string (青山区委 of 青山区委书记), or "" when the post names only
+// a place (青山区副区长) or nothing.
+func (p Post) OrgName() string {
+	if p.Rest == "" {
+		return ""
+	}
+	s := Render(p)
+	return strings.TrimSuffix(s, p.Title)
+}
+
+// EndsLikeOrg reports whether o ends like the name of a body (融媒体中心,
+// 水利局, 住房和城乡建设局).
+func (s *Reader) EndsLikeOrg(o string) bool {
+	rs := []rune(o)
+	if len(rs) < 2 {
+		return false
+	}
+	if l, _ := s.Orgs.LongestEndingAt(rs, len(rs), 8); l > 0 {
+		return true
+	}
+	return strings.ContainsRune("局办委会院部心所站队处科厅社馆团司", rs[len(rs)-1])
+}
+
+// CutPreamble returns where an organisation that ends at ts starts, at or
+// after a: after the last preamble word (出席会议的有 | 区委书记). A
+// conjunction (和, 与, 及) ends a preamble only after a name (曲海富和|副区长),
+// not inside an organisation's name (住房和城乡建设局).
+func (s *Reader) CutPreamble(a, ts int) int {
+	for k := ts; k > a; k-- {
+		l, _ := s.Cut.LongestEndingAt(s.t, k, 4)
+		if l == 0 {
+			continue
+		}
+		if l == 1 && strings.ContainsRune("和与及", s.t[k-1]) && k-2 >= 0 && text.IsHan(s.t[k-2]) && !s.NameEndsAt(k-1) {
+			continue
+		}
+		return k
+	}
+	return a
+}
+
+// IsPost reports whether the item is a post: membership titles (代表) are
+// posts only with their body (人大代表), not alone (受表彰代表 → 代表).
+func (p Post) IsPost() bool {
+	return !(p.Class == "member" && p.Place == "" && p.Rest == "")
+}

@@ -1,0 +1,196 @@
+// Package roles is the roles stage: it gives each person the roles the
+// text supports at the event of their sentence (the Roles layer): CHAIRED
+// (主持), SPOKE_AT (讲话, 宣读, and remarks such as 指出 made at the event),
+// ATTENDED (出席, 参加, 陪同, and everyone who chaired or spoke; persons met
+// or visited, 会见 X).
+//
+// Lexicon: the cue sections chaired, spoke, remark, attended.
+//
+// Rules: roles.chaired, roles.spoke, roles.remark, roles.attended (the
+// subjects of the cue), roles.object (the persons after 会见, 看望 …).
+package roles
+
+import (
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/events"
+	"github.com/kg-cn/kg/nlp/extract/text"
+	"github.com/kg-cn/kg/nlp/lexicon"
+)
+
+// roleCue is a verb that gives the persons around it a role.
+type roleCue struct {
+	pos, end int
+	roles    []string
+	rule     string
+	objects  bool // persons after the verb take part too (会见 X, 看望 X)
+}
+
+// findRoles gives each person the roles the text supports at the event of
+// their sentence: CHAIRED (主持), SPOKE_AT (讲话, 宣读, and remarks such as
+// 指出 made at the event), ATTENDED (出席, 参加, 陪同, and everyone who
+// chaired or spoke). A sentence's subjects run over a list of clauses
+// (周安有,张雄,…丁和顺出席…) and carry to clauses that have none
+// (李建新主持会议,并…讲意见).
+func (s *state) findRoles() {
+	if len(s.D.Events) == 0 {
+		return
+	}
+	for _, sent := range s.D.Sentences {
+		ev := events.For(s.D.Events, sent)
+		var pending []doc.Span
+		fromCue := false
+		for a := sent.Start; a < sent.End; {
+			b := s.ClauseEnd(a, sent.End)
+			persons := s.persons.In(a, b)
+			cues := s.cuesIn(a, b)
+			switch {
+			case len(cues) == 0 && len(persons) > 0:
+				if fromCue {
+					pending = nil
+				}
+				pending = append(pending, persons...)
+				fromCue = false
+			case len(cues) > 0:
+				var subj []doc.Span
+				for _, c := range cues {
+					before := subjectsBefore(persons, c.pos)
+					if len(before) > 0 {
+						if fromCue {
+							subj = before
+						} else {
+							subj = append(append([]doc.Span{}, pending...), before...)
+						}
+						pending = subj
+					} else {
+						subj = pending
+					}
+					for _, p := range subj {
+						for _, r := range c.roles {
+							s.addRole(p, r, ev, sent, c.rule)
+						}
+					}
+					if c.objects {
+						for _, p := range persons {
+							if p.Start >= c.end {
+								s.addRole(p, doc.RelAttended, ev, sent, RuleObject)
+							}
+						}
+					}
+				}
+				fromCue = true
+			}
+			a = b + 1
+		}
+	}
+}
+
+func subjectsBefore(persons []doc.Span, pos int) []doc.Span {
+	var out []doc.Span
+	for _, p := range persons {
+		if p.End <= pos {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// cuesIn finds the role verbs of a clause, outside names.
+func (s *state) cuesIn(a, b int) []roleCue {
+	var out []roleCue
+	for k := a; k < b; k++ {
+		if n, ok := s.persons.MentionAt(k); ok {
+			k += n - 1
+			continue
+		}
+		var roles []string
+		rule := ""
+		l := 0
+		objects := false
+		if n, _ := s.r.chaired.LongestAt(s.t, k); n > 0 {
+			l, roles, rule = n, []string{doc.RelChaired, doc.RelAttended}, RuleChaired
+		} else if n, _ := s.r.spoke.LongestAt(s.t, k); n > 0 {
+			l, roles, rule = n, []string{doc.RelSpokeAt, doc.RelAttended}, RuleSpoke
+		} else if n, _ := s.r.remark.LongestAt(s.t, k); n > 0 && !s.remarkIsNoun(k, n) {
+			l, roles, rule = n, []string{doc.RelSpokeAt, doc.RelAttended}, RuleRemark
+		} else if n, _ := s.r.attended.LongestAt(s.t, k); n > 0 {
+			l, roles, rule, objects = n, []string{doc.RelAttended}, RuleAttended, true
+		}
+		if l == 0 {
+			continue
+		}
+		out = append(out, roleCue{pos: k, end: k + l, roles: roles, rule: rule, objects: objects})
+		k += l - 1
+	}
+	return out
+}
+
+// remarkIsNoun rejects remark verbs used as nouns or inside other words
+// (要求 in 提出要求 is handled by spoke; 代表 followed by 们).
+func (s *state) remarkIsNoun(k, n int) bool {
+	w := s.Str(k, k+n)
+	switch w {
+	case "代表":
+		// 代表区四套班子 (on behalf of) is speaking; 代表们, 人大代表 are not
+		return s.HasAt(k+n, "们") || s.HasAt(k+n, "团")
+	case "说":
+		return s.HasAt(k+n, "明")
+	}
+	return false
+}
+
+func (s *state) addRole(p doc.Span, role string, ev int, sent doc.Span, rule string) {
+	name := s.Str(p.Start, p.End)
+	for _, r := range s.roles {
+		if r.Person == name && r.Role == role && r.Event == ev {
+			return
+		}
+	}
+	s.roles = append(s.roles, doc.Role{Person: name, Role: role, Event: ev, Evidence: sent, Rule: rule})
+}
+
+// Rule ids.
+const (
+	RuleChaired  = "roles.chaired"
+	RuleSpoke    = "roles.spoke"
+	RuleRemark   = "roles.remark"
+	RuleAttended = "roles.attended"
+	RuleObject   = "roles.object"
+)
+
+// Stage is the roles stage.
+type Stage struct {
+	lx                               *text.Lexicon
+	chaired, spoke, remark, attended *lexicon.Trie
+}
+
+// New builds the stage from the lexicon.
+func New(lx *text.Lexicon) *Stage {
+	return &Stage{lx: lx, chaired: lx.Cue("chaired"), spoke: lx.Cue("spoke"), remark: lx.Cue("remark"), attended: lx.Cue("attended")}
+}
+
+// Name implements the pipeline stage interface.
+func (*Stage) Name() string { return "roles" }
+
+// Needs and Provides declare the stage's layers.
+func (*Stage) Needs() []doc.Layer {
+	return []doc.Layer{doc.LayerSentences, doc.LayerPersons, doc.LayerEvents, doc.LayerHonours}
+}
+func (*Stage) Provides() []doc.Layer { return []doc.Layer{doc.LayerRoles} }
+
+// Process fills d.Roles.
+func (st *Stage) Process(d *doc.Document) error {
+	v := text.NewView(st.lx, d)
+	s := &state{View: v, r: st, t: v.T, persons: text.NewPersons(d)}
+	s.findRoles()
+	d.Roles = s.roles
+	return nil
+}
+
+// state is the working memory of one Process call.
+type state struct {
+	*text.View
+	r       *Stage
+	t       []rune
+	persons *text.Persons
+	roles   []doc.Role
+}
