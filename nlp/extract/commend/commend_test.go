@@ -1,0 +1,46 @@
+package commend_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kg-cn/kg/nlp/extract/internal/extracttest"
+)
+
+func TestHonoursLayer(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // name | person? | honour | rule
+	}{
+		{"3月5日,青禾县召开表彰大会。会上,授予王春燕、李德胜等5名同志“青禾县劳动模范”荣誉称号。",
+			[]string{"王春燕|person|青禾县劳动模范|commend.grant", "李德胜|person|青禾县劳动模范|commend.grant"}},
+		{"3月5日,青禾县召开表彰大会。桃源镇杏林村荣获“省级文明村”称号。",
+			[]string{"桃源镇杏林村|org|省级文明村|commend.won"}},
+		// an unnamed group gives nothing
+		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
+	}
+	for _, tt := range tests {
+		d := extracttest.Run(t, "2024-03-06", tt.text)
+		var got []string
+		for _, h := range d.Honours {
+			kind := "org"
+			if h.IsPerson {
+				kind = "person"
+			}
+			got = append(got, strings.Join([]string{h.Name, kind, h.Honour, h.Rule}, "|"))
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%s: honours %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestHonoureesJoinThePersonsLayer(t *testing.T) {
+	d := extracttest.Run(t, "2024-03-06", "3月5日,青禾县召开表彰大会。会上,授予王春燕、李德胜等5名同志“青禾县劳动模范”荣誉称号。")
+	for _, m := range d.PersonMentions {
+		if m.Name == "王春燕" && m.Rule == "commend.honoree" {
+			return
+		}
+	}
+	t.Errorf("王春燕 not added to the persons layer by commend.honoree: %+v", d.PersonMentions)
+}

@@ -1,0 +1,52 @@
+package events_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/events"
+	"github.com/kg-cn/kg/nlp/extract/internal/extracttest"
+)
+
+func TestEventsLayer(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // name | kind | date | place | rule
+	}{
+		{"3月5日上午,青禾县召开2024年度安全生产工作会议。县委书记柳明远主持会议。",
+			[]string{"2024年度安全生产工作会议|meeting|2024-03-05||events.named"}},
+		{"3月5日,全县河长制工作会议在县政府三楼会议室召开。",
+			[]string{"全县河长制工作会议|meeting|2024-03-05|县政府三楼会议室|events.named-held"}},
+		{"昨日,市长周启明会见了来访的客商代表。",
+			[]string{"会见|reception|2024-03-05||events.activity"}},
+		// a meeting whose spirit is only conveyed is no event of the report
+		{"会议传达学习了全省经济工作会议精神。", nil},
+	}
+	for _, tt := range tests {
+		d := extracttest.Run(t, "2024-03-06", tt.text)
+		var got []string
+		for _, ev := range d.Events {
+			got = append(got, strings.Join([]string{ev.Name, ev.Kind, ev.Date, ev.Place, ev.Rule}, "|"))
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%s: events %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestForPicksTheSentencesEvent(t *testing.T) {
+	s1, s2, s3 := doc.Span{Start: 0, End: 10}, doc.Span{Start: 10, End: 20}, doc.Span{Start: 20, End: 30}
+	evs := []doc.Event{{Name: "a", Span: doc.Span{Start: 2, End: 4}, Sentence: s1}, {Name: "b", Span: doc.Span{Start: 22, End: 24}, Sentence: s3}}
+	for _, tt := range []struct {
+		sent doc.Span
+		want int
+	}{{s1, 0}, {s2, 0}, {s3, 1}} {
+		if got := events.For(evs, tt.sent); got != tt.want {
+			t.Errorf("For(%v) = %d, want %d", tt.sent, got, tt.want)
+		}
+	}
+	if got := events.For(nil, s1); got != 0 {
+		t.Errorf("For without events = %d", got)
+	}
+}

@@ -1,0 +1,57 @@
+package names_test
+
+import (
+	"testing"
+
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/names"
+	"github.com/kg-cn/kg/nlp/extract/text"
+	"github.com/kg-cn/kg/nlp/lexicon"
+)
+
+func TestNamesAreReadToABoundary(t *testing.T) {
+	lx, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := text.NewLexicon(lx, nil)
+	nr := names.NewRules(tl)
+	tests := []struct {
+		text      string
+		at        int
+		name      int // At
+		afterTitl int // AfterTitle
+		ok        bool
+	}{
+		{"柳明远主持会议。", 0, 3, 3, true},
+		{"方如海、顾南星出席。", 4, 3, 3, true},
+		{"巴音朝鲁在会上讲话。", 0, 0, 4, true},
+		{"记者 柳明远 摄", 3, 3, 3, false}, // a credit
+	}
+	for _, tt := range tests {
+		d := &doc.Document{Text: []rune(tt.text)}
+		r := nr.NewReader(text.NewView(tl, d))
+		if got := r.At(tt.at); got != tt.name {
+			t.Errorf("%s: At = %d, want %d", tt.text, got, tt.name)
+		}
+		if got := r.AfterTitle(tt.at); got != tt.afterTitl {
+			t.Errorf("%s: AfterTitle = %d, want %d", tt.text, got, tt.afterTitl)
+		}
+		if n := r.AfterTitle(tt.at); n > 0 && r.Acceptable(tt.at, n) != tt.ok {
+			t.Errorf("%s: Acceptable = %v", tt.text, !tt.ok)
+		}
+	}
+}
+
+func TestTheRecognisersNamesComeFirst(t *testing.T) {
+	lx, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := text.NewLexicon(lx, nil)
+	d := &doc.Document{Text: []rune("欧阳春晓出席。"), Names: []doc.Name{{Span: doc.Span{Start: 0, End: 4}, Label: doc.LabelPerson, Score: 1}}}
+	r := names.NewRules(tl).NewReader(text.NewView(tl, d))
+	if got := r.At(0); got != 4 {
+		t.Errorf("At = %d, want the recogniser's 4", got)
+	}
+}

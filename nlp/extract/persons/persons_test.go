@@ -1,0 +1,66 @@
+package persons_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kg-cn/kg/nlp/extract/internal/extracttest"
+)
+
+func TestPersonsAndHolds(t *testing.T) {
+	tests := []struct {
+		name, text string
+		persons    []string // name | rule of the first mention
+		holds      []string // person | post | rule (| start DATE | end DATE)
+	}{
+		{"a title chain before each name",
+			"青禾县召开会议。县委书记柳明远主持会议,县委副书记、县长顾南星出席。",
+			[]string{"柳明远|names.chain", "顾南星|names.chain"},
+			[]string{"柳明远|青禾县委书记|posts.chain", "顾南星|青禾县委副书记|posts.chain", "顾南星|青禾县长|posts.chain"}},
+		{"an appointment and a removal",
+			"3月5日,会议决定任命林晓川同志为青禾县人民政府副县长,免去赵一鸣的青禾县水利局局长职务。",
+			[]string{"林晓川|names.appoint", "赵一鸣|names.appoint"},
+			[]string{"林晓川|青禾县人民政府副县长|appoint.object|start 2024-03-05", "赵一鸣|青禾县水利局局长|appoint.object|end 2024-03-05"}},
+		{"names after a collective word, then a later mention",
+			"市领导阎立新、邹宏伟出席会议。大家认真听取阎立新的讲解。",
+			[]string{"阎立新|names.collective", "邹宏伟|names.collective"},
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := extracttest.Run(t, "2024-03-06", tt.text)
+			var persons, holds []string
+			for _, p := range d.Persons {
+				persons = append(persons, p.Name+"|"+p.Rule)
+			}
+			for _, h := range d.Holds {
+				line := h.Person + "|" + h.Post + "|" + h.Rule
+				if h.Start != nil {
+					line += "|start " + *h.Start
+				}
+				if h.End != nil {
+					line += "|end " + *h.End
+				}
+				holds = append(holds, line)
+			}
+			if strings.Join(persons, ",") != strings.Join(tt.persons, ",") {
+				t.Errorf("persons %v, want %v", persons, tt.persons)
+			}
+			if strings.Join(holds, ",") != strings.Join(tt.holds, ",") {
+				t.Errorf("holds %v, want %v", holds, tt.holds)
+			}
+		})
+	}
+}
+
+func TestLaterMentionsAreExpanded(t *testing.T) {
+	d := extracttest.Run(t, "2024-03-06", "市领导阎立新、邹宏伟出席会议。大家认真听取阎立新的讲解。")
+	var rules []string
+	for _, m := range d.PersonMentions {
+		rules = append(rules, m.Name+"|"+m.Rule)
+	}
+	want := "阎立新|names.collective,邹宏伟|names.collective,阎立新|names.expand"
+	if strings.Join(rules, ",") != want {
+		t.Errorf("mentions %v, want %s", rules, want)
+	}
+}

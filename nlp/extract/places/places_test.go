@@ -1,0 +1,48 @@
+package places_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/internal/extracttest"
+)
+
+func TestPlacesLayer(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // name | level | rule, in layer order
+	}{
+		{"3月5日,青禾县召开安全生产工作会议。", []string{"青禾县|县|places.division"}},
+		{"在陕西延安和河南安阳考察时,他强调要抓好民生。", []string{"陕西省|省|places.bare", "延安市|市|places.bare", "河南省|省|places.bare", "安阳市|市|places.bare"}},
+		{"领导一行来到杏林村调研。", []string{"杏林村|村|places.division"}},
+		{"在北京峰会上,他作了发言。", nil},
+	}
+	for _, tt := range tests {
+		d := extracttest.Run(t, "2024-03-06", tt.text)
+		var got []string
+		for _, pm := range d.Places {
+			got = append(got, pm.Name+"|"+pm.Level+"|"+pm.Rule)
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%s: places %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestJurisdiction(t *testing.T) {
+	tests := []struct {
+		hint, text, want string
+	}{
+		{"", "青禾县召开全县经济工作会议。县委书记柳明远出席。全县上下要抓好落实,县委要求各乡镇加强领导。", "青禾县"},
+		{"", "领导一行来到杏林村调研。", ""},
+		// a jurisdiction given by the input (or an earlier stage) is kept
+		{"松河市", "青禾县召开全县经济工作会议。全县上下要抓好落实,县委要求各乡镇加强领导。", "松河市"},
+	}
+	for _, tt := range tests {
+		d := extracttest.RunMeta(t, doc.Meta{ID: "t", Date: "2024-03-06", Jurisdiction: tt.hint}, tt.text)
+		if d.Meta.Jurisdiction != tt.want {
+			t.Errorf("%s: jurisdiction %q, want %q", tt.text, d.Meta.Jurisdiction, tt.want)
+		}
+	}
+}

@@ -1,0 +1,32 @@
+package roles_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kg-cn/kg/nlp/extract/internal/extracttest"
+)
+
+func TestRolesLayer(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // person | role | rule
+	}{
+		{"3月5日,青禾县召开安全生产工作会议。县委书记柳明远主持会议并讲话,县长顾南星出席会议。",
+			[]string{"柳明远|CHAIRED|roles.chaired", "柳明远|ATTENDED|roles.chaired", "柳明远|SPOKE_AT|roles.spoke", "顾南星|ATTENDED|roles.attended"}},
+		{"昨日,市长周启明会见了县政协主席方如海。",
+			[]string{"周启明|ATTENDED|roles.attended", "方如海|ATTENDED|roles.object"}},
+		// no event, no roles
+		{"县委书记柳明远指出,要抓好落实。", nil},
+	}
+	for _, tt := range tests {
+		d := extracttest.Run(t, "2024-03-06", tt.text)
+		var got []string
+		for _, r := range d.Roles {
+			got = append(got, strings.Join([]string{r.Person, r.Role, r.Rule}, "|"))
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%s: roles %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
