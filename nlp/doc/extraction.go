@@ -83,6 +83,9 @@ type Relation struct {
 	Start    *string  `json:"start,omitempty"`  // HOLDS begun by an appointment: ISO date or ""
 	End      *string  `json:"end,omitempty"`    // HOLDS ended by a removal: ISO date or ""
 	Evidence Evidence `json:"evidence"`
+	// Rule is the id of the rule (or model) that produced the fact
+	// (docs/extraction.md lists them).
+	Rule string `json:"rule,omitempty"`
 }
 
 // EntityByID returns the entity with the given id, or nil.

@@ -79,7 +79,7 @@ func (s *state) build() {
 			case "镇", "乡", "街道", "村", "社区":
 				if lvl := s.suffixOf(d.Meta.Jurisdiction); lvl == "区" || lvl == "县" || lvl == "市" || lvl == "旗" {
 					entity(id).Parent = j
-					d.Relations = append(d.Relations, doc.Relation{Type: doc.RelPartOf, From: id, To: j, Evidence: entity(id).Mentions[0]})
+					d.Relations = append(d.Relations, doc.Relation{Type: doc.RelPartOf, From: id, To: j, Evidence: entity(id).Mentions[0], Rule: RulePartOf})
 				}
 			}
 		}
@@ -118,11 +118,11 @@ func (s *state) build() {
 				post.Org = add(doc.Entity{Type: doc.TypeOrganization, Name: f.Org}, "o")
 			}
 			tid := add(post, "t")
-			r := doc.Relation{Type: doc.RelHolds, From: personID[p.name], To: tid, Evidence: s.Evidence(f.Evidence)}
+			r := doc.Relation{Type: doc.RelHolds, From: personID[p.name], To: tid, Evidence: s.Evidence(f.Evidence), Rule: f.Rule}
 			r.Start, r.End = f.Start, f.End
 			d.Relations = append(d.Relations, r)
 			if post.Org != "" {
-				d.Relations = append(d.Relations, doc.Relation{Type: doc.RelPostOf, From: tid, To: post.Org, Evidence: s.Evidence(f.Evidence)})
+				d.Relations = append(d.Relations, doc.Relation{Type: doc.RelPostOf, From: tid, To: post.Org, Evidence: s.Evidence(f.Evidence), Rule: f.Rule})
 			}
 		}
 	}
@@ -143,10 +143,10 @@ func (s *state) build() {
 		eventID[i] = add(e, "e")
 		if ev.Convener != "" {
 			oid := add(doc.Entity{Type: doc.TypeOrganization, Name: ev.Convener}, "o")
-			d.Relations = append(d.Relations, doc.Relation{Type: doc.RelConvened, From: oid, To: eventID[i], Evidence: s.Evidence(ev.Sentence)})
+			d.Relations = append(d.Relations, doc.Relation{Type: doc.RelConvened, From: oid, To: eventID[i], Evidence: s.Evidence(ev.Sentence), Rule: RuleConvener})
 		}
 		if e.Place != "" {
-			d.Relations = append(d.Relations, doc.Relation{Type: doc.RelHeldIn, From: eventID[i], To: e.Place, Evidence: s.Evidence(ev.Sentence)})
+			d.Relations = append(d.Relations, doc.Relation{Type: doc.RelHeldIn, From: eventID[i], To: e.Place, Evidence: s.Evidence(ev.Sentence), Rule: ev.Rule})
 		}
 	}
 	for _, r := range d.Roles {
@@ -154,7 +154,7 @@ func (s *state) build() {
 		if !ok || r.Event < 0 || r.Event >= len(eventID) {
 			continue
 		}
-		d.Relations = append(d.Relations, doc.Relation{Type: r.Role, From: pid, To: eventID[r.Event], Evidence: s.Evidence(r.Evidence)})
+		d.Relations = append(d.Relations, doc.Relation{Type: r.Role, From: pid, To: eventID[r.Event], Evidence: s.Evidence(r.Evidence), Rule: r.Rule})
 	}
 	for _, h := range d.Honours {
 		if h.Event < 0 || h.Event >= len(eventID) {
@@ -164,7 +164,7 @@ func (s *state) build() {
 		if !ok {
 			to = add(doc.Entity{Type: doc.TypeOrganization, Name: h.Name}, "o")
 		}
-		d.Relations = append(d.Relations, doc.Relation{Type: doc.RelCommended, From: eventID[h.Event], To: to, Honour: h.Honour, Evidence: s.Evidence(h.Evidence)})
+		d.Relations = append(d.Relations, doc.Relation{Type: doc.RelCommended, From: eventID[h.Event], To: to, Honour: h.Honour, Evidence: s.Evidence(h.Evidence), Rule: h.Rule})
 	}
 }
 
@@ -232,6 +232,14 @@ func (s *state) mentions() {
 		return a.Kind < b.Kind
 	})
 }
+
+// Rule ids of the relations this stage derives itself (the others carry
+// the rule of their layer's fact: a HOLDS and its POST_OF the hold's, a
+// HELD_IN the event's, a role's and an honour's their own).
+const (
+	RulePartOf   = "places.part-of"  // a town, street or village of a county-level jurisdiction
+	RuleConvener = "events.convener" // the body before 召开 of a named event
+)
 
 // Stage is the output stage.
 type Stage struct{ lx *text.Lexicon }
