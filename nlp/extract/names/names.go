@@ -8,7 +8,8 @@
 // stage: the persons and commendations stages read names with it.
 //
 // Lexicon: surnames.txt, titles.txt (a title ends a name) and the cue
-// sections boundary, byline, doctrine (and the shared cut, not_in_name).
+// sections boundary, doctrine, vote_qualifier, group_noun (and the shared
+// cut, byline, not_in_name).
 package names
 
 import (
@@ -23,6 +24,8 @@ import (
 type Rules struct {
 	lx                 *text.Lexicon
 	boundary, doctrine *lexicon.Trie
+	voteQualifier      *lexicon.Trie
+	groupNoun          *lexicon.Trie
 	surname1           map[rune]bool
 	surname2           map[[2]rune]bool
 	MinNameScore       float32 // the recogniser's margin a name needs
@@ -31,6 +34,7 @@ type Rules struct {
 // NewRules reads the lexicon.
 func NewRules(lx *text.Lexicon) *Rules {
 	r := &Rules{lx: lx, boundary: lx.Cue("boundary"), doctrine: lx.Cue("doctrine"),
+		voteQualifier: lx.Cue("vote_qualifier"), groupNoun: lx.Cue("group_noun"),
 		surname1: map[rune]bool{}, surname2: map[[2]rune]bool{}}
 	for s := range lx.Surnames {
 		switch rs := []rune(s); len(rs) {

@@ -7,7 +7,7 @@
 // name, and unknown names listed with a known one.
 //
 // Lexicon: the cue sections leader, person_noun, collective, appoint,
-// remove, vote_qualifier, group_noun; it reads honour (a name may follow
+// remove; it reads honour (a name may follow
 // 授予) and the role verbs chaired, spoke, remark, attended (a name may
 // open a clause before one). Names and posts are read with packages names
 // and posts.
@@ -47,7 +47,6 @@ type Stage struct {
 
 	leader, personNoun, appoint, remove, honour *lexicon.Trie
 	chaired, spoke, remark, attended            *lexicon.Trie
-	voteQualifier, groupNoun                    *lexicon.Trie
 	collective                                  map[rune]bool
 }
 
@@ -57,7 +56,6 @@ func New(lx *text.Lexicon, nr *names.Rules) *Stage {
 		leader: lx.Cue("leader"), personNoun: lx.Cue("person_noun"), appoint: lx.Cue("appoint"),
 		remove: lx.Cue("remove"), honour: lx.Cue("honour"),
 		chaired: lx.Cue("chaired"), spoke: lx.Cue("spoke"), remark: lx.Cue("remark"), attended: lx.Cue("attended"),
-		voteQualifier: lx.Cue("vote_qualifier"), groupNoun: lx.Cue("group_noun"),
 		collective: text.Runes(lx.Cue("collective"))}
 }
 
