@@ -13,6 +13,7 @@ import (
 	"github.com/kg-cn/kg/nlp/gazetteer"
 	"github.com/kg-cn/kg/nlp/jurisdiction"
 	"github.com/kg-cn/kg/nlp/lexicon"
+	"github.com/kg-cn/kg/nlp/ner"
 	"github.com/kg-cn/kg/nlp/normalize"
 	"github.com/kg-cn/kg/nlp/segment"
 )
@@ -71,10 +72,15 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	tagger, err := ner.Default()
+	if err != nil {
+		return nil, fmt.Errorf("recogniser: %w", err)
+	}
 	stages := []Stage{
 		stageFunc{"normalize", nil, []doc.Layer{doc.LayerText}, norm.Process},
 		extract.Sentencer{},
 		jurisdiction.New(gazetteer.Default()),
+		recogniser{tagger},
 		seg,
 	}
 	for _, s := range extract.Stages(lx, seg) {
