@@ -47,8 +47,15 @@ func check(stages []Stage) error {
 	return nil
 }
 
-// Options configures a pipeline.
-type Options struct{}
+// Options configures a pipeline. The zero value is kg's standard pipeline.
+type Options struct {
+	// NoRecogniser leaves the learned recogniser out: names come from the
+	// rules alone (for comparisons, and for the tests of those rules).
+	NoRecogniser bool
+	// NoGazetteer leaves the gazetteer's jurisdiction stage out: the
+	// extraction's suffix rules decide the jurisdiction alone.
+	NoGazetteer bool
+}
 
 // Pipeline runs the stages in order. It is safe for concurrent use.
 type Pipeline struct {
@@ -79,10 +86,14 @@ func New(opt Options) (*Pipeline, error) {
 	stages := []Stage{
 		stageFunc{"normalize", nil, []doc.Layer{doc.LayerText}, norm.Process},
 		extract.Sentencer{},
-		jurisdiction.New(gazetteer.Default()),
-		recogniser{tagger},
-		seg,
 	}
+	if !opt.NoGazetteer {
+		stages = append(stages, jurisdiction.New(gazetteer.Default()))
+	}
+	if !opt.NoRecogniser {
+		stages = append(stages, recogniser{tagger})
+	}
+	stages = append(stages, seg)
 	for _, s := range extract.Stages(lx, seg) {
 		stages = append(stages, s)
 	}

@@ -54,7 +54,7 @@ func TestPersonsAndHolds(t *testing.T) {
 }
 
 func TestLaterMentionsAreExpanded(t *testing.T) {
-	d := extracttest.Run(t, "2024-03-06", "市领导阎立新、邹宏伟出席会议。大家认真听取阎立新的讲解。")
+	d := extracttest.RunRules(t, "2024-03-06", "市领导阎立新、邹宏伟出席会议。大家认真听取阎立新的讲解。")
 	var rules []string
 	for _, m := range d.PersonMentions {
 		rules = append(rules, m.Name+"|"+m.Rule)

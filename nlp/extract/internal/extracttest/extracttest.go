@@ -12,10 +12,25 @@ import (
 )
 
 var (
-	once sync.Once
-	p    *pipeline.Pipeline
-	err  error
+	once, onceRules sync.Once
+	p, rules        *pipeline.Pipeline
+	err, errRules   error
 )
+
+// RunRules is Run without the learned recogniser: the names come from the
+// rules alone, for the tests of those rules.
+func RunRules(t *testing.T, date, raw string) *doc.Document {
+	t.Helper()
+	onceRules.Do(func() { rules, errRules = pipeline.New(pipeline.Options{NoRecogniser: true}) })
+	if errRules != nil {
+		t.Fatal(errRules)
+	}
+	d, e := rules.Run(doc.Meta{ID: "test", Date: date}, raw)
+	if e != nil {
+		t.Fatal(e)
+	}
+	return d
+}
 
 // Run passes raw through the standard pipeline, the report dated date.
 func Run(t *testing.T, date, raw string) *doc.Document {
