@@ -67,6 +67,10 @@ func (s *state) findCommendations() {
 				if honour == "" {
 					continue
 				}
+				if a := s.listIntroAt(end); a > 0 {
+					// 荣获“优秀共产党员”称号的有：王某、李某 — the list follows
+					list, end = s.Str(a, s.ClauseEnd(a, sent.End)), s.ClauseEnd(a, sent.End)
+				}
 			default:
 				continue
 			}
@@ -91,6 +95,38 @@ func (s *state) findCommendations() {
 			}
 		}
 	}
+}
+
+// listIntroAt reads "(”)(荣誉)(称号|奖)的(单位|个人|同志|人员)(有|是|为)(:)"
+// at i, which introduces the honourees after the honour (荣获…称号的有：…),
+// and returns where the list starts, or 0.
+func (s *state) listIntroAt(i int) int {
+	if i < len(s.t) && s.t[i] == '”' {
+		i++
+	}
+	for _, w := range []string{"荣誉", "称号", "奖"} {
+		if s.HasAt(i, w) {
+			i += len([]rune(w))
+		}
+	}
+	if !s.HasAt(i, "的") {
+		return 0
+	}
+	i++
+	for _, w := range []string{"先进个人", "单位", "集体", "个人", "同志", "人员"} {
+		if s.HasAt(i, w) {
+			i += len([]rune(w))
+			break
+		}
+	}
+	if i >= len(s.t) || !strings.ContainsRune("有是为", s.t[i]) {
+		return 0
+	}
+	i++
+	for i < len(s.t) && (s.t[i] == ':' || s.t[i] == ' ') {
+		i++
+	}
+	return i
 }
 
 // honoreeListAt reads the list after a cue [k, a) that announces

@@ -16,6 +16,10 @@ func TestHonoursLayer(t *testing.T) {
 			[]string{"王春燕|person|青禾县劳动模范|commend.grant", "李德胜|person|青禾县劳动模范|commend.grant"}},
 		{"3月5日,青禾县召开表彰大会。桃源镇杏林村荣获“省级文明村”称号。",
 			[]string{"桃源镇杏林村|org|省级文明村|commend.won"}},
+		{"1月19日,青禾县召开表彰大会。荣获“优秀共产党员”称号的有:沈春红、韩立亮。",
+			[]string{"沈春红|person|优秀共产党员|commend.won", "韩立亮|person|优秀共产党员|commend.won"}},
+		{"1月19日,青禾县举行颁奖典礼。“敬业奉献”类获得者为顾南星、林晓川。",
+			[]string{"顾南星|person|敬业奉献|commend.list", "林晓川|person|敬业奉献|commend.list"}},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}

@@ -52,6 +52,9 @@ type Reader struct {
 	r   *Rules
 	t   []rune
 	per map[int]int // the recogniser's person names: start → length
+	// other[i]: the recogniser reads rune i as part of a title, an
+	// organisation or a place
+	other []bool
 }
 
 // NewReader reads the names of the document that v views.
@@ -63,7 +66,16 @@ func (r *Rules) NewReader(v *text.View) *Reader {
 		// of (田晚霞 at a sentence's start) are names all the same
 		// (measured: no threshold gives the best persons F1 on the held-out
 		// MSRA sentences and on the develop reports)
-		if nm.Label == doc.LabelPerson && nm.Len() >= 2 {
+		if nm.Label != doc.LabelPerson {
+			if s.other == nil {
+				s.other = make([]bool, len(v.T))
+			}
+			for k := nm.Start; k < nm.End && k < len(s.other); k++ {
+				s.other[k] = true
+			}
+			continue
+		}
+		if nm.Len() >= 2 {
 			if s.per == nil {
 				s.per = map[int]int{}
 			}
@@ -80,7 +92,22 @@ func (s *Reader) Recognised(i int) int { return s.per[i] }
 // Acceptable reports whether the name [i, i+n) is a person: not a credit,
 // not a doctrine's source, not an ordinary word.
 func (s *Reader) Acceptable(i, n int) bool {
-	return n > 0 && !s.IsByline(i) && !s.IsDoctrine(i, i+n) && s.Plausible(string(s.t[i:i+n]))
+	return n > 0 && !s.IsByline(i) && !s.IsDoctrine(i, i+n) && s.Plausible(string(s.t[i:i+n])) && !s.otherName(i, n)
+}
+
+// otherName reports whether the recogniser reads part of [i, i+n) as a
+// title, an organisation or a place and has no person name there (公室 of
+// 县委办公室主任 is no name).
+func (s *Reader) otherName(i, n int) bool {
+	if s.other == nil || s.per[i] > 0 {
+		return false
+	}
+	for k := i; k < i+n && k < len(s.other); k++ {
+		if s.other[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // Plausible rejects strings that gse knows as ordinary words.

@@ -30,7 +30,7 @@ func (s *state) findAppointments() {
 			if s.HasAt(q, "为") && !strings.HasSuffix(verb, "为") {
 				q++
 			}
-			if items := s.postList(q, v); len(items) > 0 {
+			if items, _ := s.postList(q, v); len(items) > 0 {
 				for _, nm := range subj {
 					if p := s.acceptName(nm[0], nm[1], RuleAppointName); p != "" {
 						s.appointPosts(p, items, kind, v, RuleAppointSubject)
@@ -73,20 +73,58 @@ func (s *state) findAppointments() {
 			q += 2
 			kind = "end"
 		}
-		if items := s.postList(q, v); len(items) > 0 {
+		items, end := s.postList(q, v)
+		for len(items) > 0 {
 			for _, nm := range names {
 				if p := s.acceptName(nm[0], nm[1], RuleAppointName); p != "" {
 					s.appointPosts(p, items, kind, v, RuleAppointObject)
 				}
 			}
+			// 任命A为X，B为Y: the verb governs the next pair too
+			names, q = s.nextAppointee(end)
+			if len(names) == 0 {
+				break
+			}
+			items, end = s.postList(q, v)
 		}
 		v = q
 	}
 }
 
+// nextAppointee reads ",B(、C)为" at end, the next pair of an appointment
+// list (任命A为X，B为Y): the names and where their posts start.
+func (s *state) nextAppointee(end int) ([][2]int, int) {
+	if end >= len(s.t) || s.t[end] != ',' {
+		return nil, end
+	}
+	var names [][2]int
+	q := end + 1
+	for {
+		n := s.nameAt(q)
+		if n == 0 {
+			return nil, end
+		}
+		names = append(names, [2]int{q, n})
+		q += n
+		if s.HasAt(q, "同志") {
+			q += 2
+		}
+		if q < len(s.t) && s.t[q] == '、' {
+			q++
+			continue
+		}
+		break
+	}
+	if !s.HasAt(q, "为") {
+		return nil, end
+	}
+	return names, q + 1
+}
+
 // postList reads the posts listed from q to 职务, the request (的请求) or
 // the sentence's end: 中共某某县委委员、常委、书记, 某某县人民政府副县长.
-func (s *state) postList(q, v int) []posts.Item {
+// It returns them and where the list stopped.
+func (s *state) postList(q, v int) ([]posts.Item, int) {
 	sent := s.SentenceOf(v)
 	var items []posts.Item
 	a := q
@@ -96,7 +134,7 @@ func (s *state) postList(q, v int) []posts.Item {
 		if !atEnd && !stop && s.t[k] != '、' && s.t[k] != ',' {
 			continue
 		}
-		if !atEnd && !stop && s.t[k] == ',' && k > a && s.clauseHasVerb(k+1) {
+		if !atEnd && !stop && s.t[k] == ',' && k > a && (s.clauseHasVerb(k+1) || s.startsAppointee(k+1)) {
 			stop = true // the next clause is an appointment of its own
 		}
 		seg := s.Str(a, k)
@@ -109,11 +147,17 @@ func (s *state) postList(q, v int) []posts.Item {
 		}
 		items = append(items, posts.Item{Org: s.Str(a, k-tl), Title: s.Str(k-tl, k), Class: cls, Span: text.Span(a, k)})
 		if atEnd || stop {
-			break
+			return items, k
 		}
 		a = k + 1
 	}
-	return items
+	return items, a
+}
+
+// startsAppointee reports whether "NAME为" starts at a (the next pair of 任命A为X，B为Y).
+func (s *state) startsAppointee(a int) bool {
+	n := s.nameAt(a)
+	return n > 0 && s.HasAt(a+n, "为")
 }
 
 // appointPosts records the posts of an appointment (start) or a removal
@@ -158,4 +202,40 @@ func (s *state) clauseHasVerb(a int) bool {
 		}
 	}
 	return false
+}
+
+// findPresentPosts reads the posts a profile says its person holds now:
+// "陈某，男，汉族，1975年3月生，…，现任某县财政局副局长，拟任…" (任前公示,
+// 任免 notices). The person is the name that opens the sentence; what they
+// are to take up (拟任) is no post until the text says they took it.
+func (s *state) findPresentPosts() {
+	for v := 1; v < len(s.t); v++ {
+		l, _ := s.r.present.LongestAt(s.t, v)
+		if l == 0 {
+			continue
+		}
+		sent := s.SentenceOf(v)
+		a := sent.Start
+		for a < v && (s.t[a] == ' ' || s.t[a] == '\n') {
+			a++
+		}
+		n := s.nameAt(a)
+		if n == 0 || a+n >= v || !text.IsPunct(s.t[a+n]) {
+			continue
+		}
+		items, _ := s.postList(v+l, v)
+		if len(items) == 0 {
+			continue
+		}
+		p := s.acceptName(a, n, RuleAppointName)
+		if p == "" {
+			continue
+		}
+		for _, ps := range s.resolveChain(items, nil, nil) {
+			if ps.IsPost() {
+				s.addPost(p, doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: sent, Rule: RulePresent})
+			}
+		}
+		v += l
+	}
 }

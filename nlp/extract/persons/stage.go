@@ -7,7 +7,7 @@
 // name, and unknown names listed with a known one.
 //
 // Lexicon: the cue sections leader, person_noun, collective, appoint,
-// remove; it reads honour (a name may follow
+// remove, present_post; it reads honour (a name may follow
 // 授予) and the role verbs chaired, spoke, remark, attended (a name may
 // open a clause before one). Names and posts are read with packages names
 // and posts.
@@ -38,6 +38,7 @@ const (
 	RuleTitleAfter     = "posts.title-after" // a title right after the name (梁淑娟副主任)
 	RuleAppointSubject = "appoint.subject"   // NAME(、NAME) VERB (为) POSTS
 	RuleAppointObject  = "appoint.object"    // VERB NAME(、NAME) (为|的|辞去) POSTS
+	RulePresent        = "appoint.present"   // NAME，男，汉族，…，现任 POSTS (a profile)
 )
 
 // Stage is the persons and posts stage.
@@ -46,6 +47,7 @@ type Stage struct {
 	names *names.Rules
 
 	leader, personNoun, appoint, remove, honour *lexicon.Trie
+	present                                     *lexicon.Trie
 	chaired, spoke, remark, attended            *lexicon.Trie
 	collective                                  map[rune]bool
 }
@@ -54,7 +56,7 @@ type Stage struct {
 func New(lx *text.Lexicon, nr *names.Rules) *Stage {
 	return &Stage{lx: lx, names: nr,
 		leader: lx.Cue("leader"), personNoun: lx.Cue("person_noun"), appoint: lx.Cue("appoint"),
-		remove: lx.Cue("remove"), honour: lx.Cue("honour"),
+		remove: lx.Cue("remove"), honour: lx.Cue("honour"), present: lx.Cue("present_post"),
 		chaired: lx.Cue("chaired"), spoke: lx.Cue("spoke"), remark: lx.Cue("remark"), attended: lx.Cue("attended"),
 		collective: text.Runes(lx.Cue("collective"))}
 }
@@ -74,6 +76,7 @@ func (st *Stage) Process(d *doc.Document) error {
 	s := st.newState(d)
 	s.findPersonsAndPosts()
 	s.findAppointments()
+	s.findPresentPosts()
 	s.findLooseNames()
 	s.findRecognisedNames()
 	s.expandNames()
