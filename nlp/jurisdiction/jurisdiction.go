@@ -53,7 +53,11 @@ type Stage struct{ g *gazetteer.Gazetteer }
 // New returns the stage over a gazetteer (gazetteer.Default() in kg).
 func New(g *gazetteer.Gazetteer) *Stage { return &Stage{g: g} }
 
-func (*Stage) Name() string          { return "jurisdiction" }
+func (*Stage) Name() string { return "jurisdiction" }
+
+// Needs text and sentences; the recogniser's names are read where present
+// (a division's name inside a person's is none), so the pipeline runs the
+// recogniser first.
 func (*Stage) Needs() []doc.Layer    { return []doc.Layer{doc.LayerText, doc.LayerSentences} }
 func (*Stage) Provides() []doc.Layer { return []doc.Layer{Layer} }
 
@@ -62,7 +66,7 @@ func (s *Stage) Process(d *doc.Document) error {
 	if d.Meta.Jurisdiction != "" {
 		return nil
 	}
-	r := s.Find(d.Text)
+	r := s.Find(d.Text, d.Names...)
 	if r.Name != "" {
 		d.Meta.Jurisdiction = r.Name
 	}
@@ -77,13 +81,14 @@ type mention struct {
 	suffix  bool // written with a level suffix (not a bare stem)
 }
 
-// Find decides the jurisdiction of a normalised text.
-func (s *Stage) Find(t []rune) Result {
+// Find decides the jurisdiction of a normalised text; a division's name
+// inside a person's name of the recogniser (吴忠华) is no mention of it.
+func (s *Stage) Find(t []rune, names ...doc.Name) Result {
 	level, n := speakingLevel(t)
 	if n < 2 {
 		return Result{Rule: RuleNoLevel}
 	}
-	ms := s.mentions(t)
+	ms := s.mentions(t, personRunes(len(t), names))
 	type cand struct {
 		div     *gazetteer.Division
 		score   float64
@@ -162,9 +167,12 @@ func sortedCands[T any](m map[*gazetteer.Division]T) []T {
 // mentions finds every division the text names, longest name first at
 // each position; a bare stem counts only where it stands as a word (a
 // clause's start or after 在/赴/到…, and not run on into a longer word).
-func (s *Stage) mentions(t []rune) []mention {
+func (s *Stage) mentions(t []rune, inName []bool) []mention {
 	var out []mention
 	for i := 0; i < len(t); i++ {
+		if inName != nil && inName[i] {
+			continue
+		}
 		n, ms := s.g.LongestAt(t, i)
 		if n == 0 {
 			continue
@@ -193,6 +201,23 @@ func (s *Stage) mentions(t []rune) []mention {
 		i += n - 1
 	}
 	return out
+}
+
+// personRunes marks the runes inside the recogniser's person names.
+func personRunes(n int, names []doc.Name) []bool {
+	var in []bool
+	for _, nm := range names {
+		if nm.Label != doc.LabelPerson {
+			continue
+		}
+		if in == nil {
+			in = make([]bool, n)
+		}
+		for k := nm.Start; k < nm.End && k < n; k++ {
+			in[k] = true
+		}
+	}
+	return in
 }
 
 // levelSuffixes are the suffixes of the divisions a report can speak from,

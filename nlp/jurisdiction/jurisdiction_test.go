@@ -26,12 +26,21 @@ func TestFind(t *testing.T) {
 			"", RuleNoCand},
 		{"a street spoken from; the word 街道 is no division", "4月2日上午，五里店街道召开党建工作会议。街道党工委书记王测明出席并讲话，街道党工委副书记李测华主持。",
 			"五里店街道", RuleNamed},
+		{"a division's stem that is a person's name is none (吴忠)", "3月1日，市委召开会议，市委书记王测明讲话。吴忠的讲话很精彩，吴忠的作风很扎实。",
+			"", RuleNoCand},
 		{"no level evidence decides nothing", "3月1日，王测明在北京市出席会议。",
 			"", RuleNoLevel},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := s.Find([]rune(tt.text))
+			rs := []rune(tt.text)
+			var names []doc.Name
+			for i := 0; i+2 <= len(rs); i++ { // 吴忠 as the recogniser reads it
+				if string(rs[i:i+2]) == "吴忠" {
+					names = append(names, doc.Name{Span: doc.Span{Start: i, End: i + 2}, Label: doc.LabelPerson})
+				}
+			}
+			r := s.Find(rs, names...)
 			if r.Name != tt.want || r.Rule != tt.rule {
 				t.Errorf("Find = %q (%s, level %q), want %q (%s)", r.Name, r.Rule, r.Level, tt.want, tt.rule)
 			}

@@ -87,11 +87,11 @@ func New(opt Options) (*Pipeline, error) {
 		stageFunc{"normalize", nil, []doc.Layer{doc.LayerText}, norm.Process},
 		extract.Sentencer{},
 	}
-	if !opt.NoGazetteer {
-		stages = append(stages, jurisdiction.New(gazetteer.Default()))
-	}
 	if !opt.NoRecogniser {
 		stages = append(stages, recogniser{tagger})
+	}
+	if !opt.NoGazetteer {
+		stages = append(stages, jurisdiction.New(gazetteer.Default()))
 	}
 	stages = append(stages, seg)
 	for _, s := range extract.Stages(lx, seg) {

@@ -123,6 +123,9 @@ func (s *state) bareJurisdiction(level string) string {
 			if !s.leftBoundary(i) && !strings.ContainsRune("在为到赴与和对向让使给从来去望", s.t[i-1]) {
 				continue // inside a word or a name (赵武安)
 			}
+			if s.InPersonName(i) {
+				continue // 吴忠华 is a person, not 吴忠
+			}
 			name := stem + level
 			if _, ok := s.Places[name]; ok || s.KnownPlace(name) {
 				count[name] += 2

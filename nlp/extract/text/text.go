@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/gazetteer"
 	"github.com/kg-cn/kg/nlp/lexicon"
 )
 
@@ -26,6 +27,8 @@ type WordChecker interface {
 type Lexicon struct {
 	*lexicon.Lexicon
 	Words WordChecker
+	// Gazetteer is the official table of divisions (nil: gse alone).
+	Gazetteer *gazetteer.Gazetteer
 
 	Cut     *lexicon.Trie // [cut]: words that end a preamble (出席会议的有)
 	Byline  *lexicon.Trie // [byline]: credits (记者, 编辑)
@@ -36,7 +39,7 @@ type Lexicon struct {
 
 // NewLexicon reads the shared sections of lx.
 func NewLexicon(lx *lexicon.Lexicon, words WordChecker) *Lexicon {
-	l := &Lexicon{Lexicon: lx, Words: words,
+	l := &Lexicon{Lexicon: lx, Words: words, Gazetteer: gazetteer.Default(),
 		Cut: lx.Cue("cut"), Byline: lx.Cue("byline"), Daypart: lx.Cue("daypart"),
 		NotInName: Runes(lx.Cue("not_in_name"))}
 	return l
@@ -63,14 +66,52 @@ func (l *Lexicon) CommonWord(w string) bool {
 	return ok && f >= 50 && pos != "ns" && !strings.HasPrefix(pos, "nr")
 }
 
-// KnownPlace reports whether gse tags w as a place name (and the lexicon
-// does not say it is an ordinary word).
+// KnownPlace reports whether w names a place: a division of the official
+// gazetteer (by its full or former name, or a short form of a county or
+// above: 甘南州, 修文), or a word gse tags as a place — unless the lexicon
+// says it is an ordinary word. Townships' short forms are not taken: they
+// are ordinary words too often (发展, 人民, 城关).
 func (l *Lexicon) KnownPlace(w string) bool {
-	if l.Words == nil || l.NotAPlace[w] {
+	if l.NotAPlace[w] {
+		return false
+	}
+	if l.gazetteerPlace(w) != nil {
+		return true
+	}
+	if l.Words == nil {
 		return false
 	}
 	_, pos, ok := l.Words.Known(w)
 	return ok && pos == "ns"
+}
+
+// gazetteerPlace returns the division w names, best ranked, or nil.
+func (l *Lexicon) gazetteerPlace(w string) *gazetteer.Division {
+	if l.Gazetteer == nil {
+		return nil
+	}
+	if rs := []rune(w); len(rs) == 2 && strings.ContainsRune("全我本该各此", rs[0]) {
+		return nil // 全州 reads as "the whole prefecture" far more often than as 全州县
+	}
+	for _, m := range l.Gazetteer.Lookup(w) {
+		switch {
+		case m.Kind == gazetteer.Full || m.Kind == gazetteer.Former:
+			return m.Div
+		case m.Div.Level <= gazetteer.County:
+			return m.Div
+		}
+	}
+	return nil
+}
+
+// FullPlace returns the full name of the division a name written without
+// its suffix stands for (延安 → 延安市, 修文 → 修文县, 达旗 → 达拉特旗), the
+// higher level first, or "".
+func (l *Lexicon) FullPlace(w string) string {
+	if d := l.gazetteerPlace(w); d != nil && d.Name != w {
+		return d.Name
+	}
+	return ""
 }
 
 // View is one Document as the stages read it.
@@ -332,3 +373,17 @@ func IsSentenceEnd(r rune) bool {
 
 // Span returns the span [a, b).
 func Span(a, b int) doc.Span { return doc.Span{Start: a, End: b} }
+
+// InPersonName reports whether the recogniser reads the rune at i as part
+// of a person's name.
+func (v *View) InPersonName(i int) bool {
+	for _, nm := range v.D.Names {
+		if nm.Start > i {
+			break
+		}
+		if nm.Label == doc.LabelPerson && i < nm.End {
+			return true
+		}
+	}
+	return false
+}

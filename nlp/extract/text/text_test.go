@@ -5,6 +5,7 @@ import (
 
 	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/nlp/extract/text"
+	"github.com/kg-cn/kg/nlp/lexicon"
 )
 
 func TestPersonsIndexReplaysTheLayer(t *testing.T) {
@@ -40,5 +41,37 @@ func TestClauses(t *testing.T) {
 	}
 	if got := v.ClauseStart(14, 0); got != 13 {
 		t.Errorf("ClauseStart = %d", got)
+	}
+}
+
+func TestKnownPlaceReadsTheGazetteer(t *testing.T) {
+	lx, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := text.NewLexicon(lx, nil) // no gse: the gazetteer alone
+	tests := []struct {
+		name, word string
+		known      bool
+		full       string
+	}{
+		{"a county's full name", "修文县", true, ""},
+		{"a county's bare stem", "修文", true, "修文县"},
+		{"an autonomous prefecture written short", "甘南州", true, "甘南藏族自治州"},
+		{"a city's stem gets the city, not a township of that name", "延安", true, "延安市"},
+		{"a former name", "静海县", true, "静海区"},
+		{"a township's short form is no place (an ordinary word too often)", "发展", false, ""},
+		{"全州 reads as the whole prefecture", "全州", false, ""},
+		{"an invented county", "测水县", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := l.KnownPlace(tt.word); got != tt.known {
+				t.Errorf("KnownPlace(%s) = %v, want %v", tt.word, got, tt.known)
+			}
+			if got := l.FullPlace(tt.word); got != tt.full {
+				t.Errorf("FullPlace(%s) = %q, want %q", tt.word, got, tt.full)
+			}
+		})
 	}
 }
