@@ -41,10 +41,15 @@ func (s *state) findCommendations() {
 				}
 			case "表彰":
 				// 对张三、李四等10名优秀教师进行表彰: the honorees after 对
-				list, honour = s.commendedBefore(k, sent.Start)
-				if list == "" {
+				groups := s.commendedBefore(k, sent.Start)
+				if len(groups) == 0 {
 					continue
 				}
+				// 对A、B等30名优秀教师和C等5个先进单位予以表彰: each group its honour
+				for _, g := range groups[1:] {
+					s.addHonourees(g[0], g[1], verb, sent)
+				}
+				list, honour = groups[0][0], groups[0][1]
 			case "授予", "命名为":
 				// honorees first, then the honour: quoted, or up to 称号
 				if q := s.IndexFrom(k+l, ce, '“'); q >= 0 {
@@ -84,12 +89,7 @@ func (s *state) findCommendations() {
 				}
 				list = ""
 			}
-			for _, h := range s.splitHonorees(list) {
-				if verb == "表彰" && !s.nameAtString([]rune(h)) && !s.endsWithCue(h, s.r.honoreeOrgEnd) {
-					continue // 对一批获得者进行表彰: a group, not a name
-				}
-				s.honours = append(s.honours, doc.Honour{Event: events.For(s.D.Events, sent), Name: h, IsPerson: s.persons.Has(h), Honour: honour, Evidence: sent, Rule: ruleOf(verb)})
-			}
+			s.addHonourees(list, honour, verb, sent)
 			if end > k {
 				k = end
 			}
@@ -169,10 +169,21 @@ func (s *state) isPronoun(w string) bool {
 	return ok
 }
 
+// addHonourees records the named members of a list as commended with the
+// honour, by the rule of the verb.
+func (s *state) addHonourees(list, honour, verb string, sent doc.Span) {
+	for _, h := range s.splitHonorees(list) {
+		if verb == "表彰" && !s.nameAtString([]rune(h)) && !s.endsWithCue(h, s.r.honoreeOrgEnd) {
+			continue // 对一批获得者进行表彰: a group, not a name
+		}
+		s.honours = append(s.honours, doc.Honour{Event: events.For(s.D.Events, sent), Name: h, IsPerson: s.persons.Has(h), Honour: honour, Evidence: sent, Rule: ruleOf(verb)})
+	}
+}
+
 // commendedBefore reads 对LIST(进行|予以|给予|通报)表彰, the 表彰 at k: the
 // list, and the honour it names after 等N名 (对张三等10名优秀教师进行表彰
 // → 优秀教师), else "".
-func (s *state) commendedBefore(k, sentStart int) (list, honour string) {
+func (s *state) commendedBefore(k, sentStart int) [][2]string {
 	b := k
 	if b-1 >= sentStart && s.t[b-1] == '了' {
 		b--
@@ -189,21 +200,43 @@ func (s *state) commendedBefore(k, sentStart int) (list, honour string) {
 		}
 	}
 	if q < 0 || q+1 >= b {
-		return "", ""
+		return nil
 	}
-	list = s.Str(q+1, b)
-	if i := strings.Index(list, "等"); i >= 0 {
-		rest := []rune(list[i+len("等"):])
-		for j, r := range rest {
-			if strings.ContainsRune("名位个家人", r) {
-				if h := string(rest[j+1:]); j > 0 && h != "同志" && h != "" {
-					honour = h
+	var groups [][2]string
+	for _, list := range splitCountedGroups([]rune(s.Str(q+1, b))) {
+		honour := ""
+		if i := strings.Index(list, "等"); i >= 0 {
+			rest := []rune(list[i+len("等"):])
+			for j, r := range rest {
+				if strings.ContainsRune("名位个家人", r) {
+					if h := string(rest[j+1:]); j > 0 && h != "同志" && h != "" {
+						honour = h
+					}
+					break
 				}
-				break
 			}
 		}
+		groups = append(groups, [2]string{list, honour})
 	}
-	return list, honour
+	return groups
+}
+
+// splitCountedGroups cuts a list of counted groups at the 和 or 及 that
+// follows a group's count and noun: 张三、李四等30名优秀教师和某小学等5个先进单位
+// → 张三、李四等30名优秀教师 | 某小学等5个先进单位.
+func splitCountedGroups(rs []rune) []string {
+	var out []string
+	start, counted := 0, false
+	for i := 0; i < len(rs); i++ {
+		switch {
+		case rs[i] == '等' && i+1 < len(rs) && (rs[i+1] >= '0' && rs[i+1] <= '9' || strings.ContainsRune("一二两三四五六七八九十百", rs[i+1])):
+			counted = true
+		case counted && (rs[i] == '和' || rs[i] == '及') && i > start:
+			out = append(out, string(rs[start:i]))
+			start, counted = i+1, false
+		}
+	}
+	return append(out, string(rs[start:]))
 }
 
 // listEnd returns where the honorees of 授予 end before the honour that

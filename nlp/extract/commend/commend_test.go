@@ -20,6 +20,10 @@ func TestHonoursLayer(t *testing.T) {
 			[]string{"沈春红|person|优秀共产党员|commend.won", "韩立亮|person|优秀共产党员|commend.won"}},
 		{"1月19日,青禾县举行颁奖典礼。“敬业奉献”类获得者为顾南星、林晓川。",
 			[]string{"顾南星|person|敬业奉献|commend.list", "林晓川|person|敬业奉献|commend.list"}},
+		{"9月9日,青禾县召开教师节表彰大会。大会对施春霞、孔立武等30名优秀教师和青禾县实验小学等5个先进单位予以表彰。",
+			[]string{"青禾县实验小学|org|先进单位|commend.praise", "施春霞|person|优秀教师|commend.praise", "孔立武|person|优秀教师|commend.praise"}},
+		{"4月27日,青禾县召开劳模表彰大会。先进个人名单:沈春红、韩立亮。",
+			[]string{"沈春红|person||commend.list", "韩立亮|person||commend.list"}},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}

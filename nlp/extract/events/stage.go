@@ -5,7 +5,7 @@
 // persons or leaders carry out.
 //
 // Lexicon: the cue sections event_verb, event_suffix, event_follow,
-// time_prefix, studied, activity (and the lexicon's activity kinds); it
+// time_prefix, studied, part_of_event, activity (and the lexicon's activity kinds); it
 // reads leader (a leader carries out an activity) and the shared daypart.
 //
 // Rules: events.named (VERB NAME: 召开…会议), events.named-held (NAME 在
@@ -32,6 +32,7 @@ type Stage struct {
 	lx *text.Lexicon
 
 	eventSuffix, eventVerb, activity *lexicon.Trie
+	partOfEvent                      *lexicon.Trie
 	timePrefix, eventFollow, studied *lexicon.Trie
 	leader                           *lexicon.Trie
 }
@@ -39,7 +40,7 @@ type Stage struct {
 // New builds the stage from the lexicon.
 func New(lx *text.Lexicon) *Stage {
 	return &Stage{lx: lx,
-		eventSuffix: lx.Cue("event_suffix"), eventVerb: lx.Cue("event_verb"), activity: lx.Cue("activity"),
+		eventSuffix: lx.Cue("event_suffix"), eventVerb: lx.Cue("event_verb"), activity: lx.Cue("activity"), partOfEvent: lx.Cue("part_of_event"),
 		timePrefix: lx.Cue("time_prefix"), eventFollow: lx.Cue("event_follow"), studied: lx.Cue("studied"),
 		leader: lx.Cue("leader")}
 }
