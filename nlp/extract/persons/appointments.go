@@ -42,6 +42,19 @@ func (s *state) findAppointments() {
 		if verb == "任" || verb == "担任" || verb == "兼任" || verb == "当选" {
 			continue // these need the person before them
 		}
+		// VERB 其 POSTS: the person appointed before in the sentence
+		// (B同志任X，免去其Y职务)
+		if s.HasAt(after, "其") && s.lastPerson != "" && s.lastPersonSent == s.SentenceOf(v) {
+			q := after + 1
+			if s.HasAt(q, "的") {
+				q++
+			}
+			if items, _ := s.postList(q, v); len(items) > 0 {
+				s.appointPosts(s.lastPerson, items, kind, v, RuleAppointObject)
+			}
+			v = q
+			continue
+		}
 		// VERB PERSON(、PERSON)* (同志) (为|的|辞去) POSTS
 		n := s.nameAt(after)
 		if n == 0 {
@@ -164,6 +177,7 @@ func (s *state) startsAppointee(a int) bool {
 // (end), dated by the meeting or date before the verb at v.
 func (s *state) appointPosts(p string, items []posts.Item, kind string, v int, rule string) {
 	sent := s.SentenceOf(v)
+	s.lastPerson, s.lastPersonSent = p, sent
 	date := dates.Before(s.D, v)
 	var prev *posts.Post
 	if s.lastAppointed != nil && s.lastAppointedSent == sent {

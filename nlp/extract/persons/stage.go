@@ -95,6 +95,8 @@ type state struct {
 
 	lastAppointed     *posts.Post // the last post of an appointment, for the next one
 	lastAppointedSent doc.Span    // in the same sentence
+	lastPerson        string      // the person of the last appointment, for 免去其…
+	lastPersonSent    doc.Span
 }
 
 func (st *Stage) newState(d *doc.Document) *state {
