@@ -5,6 +5,7 @@ import (
 
 	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/nlp/extract/text"
+	"github.com/kg-cn/kg/nlp/gazetteer"
 	"github.com/kg-cn/kg/nlp/lexicon"
 )
 
@@ -18,8 +19,8 @@ func (s *state) placeAt(i int) (start, end int, name string) {
 	}
 	end = i + l
 	start, name = s.placeStem(i, suf)
-	if name == "" {
-		return 0, 0, ""
+	if name == "" || s.OnlyAbbreviation(name) {
+		return 0, 0, "" // 达旗: read with its context by findAbbreviations
 	}
 	// a city or province written without its suffix is given it (漳州 →
 	// 漳州市, 贵州 → 贵州省)
@@ -196,7 +197,8 @@ func (s *state) findPlaces() {
 		s.places = append(s.places, s.mention(name, doc.Span{Start: a, End: b}, RuleDivision))
 		i = b - 1
 	}
-	// short forms from the lexicon (达旗 → 达拉特旗)
+	s.findAbbreviations()
+	// short forms from the lexicon (澳门特区 → 澳门特别行政区)
 	for _, short := range s.r.shortPlaces {
 		full := s.Places[short]
 		rs := []rune(short)
@@ -317,4 +319,42 @@ func (s *state) hasCue(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// findAbbreviations records the gazetteer's abbreviations of divisions
+// (达旗 → 达拉特旗) where they stand as words, each as the division that the
+// other places of the text make likeliest (达旗 under 鄂尔多斯市 rather than
+// 达尔罕茂明安联合旗).
+func (s *state) findAbbreviations() {
+	g := s.Gazetteer
+	if g == nil {
+		return
+	}
+	var context []*gazetteer.Division
+	for _, pm := range s.places {
+		for _, m := range g.Lookup(pm.Name) {
+			if m.Kind == gazetteer.Full {
+				context = append(context, m.Div)
+			}
+		}
+	}
+	isAbbrev := func(m gazetteer.Match) bool { return m.Kind == gazetteer.Abbrev }
+	for i := 0; i < len(s.t); i++ {
+		n, ms := g.LongestAtFunc(s.t, i, isAbbrev)
+		if n == 0 || !s.leftBoundary(i) && !s.r.placeBefore.HasPrefixAt(s.t, i-1) && !text.IsPunct(s.t[i-1]) {
+			continue
+		}
+		var cands []gazetteer.Match
+		for _, m := range ms {
+			if m.Kind == gazetteer.Abbrev {
+				cands = append(cands, m)
+			}
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		best := g.Rank(cands, context...)[0]
+		s.places = append(s.places, s.mention(best.Div.Name, doc.Span{Start: i, End: i + n}, RuleShort))
+		i += n - 1
+	}
 }

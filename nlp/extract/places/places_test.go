@@ -17,6 +17,10 @@ func TestPlacesLayer(t *testing.T) {
 		{"在陕西延安和河南安阳考察时,他强调要抓好民生。", []string{"陕西省|省|places.bare", "延安市|市|places.bare", "河南省|省|places.bare", "安阳市|市|places.bare"}},
 		{"领导一行来到杏林村调研。", []string{"杏林村|村|places.division"}},
 		{"在北京峰会上,他作了发言。", nil},
+		// an abbreviation of the gazetteer, as the division the other places make likeliest
+		{"鄂尔多斯市召开会议。达旗代表发言。", []string{"鄂尔多斯市|市|places.division", "达拉特旗|旗|places.short"}},
+		// a district the gazetteer knows, written with its suffix
+		{"3月5日,静海区召开会议。", []string{"静海区|区|places.division"}},
 	}
 	for _, tt := range tests {
 		d := extracttest.Run(t, "2024-03-06", tt.text)

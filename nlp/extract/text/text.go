@@ -104,6 +104,21 @@ func (l *Lexicon) gazetteerPlace(w string) *gazetteer.Division {
 	return nil
 }
 
+// OnlyAbbreviation reports whether the gazetteer knows w only as an
+// abbreviation (达旗): the places stage reads those with their context.
+func (l *Lexicon) OnlyAbbreviation(w string) bool {
+	if l.Gazetteer == nil {
+		return false
+	}
+	ms := l.Gazetteer.Lookup(w)
+	for _, m := range ms {
+		if m.Kind != gazetteer.Abbrev {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
+
 // FullPlace returns the full name of the division a name written without
 // its suffix stands for (延安 → 延安市, 修文 → 修文县, 达旗 → 达拉特旗), the
 // higher level first, or "".
