@@ -511,7 +511,7 @@ var nodeColumns = map[schema.Label][]column{
 	schema.Post:         {{"name", ""}, {"title", ""}},
 	schema.Organization: {{"name", ""}},
 	schema.Place:        {{"name", ""}, {"parent", ""}, {"level", ""}},
-	schema.Event:        {{"name", ""}, {"date", ""}, {"kind", ""}, {"context", ""}},
+	schema.Event:        {{"name", ""}, {"date", ""}, {"kind", ""}, {"venue", ""}, {"context", ""}},
 	schema.Evidence: {{"report", ""}, {"fact", ""}, {"type", ""}, {"start", "long"}, {"end", "long"}, {"text", ""},
 		{"report_date", ""}, {"tenure_start", ""}, {"tenure_end", ""}, {"honour", ""}, {"derived", "boolean"}},
 }

@@ -336,6 +336,7 @@ func (p *plan) addEntity(r *resolved) {
 	case schema.Event:
 		setIf(row.props, "date", r.date)
 		setOnce(row.props, "kind", e.Kind)
+		setIf(row.props, "venue", e.Venue)
 		row.props["context"] = r.context
 	}
 	m := p.mentions[k]

@@ -61,6 +61,7 @@ type Entity struct {
 	Org    string `json:"org,omitempty"`    // Post: entity id of its Organization
 	Date   string `json:"date,omitempty"`   // Event: ISO date
 	Place  string `json:"place,omitempty"`  // Event: entity id of a Place
+	Venue  string `json:"venue,omitempty"`  // Event: where it was held when that is no division (县政府四楼会议室)
 	Parent string `json:"parent,omitempty"` // Place: entity id of the enclosing Place
 	Level  string `json:"level,omitempty"`  // Place: 省, 市, 区, 县, 镇, …
 	// Mentions are the spans of the raw text that name the entity.

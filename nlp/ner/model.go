@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"syscall"
+	"unsafe"
 )
 
 // FormatVersion is the version of the model file layout.
@@ -215,7 +217,20 @@ func ReadModel(r io.Reader) (*Model, error) {
 func (m *Model) init(bits int) {
 	m.Header.Bits = bits
 	m.shift = uint(64 - bits)
-	m.w = make([]int16, (1<<bits)*nTags)
+	m.w = hugeInt16((1 << bits) * nTags)
+}
+
+func hugeInt16(n int) []int16 {
+	const huge = 2 << 20
+	size := (2*n + huge - 1) / huge * huge
+	b, err := syscall.Mmap(-1, 0, size+huge, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE|syscall.MAP_ANON)
+	if err != nil {
+		return make([]int16, n)
+	}
+	off := int((huge - uintptr(unsafe.Pointer(&b[0]))%huge) % huge)
+	b = b[off : off+size]
+	syscall.Madvise(b, 14)
+	return unsafe.Slice((*int16)(unsafe.Pointer(&b[0])), n)
 }
 
 //go:embed data/model.bin.gz
@@ -279,6 +294,7 @@ type scratch struct {
 	back []uint8
 	tags []uint8
 	marg []int32
+	rows []int32 // n×nFeat offsets of the features' rows in Model.w
 }
 
 // maxChunk bounds the characters decoded at once.
@@ -327,18 +343,36 @@ func (t *Tagger) tagChunk(sc *scratch, text []rune, off int, out []Span) []Span 
 	sc.s.prepare(text, t.lx)
 	sc.em = grow(sc.em, n*nTags)
 	sc.marg = grow(sc.marg, n)
-	var f [nFeat]uint64
 	m := t.m
+	// The rows of all the chunk's features first, then their sums: the
+	// table is large (2^Bits rows) and its rows are mostly not in the
+	// caches, so the lookups are kept free of other work and independent
+	// of each other, for the processor to have many in flight at once.
+	sc.rows = grow(sc.rows, n*nFeat)
+	var f [nFeat]uint64
 	for k := 0; k < n; k++ {
 		sc.s.features(k, &f)
-		var e [nTags]int32
-		for _, h := range f {
-			row := m.w[m.row(h):][:nTags]
-			for j := range e {
-				e[j] += int32(row[j])
-			}
+		rows := (*[nFeat]int32)(sc.rows[k*nFeat:])
+		for i, h := range f {
+			rows[i] = int32(m.row(h))
 		}
-		copy(sc.em[k*nTags:], e[:])
+	}
+	w := m.w
+	for k := 0; k < n; k++ {
+		var e [nTags]int32
+		for _, r := range (*[nFeat]int32)(sc.rows[k*nFeat:]) {
+			row := (*[nTags]int16)(w[r:])
+			e[0] += int32(row[0])
+			e[1] += int32(row[1])
+			e[2] += int32(row[2])
+			e[3] += int32(row[3])
+			e[4] += int32(row[4])
+			e[5] += int32(row[5])
+			e[6] += int32(row[6])
+			e[7] += int32(row[7])
+			e[8] += int32(row[8])
+		}
+		*(*[nTags]int32)(sc.em[k*nTags:]) = e
 	}
 	sc.tags = grow(sc.tags, n)
 	sc.back = grow(sc.back, n*nTags)

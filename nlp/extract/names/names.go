@@ -310,6 +310,9 @@ func isMiddleDot(r rune) bool { return r == '·' || r == '•' || r == '・' || 
 
 // IsByline reports whether the name at i is a credit (记者 王明, 编辑:李红).
 func (s *Reader) IsByline(i int) bool {
+	if s.inClosingBrackets(i) {
+		return true
+	}
 	j := i
 	for j > 0 && (s.t[j-1] == ' ' || s.t[j-1] == ':' || s.t[j-1] == '(' || s.t[j-1] == '、' || s.t[j-1] == '[') {
 		j--
@@ -326,6 +329,28 @@ func (s *Reader) IsByline(i int) bool {
 		}
 	}
 	return false
+}
+
+// inClosingBrackets reports whether the name at i stands in brackets that
+// hold only names and end a paragraph or the text: a credit ((王明 李红)).
+func (s *Reader) inClosingBrackets(i int) bool {
+	a := i - 1
+	for a >= 0 && a > i-12 && (text.IsHan(s.t[a]) || s.t[a] == ' ' || s.t[a] == '、') {
+		a--
+	}
+	if a < 0 || s.t[a] != '(' && s.t[a] != '[' {
+		return false
+	}
+	b := i
+	for b < len(s.t) && b < i+16 && (text.IsHan(s.t[b]) || s.t[b] == ' ' || s.t[b] == '、') {
+		b++
+	}
+	if b >= len(s.t) || s.t[b] != ')' && s.t[b] != ']' {
+		return false
+	}
+	for b++; b < len(s.t) && s.t[b] == ' '; b++ {
+	}
+	return b >= len(s.t) || s.t[b] == '\n'
 }
 
 func (s *Reader) hasTitleBetween(a, b int) bool {

@@ -132,10 +132,13 @@ func (s *state) build() {
 	for i, ev := range d.Events {
 		e := doc.Entity{Type: doc.TypeEvent, Name: ev.Name, Kind: ev.Kind, Date: ev.Date,
 			Mentions: []doc.Evidence{s.Evidence(ev.Span)}}
-		if ev.Place != "" {
+		switch {
+		case ev.Place != "" && s.suffixOf(ev.Place) == "":
+			e.Venue = ev.Place // a building or hall is no Place (GUIDELINES, Places)
+		case ev.Place != "":
 			pid, ok := placeID[ev.Place]
 			if !ok {
-				pid = add(doc.Entity{Type: doc.TypePlace, Name: ev.Place, Level: levelOrVenue(s.suffixOf(ev.Place))}, "l")
+				pid = add(doc.Entity{Type: doc.TypePlace, Name: ev.Place, Level: s.suffixOf(ev.Place)}, "l")
 				placeID[ev.Place] = pid
 			}
 			e.Place = pid
@@ -166,13 +169,6 @@ func (s *state) build() {
 		}
 		d.Relations = append(d.Relations, doc.Relation{Type: doc.RelCommended, From: eventID[h.Event], To: to, Honour: h.Honour, Evidence: s.Evidence(h.Evidence), Rule: h.Rule})
 	}
-}
-
-func levelOrVenue(suffix string) string {
-	if suffix == "" {
-		return "venue"
-	}
-	return suffix
 }
 
 // hasFullerPost reports whether the person holds a post that is f written

@@ -244,11 +244,25 @@ func (s *state) expandNames() {
 // a doctrine's source, not an ordinary word.
 func (s *state) findRecognisedNames() {
 	for _, nm := range s.D.Names {
-		if s.n.Recognised(nm.Start) != nm.Len() || s.coveredByPerson(nm.Start, nm.End) {
+		if s.n.Recognised(nm.Start) != nm.Len() || s.coveredByPerson(nm.Start, nm.End) || !s.nameShaped(nm.Span) {
 			continue
 		}
 		s.acceptName(nm.Start, nm.Len(), RuleRecogniser)
 	}
+}
+
+// nameShaped reports whether a recogniser's span can be a person's name:
+// Han characters only, parts joined by a middle dot (阿不都热合曼·买买提),
+// no dot at either end; and not a place the gazetteer or gse knows (修文).
+func (s *state) nameShaped(sp doc.Span) bool {
+	rs := s.t[sp.Start:sp.End]
+	for i, r := range rs {
+		dot := r == '·' || r == '•' || r == '・' || r == '‧'
+		if dot && (i == 0 || i == len(rs)-1) || !dot && !text.IsHan(r) {
+			return false
+		}
+	}
+	return !s.KnownPlace(string(rs))
 }
 
 // coveredByPerson reports whether a person mention overlaps [a, b).

@@ -4,7 +4,8 @@
 // ATTENDED (出席, 参加, 陪同, and everyone who chaired or spoke; persons met
 // or visited, 会见 X).
 //
-// Lexicon: the cue sections chaired, spoke, remark, attended.
+// Lexicon: the cue sections chaired, spoke, remark, attended,
+// honourees_present.
 //
 // Rules: roles.chaired, roles.spoke, roles.remark, roles.attended (the
 // subjects of the cue), roles.object (the persons after 会见, 看望 …).
@@ -155,17 +156,19 @@ const (
 	RuleRemark   = "roles.remark"
 	RuleAttended = "roles.attended"
 	RuleObject   = "roles.object"
+	RuleAwarded  = "roles.awarded-present" // honourees the text puts at the ceremony (现场为…颁奖, 登台领奖)
 )
 
 // Stage is the roles stage.
 type Stage struct {
 	lx                               *text.Lexicon
 	chaired, spoke, remark, attended *lexicon.Trie
+	present                          *lexicon.Trie
 }
 
 // New builds the stage from the lexicon.
 func New(lx *text.Lexicon) *Stage {
-	return &Stage{lx: lx, chaired: lx.Cue("chaired"), spoke: lx.Cue("spoke"), remark: lx.Cue("remark"), attended: lx.Cue("attended")}
+	return &Stage{lx: lx, chaired: lx.Cue("chaired"), spoke: lx.Cue("spoke"), remark: lx.Cue("remark"), attended: lx.Cue("attended"), present: lx.Cue("honourees_present")}
 }
 
 // Name implements the pipeline stage interface.
@@ -182,6 +185,7 @@ func (st *Stage) Process(d *doc.Document) error {
 	v := text.NewView(st.lx, d)
 	s := &state{View: v, r: st, t: v.T, persons: text.NewPersons(d)}
 	s.findRoles()
+	s.honoureesPresent()
 	d.Roles = s.roles
 	return nil
 }
@@ -193,4 +197,32 @@ type state struct {
 	t       []rune
 	persons *text.Persons
 	roles   []doc.Role
+}
+
+// honoureesPresent gives ATTENDED to the persons an event commends where
+// the text puts them at it (晚会现场为25名获得者颁奖, 登台领奖): honourees
+// not said to be present have no role (GUIDELINES, rulings).
+func (s *state) honoureesPresent() {
+	for _, sent := range s.D.Sentences {
+		found := false
+		for k := sent.Start; k < sent.End && !found; k++ {
+			found = s.r.present.HasPrefixAt(s.t, k)
+		}
+		if !found || len(s.D.Events) == 0 {
+			continue
+		}
+		ev := events.For(s.D.Events, sent)
+		for _, h := range s.D.Honours {
+			if !h.IsPerson || h.Event != ev {
+				continue
+			}
+			dup := false
+			for _, r := range s.roles {
+				dup = dup || r.Person == h.Name && r.Role == doc.RelAttended && r.Event == ev
+			}
+			if !dup {
+				s.roles = append(s.roles, doc.Role{Person: h.Name, Role: doc.RelAttended, Event: ev, Evidence: sent, Rule: RuleAwarded})
+			}
+		}
+	}
 }
