@@ -10,8 +10,6 @@ import (
 	"fmt"
 	"io"
 	"sync"
-	"syscall"
-	"unsafe"
 )
 
 // FormatVersion is the version of the model file layout.
@@ -217,20 +215,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 func (m *Model) init(bits int) {
 	m.Header.Bits = bits
 	m.shift = uint(64 - bits)
-	m.w = hugeInt16((1 << bits) * nTags)
-}
-
-func hugeInt16(n int) []int16 {
-	const huge = 2 << 20
-	size := (2*n + huge - 1) / huge * huge
-	b, err := syscall.Mmap(-1, 0, size+huge, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE|syscall.MAP_ANON)
-	if err != nil {
-		return make([]int16, n)
-	}
-	off := int((huge - uintptr(unsafe.Pointer(&b[0]))%huge) % huge)
-	b = b[off : off+size]
-	syscall.Madvise(b, 14)
-	return unsafe.Slice((*int16)(unsafe.Pointer(&b[0])), n)
+	m.w = make([]int16, (1<<bits)*nTags)
 }
 
 //go:embed data/model.bin.gz
@@ -358,6 +343,8 @@ func (t *Tagger) tagChunk(sc *scratch, text []rune, off int, out []Span) []Span 
 		}
 	}
 	w := m.w
+	var _ [nTags - 9]int // the sums below are written out for nTags == 9
+	var _ [9 - nTags]int
 	for k := 0; k < n; k++ {
 		var e [nTags]int32
 		for _, r := range (*[nFeat]int32)(sc.rows[k*nFeat:]) {
@@ -426,6 +413,18 @@ var allowedTab = func() (t [nTags + 1][nTags]bool) {
 	return t
 }()
 
+// predTab[j] lists the tags that tag j may follow, in increasing order.
+var predTab = func() (p [nTags][]uint8) {
+	for j := range p {
+		for i := 0; i < nTags; i++ {
+			if allowedTab[i][j] {
+				p[j] = append(p[j], uint8(i))
+			}
+		}
+	}
+	return p
+}()
+
 type score interface{ ~int32 | ~float32 }
 
 // viterbi decodes the best tag sequence under the BIO constraints.
@@ -447,12 +446,12 @@ func viterbi[T score](em []T, trans *[nTags + 1][nTags]T, n int, back []uint8, o
 		for j := 0; j < nTags; j++ {
 			var best T
 			bi := -1
-			for i := 0; i < nTags; i++ {
-				if !pok[i] || !allowedTab[i][j] {
+			for _, i := range predTab[j] {
+				if !pok[i] {
 					continue
 				}
 				if v := prev[i] + trans[i][j]; bi < 0 || v > best {
-					best, bi = v, i
+					best, bi = v, int(i)
 				}
 			}
 			ok[j] = bi >= 0

@@ -41,3 +41,15 @@ func TestRelationsFromTheLayers(t *testing.T) {
 		}
 	}
 }
+
+func TestAVenueIsNoPlace(t *testing.T) {
+	d := extracttest.Run(t, "2024-03-06", "3月5日,青禾县安全生产工作会议在县政府四楼会议室召开。")
+	for _, e := range d.Entities {
+		if e.Type == doc.TypePlace && e.Name == "县政府四楼会议室" {
+			t.Errorf("the venue is a Place entity")
+		}
+		if e.Type == doc.TypeEvent && e.Venue != "县政府四楼会议室" {
+			t.Errorf("event %s: venue %q", e.Name, e.Venue)
+		}
+	}
+}

@@ -16,6 +16,10 @@ func TestRolesLayer(t *testing.T) {
 			[]string{"柳明远|CHAIRED|roles.chaired", "柳明远|ATTENDED|roles.chaired", "柳明远|SPOKE_AT|roles.spoke", "顾南星|ATTENDED|roles.attended"}},
 		{"昨日,市长周启明会见了县政协主席方如海。",
 			[]string{"周启明|ATTENDED|roles.attended", "方如海|ATTENDED|roles.object"}},
+		// honourees the text puts at the ceremony attended it; others have no role
+		{"12月9日晚,青禾县举行颁奖典礼,现场为获奖者颁奖。“敬业奉献”类获得者为顾南星、林晓川。",
+			[]string{"顾南星|ATTENDED|roles.awarded-present", "林晓川|ATTENDED|roles.awarded-present"}},
+		{"12月9日,青禾县召开表彰大会。“敬业奉献”类获得者为顾南星、林晓川。", nil},
 		// no event, no roles
 		{"县委书记柳明远指出,要抓好落实。", nil},
 	}
