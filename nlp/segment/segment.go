@@ -9,8 +9,8 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-ego/gse"
 
@@ -21,6 +21,9 @@ import (
 // Segmenter wraps gse. It is safe for concurrent use once built.
 type Segmenter struct {
 	seg gse.Segmenter
+	// runes[i] is the length in runes of seg.Dict.Tokens[i] once the
+	// segmentation has met it (see cut).
+	runes []atomic.Uint32
 }
 
 var (
@@ -62,6 +65,7 @@ func New(lx *lexicon.Lexicon) (*Segmenter, error) {
 	for name := range lx.Places {
 		_ = s.seg.AddToken(name, 2000, "ns")
 	}
+	s.runes = make([]atomic.Uint32, len(s.seg.Dict.Tokens))
 	if managed {
 		debug.FreeOSMemory() // collects, and returns the loading's garbage
 		var m runtime.MemStats
@@ -102,18 +106,13 @@ func (s *Segmenter) Name() string { return "segment" }
 func (s *Segmenter) Needs() []doc.Layer    { return []doc.Layer{doc.LayerSentences} }
 func (s *Segmenter) Provides() []doc.Layer { return []doc.Layer{doc.LayerTokens} }
 
-// Process cuts every sentence into tokens.
+// Process cuts every sentence into tokens (gse's Cut with HMM; see cut).
 func (s *Segmenter) Process(d *doc.Document) error {
 	d.Tokens = d.Tokens[:0]
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
 	for _, sent := range d.Sentences {
-		pos := sent.Start
-		for _, w := range s.seg.Cut(string(d.Text[sent.Start:sent.End]), true) {
-			n := len([]rune(w))
-			if strings.TrimSpace(w) != "" {
-				d.Tokens = append(d.Tokens, doc.Token{Span: doc.Span{Start: pos, End: pos + n}})
-			}
-			pos += n
-		}
+		d.Tokens = s.cut(sc, string(d.Text[sent.Start:sent.End]), sent.Start, d.Tokens)
 	}
 	return nil
 }

@@ -25,6 +25,8 @@ type Rules struct {
 	lx                 *text.Lexicon
 	boundary, doctrine *lexicon.Trie
 	voteQualifier      *lexicon.Trie
+	studied            *lexicon.Trie // [studied]: 学习, 传达 …
+	speechSpirit       *lexicon.Trie // [speech_spirit]: 讲话精神, 指示精神 …
 	groupNoun          *lexicon.Trie
 	surname1           map[rune]bool
 	surname2           map[[2]rune]bool
@@ -33,7 +35,7 @@ type Rules struct {
 // NewRules reads the lexicon.
 func NewRules(lx *text.Lexicon) *Rules {
 	r := &Rules{lx: lx, boundary: lx.Cue("boundary"), doctrine: lx.Cue("doctrine"),
-		voteQualifier: lx.Cue("vote_qualifier"), groupNoun: lx.Cue("group_noun"),
+		voteQualifier: lx.Cue("vote_qualifier"), studied: lx.Cue("studied"), speechSpirit: lx.Cue("speech_spirit"), groupNoun: lx.Cue("group_noun"),
 		surname1: map[rune]bool{}, surname2: map[[2]rune]bool{}}
 	for s := range lx.Surnames {
 		switch rs := []rune(s); len(rs) {
@@ -75,11 +77,14 @@ func (r *Rules) NewReader(v *text.View) *Reader {
 			}
 			continue
 		}
-		if nm.Len() >= 2 {
+		if n := nm.Len(); n >= 2 {
+			if n == 2 && s.clippedBefore(nm.End) {
+				n = 3 // 邯伯盼、: the recogniser cut the last character before a comma
+			}
 			if s.per == nil {
 				s.per = map[int]int{}
 			}
-			s.per[nm.Start] = nm.Len()
+			s.per[nm.Start] = n
 		}
 	}
 	return s
@@ -375,5 +380,33 @@ func (s *Reader) IsDoctrine(i, j int) bool {
 	if l, _ := s.r.doctrine.LongestEndingAt(s.t, i, 4); l > 0 {
 		return true
 	}
+	return s.conveyedSpeech(i, j)
+}
+
+// conveyedSpeech reports whether the name at [i, j) is the speaker of a
+// speech that its clause conveys or studies: 传达了某某在…会上的讲话精神.
+func (s *Reader) conveyedSpeech(i, j int) bool {
+	studied := false
+	for k := i - 1; k >= 0 && !text.IsClauseEnd(s.t[k]) && !studied; k-- {
+		studied = s.r.studied.HasPrefixAt(s.t, k)
+	}
+	if !studied {
+		return false
+	}
+	for k := j; k < len(s.t) && !text.IsClauseEnd(s.t[k]); k++ {
+		if s.r.speechSpirit.HasPrefixAt(s.t, k) {
+			return true
+		}
+	}
 	return false
+}
+
+// clippedBefore reports whether the one character at e, then punctuation,
+// ends a name the recogniser cut short: a Han character that can be in a
+// name and starts no title or cue word.
+func (s *Reader) clippedBefore(e int) bool {
+	if e+1 >= len(s.t) || !text.IsHan(s.t[e]) || s.NotInName[s.t[e]] || !text.IsPunct(s.t[e+1]) {
+		return false
+	}
+	return !s.Titles.HasPrefixAt(s.t, e) && !s.Cut.HasPrefixAt(s.t, e)
 }

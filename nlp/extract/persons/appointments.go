@@ -24,6 +24,11 @@ func (s *state) findAppointments() {
 		}
 		verb := string(s.t[v : v+l])
 		after := v + l
+		// VERB: then a list, an item a line (决定任命：\nA为X；\nB为Y。)
+		if end := s.appointmentBlock(after, v, kind); end > after {
+			v = end - 1
+			continue
+		}
 		// PERSON(、PERSON)* (同志) (以…票) VERB (为) POSTS
 		if subj := s.n.SubjectsBefore(v); len(subj) > 0 {
 			q := after
@@ -154,11 +159,17 @@ func (s *state) postList(q, v int) ([]posts.Item, int) {
 		if strings.Contains(seg, "候选人") {
 			break
 		}
-		tl, cls := s.titleEndingAt(k)
-		if tl == 0 || k-tl < a {
+		e := k // a note in brackets after the post (试用期一年) is no part of it
+		if e > a && s.t[e-1] == ')' {
+			if o := s.lastIndex(a, e, '('); o > a {
+				e = o
+			}
+		}
+		tl, cls := s.titleEndingAt(e)
+		if tl == 0 || e-tl < a {
 			break
 		}
-		items = append(items, posts.Item{Org: s.Str(a, k-tl), Title: s.Str(k-tl, k), Class: cls, Span: text.Span(a, k)})
+		items = append(items, posts.Item{Org: s.Str(a, e-tl), Title: s.Str(e-tl, e), Class: cls, Span: text.Span(a, e)})
 		if atEnd || stop {
 			return items, k
 		}
@@ -252,4 +263,72 @@ func (s *state) findPresentPosts() {
 		}
 		v += l
 	}
+}
+
+// appointmentBlock reads the list that a verb and a colon open, an item a
+// line or clause: "决定任命：\n王某为某县财政局局长；\n李某为…。" and
+// "免去：\n赵某的某县审计局局长职务；". Each item is NAME(、NAME)为POSTS (or
+// NAME的POSTS职务 after a removal). It returns where the block ends, or a
+// when no colon follows the verb.
+func (s *state) appointmentBlock(a, v int, kind string) int {
+	q := a
+	if q >= len(s.t) || s.t[q] != ':' {
+		return a
+	}
+	for q++; q < len(s.t) && (s.t[q] == ' ' || s.t[q] == '\n'); q++ {
+	}
+	end := a
+	for q < len(s.t) {
+		var names [][2]int
+		k := q
+		for {
+			n := s.nameAt(k)
+			if n == 0 {
+				break
+			}
+			names = append(names, [2]int{k, n})
+			k += n
+			if s.HasAt(k, "同志") {
+				k += 2
+			}
+			if k < len(s.t) && s.t[k] == '、' {
+				k++
+				continue
+			}
+			break
+		}
+		if len(names) == 0 || !s.HasAt(k, "为") && !s.HasAt(k, "的") {
+			break
+		}
+		items, stop := s.postList(k+1, k+1)
+		if len(items) == 0 {
+			break
+		}
+		for _, nm := range names {
+			if p := s.acceptName(nm[0], nm[1], RuleAppointName); p != "" {
+				s.appointPosts(p, items, kind, v, RuleAppointBlock)
+			}
+		}
+		end = stop
+		// the next item: after ；, a line break, or a sentence end inside the block
+		q = stop
+		for q < len(s.t) && (s.t[q] == ';' || s.t[q] == ',' || s.t[q] == '。' || s.t[q] == '\n' || s.t[q] == ' ' || s.HasAt(q, "职务")) {
+			if s.HasAt(q, "职务") {
+				q += 2
+				continue
+			}
+			q++
+		}
+	}
+	return end
+}
+
+// lastIndex returns the last index of r in [a, b), or -1.
+func (s *state) lastIndex(a, b int, r rune) int {
+	for k := b - 1; k >= a; k-- {
+		if s.t[k] == r {
+			return k
+		}
+	}
+	return -1
 }

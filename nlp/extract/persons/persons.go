@@ -1,6 +1,8 @@
 package persons
 
 import (
+	"strings"
+
 	"sort"
 
 	"github.com/kg-cn/kg/nlp/doc"
@@ -244,16 +246,17 @@ func (s *state) expandNames() {
 // a doctrine's source, not an ordinary word.
 func (s *state) findRecognisedNames() {
 	for _, nm := range s.D.Names {
-		if s.n.Recognised(nm.Start) != nm.Len() || s.coveredByPerson(nm.Start, nm.End) || !s.nameShaped(nm.Span) {
+		if s.n.Recognised(nm.Start) < nm.Len() || s.coveredByPerson(nm.Start, nm.End) || !s.nameShaped(nm.Span) {
 			continue
 		}
-		s.acceptName(nm.Start, nm.Len(), RuleRecogniser)
+		s.acceptName(nm.Start, s.nameAt(nm.Start), RuleRecogniser)
 	}
 }
 
 // nameShaped reports whether a recogniser's span can be a person's name:
 // Han characters only, parts joined by a middle dot (阿不都热合曼·买买提),
-// no dot at either end; and not a place the gazetteer or gse knows (修文).
+// no dot at either end; and not the stem of a division the report names
+// (修文 where the text has 修文县).
 func (s *state) nameShaped(sp doc.Span) bool {
 	rs := s.t[sp.Start:sp.End]
 	for i, r := range rs {
@@ -262,7 +265,13 @@ func (s *state) nameShaped(sp doc.Span) bool {
 			return false
 		}
 	}
-	return !s.KnownPlace(string(rs))
+	name := string(rs)
+	for _, pm := range s.D.Places {
+		if strings.HasPrefix(pm.Name, name) && s.KnownPlace(name) {
+			return false
+		}
+	}
+	return true
 }
 
 // coveredByPerson reports whether a person mention overlaps [a, b).

@@ -39,6 +39,7 @@ const (
 	RuleAppointSubject = "appoint.subject"   // NAME(、NAME) VERB (为) POSTS
 	RuleAppointObject  = "appoint.object"    // VERB NAME(、NAME) (为|的|辞去) POSTS
 	RulePresent        = "appoint.present"   // NAME，男，汉族，…，现任 POSTS (a profile)
+	RuleAppointBlock   = "appoint.block"     // VERB：\nNAME为POSTS；\nNAME为POSTS。
 )
 
 // Stage is the persons and posts stage.
