@@ -32,6 +32,7 @@ package eval
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -760,4 +761,17 @@ func ReadSplit(r io.Reader) (map[string]bool, error) {
 		}
 	}
 	return held, nil
+}
+
+//go:embed dev-split.txt
+var projectSplit string
+
+// ProjectSplit is the project's fixed split of ../shared/eval/dev
+// (eval/dev-split.txt): the set of held-out report ids.
+func ProjectSplit() map[string]bool {
+	h, err := ReadSplit(strings.NewReader(projectSplit))
+	if err != nil {
+		panic("eval: dev-split.txt: " + err.Error())
+	}
+	return h
 }

@@ -121,3 +121,14 @@ func TestSamplesMeetTheQualityBar(t *testing.T) {
 		}
 	}
 }
+
+func TestTheProjectSplitHoldsOutFiveReportsOfEachGenre(t *testing.T) {
+	h := ProjectSplit()
+	count := map[string]int{}
+	for id := range h {
+		count[strings.SplitN(id, "-", 2)[0]]++
+	}
+	if len(h) != 15 || count["pa"] != 5 || count["mb"] != 5 || count["cc"] != 5 {
+		t.Errorf("held-out ids by genre: %v (%d in all)", count, len(h))
+	}
+}

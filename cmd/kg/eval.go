@@ -41,7 +41,10 @@ The develop, held-out and all reports are then scored separately (with
 --json: one object {"develop": ..., "held-out": ..., "all": ...}; the
 "system" count of develop and held-out is of their own reports). For
 held-out reports --misses prints only the number of misses per category,
-never the items: they are not to be read. There is no default split.
+never the items: they are not to be read. Without --split (and without
+--json), the project's own split (eval/dev-split.txt, built in) is used
+when DIR holds any of its held-out reports; --split none scores all
+reports together.
 
 --misses lists every missing and spurious item (and events matched with the
 wrong date).`,
@@ -79,7 +82,12 @@ wrong date).`,
 				return usageError("eval: no gold .json files in %s", goldDir)
 			}
 			var held map[string]bool
-			if sp := c.String("split"); sp != "" {
+			if sp := c.String("split"); sp == "" && !c.Bool("json") {
+				if h := eval.ProjectSplit(); anyOf(gold, h) {
+					held = h
+					fmt.Fprintln(c.App.ErrWriter, "kg: eval: scoring develop and held-out apart by the project's split (eval/dev-split.txt); --split none scores all together")
+				}
+			} else if sp != "" && sp != "none" {
 				f, err := os.Open(sp)
 				if err != nil {
 					return usageError("eval: --split: %v", err)
@@ -228,4 +236,14 @@ func extractDir(c *cli.Context, dir string, gold map[string]*eval.Gold) (map[str
 		return nil
 	})
 	return sys, err
+}
+
+// anyOf reports whether any gold id is in the set.
+func anyOf(gold map[string]*eval.Gold, set map[string]bool) bool {
+	for id := range gold {
+		if set[id] {
+			return true
+		}
+	}
+	return false
 }
