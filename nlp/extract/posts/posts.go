@@ -345,7 +345,9 @@ func (s *Reader) levelMatches(place, title string) bool {
 	if suf == "" {
 		return false
 	}
-	return strings.Contains(title, suf+"长") || strings.Contains(title, []string{suf}[0]+"长")
+	// the head of a 新区 is a 区长, of an 自治州 a 州长
+	rs := []rune(suf)
+	return strings.Contains(title, suf+"长") || strings.Contains(title, string(rs[len(rs)-1])+"长")
 }
 
 // OrgName returns the organisation a post belongs to, as written in its
