@@ -6,6 +6,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/go-ego/gse"
+
 	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/nlp/lexicon"
 )
@@ -47,8 +49,9 @@ func TestCutIsGseCut(t *testing.T) {
 	}
 }
 
-// TestCutIsGseCutCorpus compares the two over the People's Daily corpus
-// beside the project, when it is there.
+// TestCutIsGseCutCorpus compares the stage's segmentation with gse's own
+// (gse.NewEmbed and Cut) over the People's Daily corpus beside the
+// project, when it is there.
 func TestCutIsGseCutCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus comparison is long")
@@ -59,17 +62,61 @@ func TestCutIsGseCutCorpus(t *testing.T) {
 	}
 	defer f.Close()
 	s := segmenter(t)
+	// the reference: gse's own loading and Cut, with the same places added
+	g, err := gse.NewEmbed("zh_s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, _ := lexicon.Load()
+	for name := range lx.Places {
+		_ = g.AddToken(name, 2000, "ns")
+	}
+	ref := &Segmenter{seg: g}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	var got, want []doc.Token
 	n := 0
 	for sc.Scan() {
 		got = s.cut(new(scratch), sc.Text(), 0, got[:0])
-		want = s.cutGse(sc.Text(), 0, want[:0])
+		want = ref.cutGse(sc.Text(), 0, want[:0])
 		if !slices.Equal(got, want) {
 			t.Fatalf("line %d %q:\n got %v\nwant %v", n+1, sc.Text(), got, want)
 		}
 		n++
 	}
 	t.Logf("%d lines the same", n)
+}
+
+// TestLoadIsNewEmbed checks that loadZhS builds gse.NewEmbed("zh_s")'s
+// dictionary: the same tokens in the same order, frequencies, parts of
+// speech and total.
+func TestLoadIsNewEmbed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the dictionary twice")
+	}
+	if gseZhS == "" {
+		t.Skip("gse built without its embedded dictionary")
+	}
+	want, err := gse.NewEmbed("zh_s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := loadZhS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, w := got.Dict, want.Dict
+	if g.NumTokens() != w.NumTokens() || g.TotalFreq() != w.TotalFreq() || g.MaxTokenLen() != w.MaxTokenLen() {
+		t.Fatalf("tokens %d, total %v, max %d; want %d, %v, %d", g.NumTokens(), g.TotalFreq(), g.MaxTokenLen(), w.NumTokens(), w.TotalFreq(), w.MaxTokenLen())
+	}
+	for i := range w.Tokens {
+		a, b := &g.Tokens[i], &w.Tokens[i]
+		if a.Text() != b.Text() || a.Freq() != b.Freq() || a.Pos() != b.Pos() {
+			t.Fatalf("token %d: %q %v %q; want %q %v %q", i, a.Text(), a.Freq(), a.Pos(), b.Text(), b.Freq(), b.Pos())
+		}
+		if f, p, ok := got.Find(b.Text()); !ok || f != b.Freq() || p != b.Pos() {
+			t.Fatalf("Find(%q) = %v %q %v", b.Text(), f, p, ok)
+		}
+	}
+	t.Logf("%d tokens the same", len(w.Tokens))
 }

@@ -57,7 +57,7 @@ func New(lx *lexicon.Lexicon) (*Segmenter, error) {
 	if managed {
 		debug.SetMemoryLimit(loadLimit)
 	}
-	seg, err := gse.NewEmbed("zh_s")
+	seg, err := loadZhS()
 	if err != nil {
 		return nil, fmt.Errorf("segment: loading gse dictionary: %w", err)
 	}
