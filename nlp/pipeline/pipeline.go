@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sync"
 
 	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/nlp/extract"
@@ -71,17 +72,29 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	norm, err := normalize.New()
-	if err != nil {
-		return nil, fmt.Errorf("normaliser: %w", err)
+	// The data load at once, independent of each other: start-up is the
+	// longest of them (gse's dictionary), not their sum.
+	var (
+		wg                      sync.WaitGroup
+		norm                    *normalize.Normalizer
+		seg                     *segment.Segmenter
+		tagger                  *ner.Tagger
+		errNorm, errSeg, errNER error
+	)
+	wg.Add(4)
+	go func() { defer wg.Done(); norm, errNorm = normalize.New() }()
+	go func() { defer wg.Done(); seg, errSeg = segment.Shared(lx) }()
+	go func() { defer wg.Done(); tagger, errNER = ner.Default() }()
+	go func() { defer wg.Done(); gazetteer.Default() }() // the extraction's places read it too
+	wg.Wait()
+	if errNorm != nil {
+		return nil, fmt.Errorf("normaliser: %w", errNorm)
 	}
-	seg, err := segment.Shared(lx)
-	if err != nil {
-		return nil, err
+	if errSeg != nil {
+		return nil, errSeg
 	}
-	tagger, err := ner.Default()
-	if err != nil {
-		return nil, fmt.Errorf("recogniser: %w", err)
+	if errNER != nil {
+		return nil, fmt.Errorf("recogniser: %w", errNER)
 	}
 	stages := []Stage{
 		stageFunc{"normalize", nil, []doc.Layer{doc.LayerText}, norm.Process},
