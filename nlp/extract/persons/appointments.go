@@ -69,6 +69,9 @@ func (s *state) findAppointments() {
 		if n == 0 {
 			continue
 		}
+		if m := s.nameRunsToWei(after, n); m > 0 {
+			n = m // 选举谷春立为…: 为 ends the name the recogniser cut short
+		}
 		names := [][2]int{{after, n}}
 		q := after + n
 		for q < len(s.t) && s.t[q] == '、' {
@@ -115,28 +118,34 @@ func (s *state) nextAppointee(end int) ([][2]int, int) {
 	if end >= len(s.t) || s.t[end] != ',' {
 		return nil, end
 	}
+	names, q := s.namesAt(end + 1)
+	if len(names) == 0 || !s.HasAt(q, "为") {
+		return nil, end
+	}
+	return names, q + 1
+}
+
+// namesAt reads names joined by 、 from a, each with an optional 同志, and
+// returns them and where they end.
+func (s *state) namesAt(a int) ([][2]int, int) {
 	var names [][2]int
-	q := end + 1
+	q := a
 	for {
 		n := s.nameAt(q)
 		if n == 0 {
-			return nil, end
+			return names, q
 		}
 		names = append(names, [2]int{q, n})
 		q += n
 		if s.HasAt(q, "同志") {
 			q += 2
 		}
-		if q < len(s.t) && s.t[q] == '、' {
+		if q < len(s.t) && s.t[q] == '、' && s.nameAt(q+1) > 0 {
 			q++
 			continue
 		}
-		break
+		return names, q
 	}
-	if !s.HasAt(q, "为") {
-		return nil, end
-	}
-	return names, q + 1
 }
 
 // postList reads the posts listed from q to 职务, the request (的请求) or
@@ -178,10 +187,11 @@ func (s *state) postList(q, v int) ([]posts.Item, int) {
 	return items, a
 }
 
-// startsAppointee reports whether "NAME为" starts at a (the next pair of 任命A为X，B为Y).
+// startsAppointee reports whether "NAME(、NAME)为" starts at a (the next
+// pair of 任命A为X，B、C为Y).
 func (s *state) startsAppointee(a int) bool {
-	n := s.nameAt(a)
-	return n > 0 && s.HasAt(a+n, "为")
+	names, q := s.namesAt(a)
+	return len(names) > 0 && s.HasAt(q, "为")
 }
 
 // appointPosts records the posts of an appointment (start) or a removal
@@ -331,4 +341,18 @@ func (s *state) lastIndex(a, b int, r rune) int {
 		}
 	}
 	return -1
+}
+
+// nameRunsToWei returns the length of a name that starts at a and runs up to
+// a 为 one character after where the name read (n) ends, when what follows
+// that reading is no joiner: 选举谷春立为市委书记 where 谷春 was read. 0 if not.
+func (s *state) nameRunsToWei(a, n int) int {
+	e := a + n
+	if e+1 >= len(s.t) || s.t[e+1] != '为' || n >= 4 || s.HasAt(e, "为") || s.HasAt(e, "同志") || s.t[e] == '、' {
+		return 0
+	}
+	if s.NotInName[s.t[e]] || !text.IsHan(s.t[e]) {
+		return 0
+	}
+	return n + 1
 }

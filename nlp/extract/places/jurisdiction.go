@@ -89,6 +89,12 @@ func (s *state) findJurisdiction() string {
 			if name := s.bareJurisdiction(bestLevel); name != "" {
 				return name
 			}
+			if n >= 4 {
+				// the report clearly speaks from a level it never names (我省,
+				// 全省, 省委 … and no 省): it has no jurisdiction, rather than
+				// the most named place of another level
+				return ""
+			}
 			bestLevel = ""
 		}
 	}

@@ -136,6 +136,11 @@ func (s *Reader) ResolveItem(it Item, prev *Post, ctx []string) Post {
 		p.CPC, o = "中共", strings.TrimPrefix(o, "中共")
 	}
 	p.Place, o = s.splitPlace(o, it, ctx)
+	if p.Place != "" && p.Place != s.Jur && p.CPC == "" && s.namedAsParty(p.Place, it.Span.Start) {
+		// 中国共产党某市第十一届委员会…选举…为市委书记, in a province's
+		// report → 中共某市委书记 (the jurisdiction's own posts take no 中共)
+		p.CPC = "中共"
+	}
 	p.Rest = o
 	switch {
 	case p.Place == "" && p.Rest == "":
@@ -207,7 +212,7 @@ func (s *Reader) splitPlace(o string, it Item, ctx []string) (string, string) {
 		if strings.HasPrefix(o, suf) {
 			rest := strings.TrimPrefix(o, suf)
 			if rest == "" || s.startsWithOrg(rest) || s.EndsLikeOrg(rest) {
-				if full := s.resolveAbbrev(suf, ctx); full != "" {
+				if full := s.resolveAbbrev(suf, ctx, it.Span.Start); full != "" {
 					return full, rest
 				}
 				return "", o
@@ -218,10 +223,13 @@ func (s *Reader) splitPlace(o string, it Item, ctx []string) (string, string) {
 	return "", o
 }
 
-// resolveAbbrev finds the full place an abbreviated level (区, 市 …) stands
-// for: the last such place of the same sentence's chains, else the
-// jurisdiction.
-func (s *Reader) resolveAbbrev(suf string, ctx []string) string {
+// resolveAbbrev finds the full place an abbreviated level (区, 市 …) at i
+// stands for: the last such place of the same sentence's chains, else the
+// jurisdiction, else — a level other than the jurisdiction's, which gets a
+// full name only where the text names it (GUIDELINES, rule 5) — the place
+// of that level that its sentence names as the party's body (中国共产党某市
+// 第十一届委员会…选举…为市委书记 in a province's report).
+func (s *Reader) resolveAbbrev(suf string, ctx []string, i int) string {
 	for i := len(ctx) - 1; i >= 0; i-- {
 		if strings.HasSuffix(ctx[i], suf) && ctx[i] != suf {
 			return ctx[i]
@@ -230,7 +238,27 @@ func (s *Reader) resolveAbbrev(suf string, ctx []string) string {
 	if s.Jur != "" && strings.HasSuffix(s.Jur, suf) {
 		return s.Jur
 	}
+	// the body named in the sentence as the party's: 中国共产党某市第十一届
+	// 委员会…选举…为市委书记
+	sent := s.SentenceOf(i)
+	for _, pm := range s.D.Places {
+		if pm.Span.Start >= sent.Start && pm.Span.End <= i && strings.HasSuffix(pm.Name, suf) && pm.Name != suf && s.namedAsParty(pm.Name, i) {
+			return pm.Name
+		}
+	}
 	return ""
+}
+
+// namedAsParty reports whether the sentence of i writes the place as the
+// party's body: 中国共产党某市(第十一届)委员会.
+func (s *Reader) namedAsParty(place string, i int) bool {
+	sent := s.SentenceOf(i)
+	for _, pm := range s.D.Places {
+		if pm.Name == place && pm.Span.Start >= sent.Start && pm.Span.Start < i && s.Str(pm.Span.Start-5, pm.Span.Start) == "中国共产党" {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Reader) isPlaceName(name string) bool {
