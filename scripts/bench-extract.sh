@@ -3,7 +3,8 @@
 # and written to bench/out/extract.txt.
 #
 #   gse Cut (HMM) alone vs the whole pipeline, one core  (go test -bench, MB/s)
-#   kg extract end to end on the corpus split into reports, 1 worker and all cores
+#   the ratio of the two (the bar: 1.5), and each stage's share (BenchmarkStages)
+#   kg extract end to end on the corpus split into reports, 1 and 2 workers
 #   start-up: kg extract on a one-line report (dictionary loading included)
 #   peak RSS of each run (/usr/bin/time)
 #
@@ -41,13 +42,21 @@ measure() { # label, workers → prints seconds and peak RSS
   echo "corpus: $CORPUS ($MB MB, $REPORTS reports of 20 lines)"
   echo
   echo "go test -bench (one core, in-process, dictionaries loaded once):"
-  (cd nlp/pipeline && go test -run '^$' -bench 'BenchmarkGseCut|BenchmarkExtract' -benchtime 2x -cpu 1 . 2>&1 | grep -E '^Benchmark')
+  (cd nlp/pipeline && go test -run '^$' -bench 'BenchmarkGseCut|BenchmarkExtract|BenchmarkStages' -benchtime 2x -cpu 1 . 2>&1) > "$TMP/bench"
+  grep -E '^Benchmark(GseCut|Extract)' "$TMP/bench"
+  awk '$1 ~ /^BenchmarkGseCut/ {g = $3} $1 ~ /^BenchmarkExtract/ {x = $3}
+       END { if (g > 0 && x > 0) printf "gse Cut+HMM alone %.2f s, whole pipeline %.2f s: ratio %.2f (bar: 1.5)\n", g/1e9, x/1e9, x/g }' "$TMP/bench"
+  echo "stages' shares of the pipeline's time (BenchmarkStages):"
+  awk '$1 ~ /^BenchmarkStages/ { for (i = 7; i < NF; i += 2) printf "  %-22s %5.1f%%\n", substr($(i+1), 1, length($(i+1)) - 2), $i }' "$TMP/bench"
   echo
   echo "kg extract end to end (process start, reading, JSON output included):"
   measure "1 worker" 1
-  measure "$(nproc) workers" "$(nproc)"
+  measure "2 workers" 2
+  [[ $(nproc) -gt 2 ]] && measure "$(nproc) workers" "$(nproc)"
   echo 'X' > "$TMP/one.txt"
-  /usr/bin/time -f "%e %M" -o "$TMP/time" "$TMP/kg" extract "$TMP/one.txt" > /dev/null
-  read -r secs rss < "$TMP/time"
-  echo "start-up (one tiny report):        ${secs} s, peak RSS $((rss / 1024)) MB"
+  for i in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o "$TMP/time" "$TMP/kg" extract "$TMP/one.txt" > /dev/null
+    read -r secs rss < "$TMP/time"
+    echo "start-up (one tiny report), run $i:  ${secs} s, peak RSS $((rss / 1024)) MB (bar: 0.5 s)"
+  done
 } | tee "$OUT/extract.txt"
