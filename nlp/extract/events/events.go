@@ -139,7 +139,15 @@ func (s *state) eventEnd(a, limit int) int {
 }
 
 func (s *state) followsEvent(b int) bool {
-	return s.r.eventFollow.HasPrefixAt(s.t, b)
+	if s.r.eventFollow.HasPrefixAt(s.t, b) {
+		return true
+	}
+	for _, dm := range s.D.Dates { // 某次会议4月1日决定
+		if dm.Span.Start == b {
+			return true
+		}
+	}
+	return false
 }
 
 // addNamedEvent records the event named by [a, b) unless it is only studied
