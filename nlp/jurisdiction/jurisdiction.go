@@ -336,11 +336,21 @@ func speakingLevel(t []rune) (string, int) {
 	return best, n
 }
 
-// levelAt returns the level suffix written at i (自治区, 街道, 县 …).
-func levelAt(t []rune, i int) (string, int) {
+// suffixRunes are levelSuffixes as runes, by their first rune.
+var suffixRunes = func() map[rune][][]rune {
+	m := map[rune][][]rune{}
 	for _, suf := range levelSuffixes {
 		rs := []rune(suf)
-		if i+len(rs) <= len(t) && string(t[i:i+len(rs)]) == suf {
+		m[rs[0]] = append(m[rs[0]], rs)
+	}
+	return m
+}()
+
+// levelAt returns the level suffix written at i (自治区, 街道, 县 …).
+func levelAt(t []rune, i int) (string, int) {
+	for _, rs := range suffixRunes[t[i]] {
+		if i+len(rs) <= len(t) && equalRunes(t[i:i+len(rs)], rs) {
+			suf := string(rs)
 			if suf == "市" || suf == "区" || suf == "县" || suf == "州" || suf == "旗" {
 				// 自治区/自治州/自治县 are read whole where they start
 				if i >= 2 && string(t[i-2:i]) == "自治" {
@@ -357,4 +367,16 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 func isClausePunct(r rune) bool {
 	return strings.ContainsRune(",，。;；:：!！?？、\n ()（）“”\"", r)
+}
+
+func equalRunes(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -338,12 +338,12 @@ func (s *state) findAbbreviations() {
 			}
 		}
 	}
-	isAbbrev := func(m gazetteer.Match) bool { return m.Kind == gazetteer.Abbrev }
 	for i := 0; i < len(s.t); i++ {
-		n, ms := g.LongestAtFunc(s.t, i, isAbbrev)
+		n, name := s.r.abbrevs.LongestAt(s.t, i)
 		if n == 0 || !s.leftBoundary(i) && !s.r.placeBefore.HasPrefixAt(s.t, i-1) && !text.IsPunct(s.t[i-1]) {
 			continue
 		}
+		ms := g.Lookup(name)
 		var cands []gazetteer.Match
 		for _, m := range ms {
 			if m.Kind == gazetteer.Abbrev {

@@ -22,6 +22,7 @@ import (
 
 	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/nlp/extract/text"
+	"github.com/kg-cn/kg/nlp/gazetteer"
 	"github.com/kg-cn/kg/nlp/lexicon"
 )
 
@@ -41,6 +42,7 @@ type Rules struct {
 	placeFollow, placeBefore     *lexicon.Trie
 	barePlaceFollow              *lexicon.Trie
 	eventVerb, activity, appoint *lexicon.Trie
+	abbrevs                      *lexicon.Trie // the gazetteer's abbreviations (达旗)
 }
 
 // NewRules reads the lexicon.
@@ -58,6 +60,15 @@ func NewRules(lx *text.Lexicon) *Rules {
 		}
 	}
 	sort.Strings(r.shortPlaces)
+	r.abbrevs = lexicon.NewTrie()
+	if g := lx.Gazetteer; g != nil {
+		g.All(func(d *gazetteer.Division) bool {
+			for _, a := range d.Abbrev {
+				r.abbrevs.Add(a, a)
+			}
+			return true
+		})
+	}
 	return r
 }
 
