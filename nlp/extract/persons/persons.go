@@ -226,15 +226,25 @@ func (s *state) expandNames() {
 		}
 		return names[i] < names[j]
 	})
+	// where each character occurs, so that a name is looked for only where
+	// its first character is (one pass over the text, not one per name)
+	at := map[rune][]int{}
+	for i, r := range s.t {
+		at[r] = append(at[r], i)
+	}
 	for _, name := range names {
 		rs := []rune(name)
-		for i := 0; i+len(rs) <= len(s.t); i++ {
+		next := 0
+		for _, i := range at[rs[0]] {
+			if i < next || i+len(rs) > len(s.t) {
+				continue
+			}
 			if _, ok := s.persons.MentionAt(i); ok {
 				continue
 			}
 			if s.HasAt(i, name) {
 				s.persons.Add(name, doc.Span{Start: i, End: i + len(rs)}, RuleExpand)
-				i += len(rs) - 1
+				next = i + len(rs)
 			}
 		}
 	}

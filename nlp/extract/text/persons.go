@@ -9,17 +9,17 @@ import "github.com/kg-cn/kg/nlp/doc"
 type Persons struct {
 	d      *doc.Document
 	byName map[string]int // name → index into d.Persons
-	at     map[int]int    // Text offset of a person mention → its length (the last one found there)
+	at     []int32        // Text offset of a person mention → its length (the last one found there), 0 for none
 }
 
 // NewPersons indexes d.Persons and d.PersonMentions.
 func NewPersons(d *doc.Document) *Persons {
-	p := &Persons{d: d, byName: map[string]int{}, at: map[int]int{}}
+	p := &Persons{d: d, byName: map[string]int{}, at: make([]int32, len(d.Text)+1)}
 	for i, q := range d.Persons {
 		p.byName[q.Name] = i
 	}
 	for _, m := range d.PersonMentions {
-		p.at[m.Start] = m.Len()
+		p.set(m.Start, m.Len())
 	}
 	return p
 }
@@ -45,8 +45,21 @@ func (p *Persons) Add(name string, sp doc.Span, rule string) int {
 	}
 	q.Mentions = append(q.Mentions, sp)
 	p.d.PersonMentions = append(p.d.PersonMentions, doc.PersonMention{Span: sp, Name: name, Rule: rule})
-	p.at[sp.Start] = sp.Len()
+	p.set(sp.Start, sp.Len())
 	return k
+}
+
+func (p *Persons) set(i, n int) {
+	if i >= 0 && i < len(p.at) {
+		p.at[i] = int32(n)
+	}
+}
+
+func (p *Persons) get(i int) int {
+	if i < 0 || i >= len(p.at) {
+		return 0
+	}
+	return int(p.at[i])
 }
 
 // Has reports whether name is a person of the layer.
@@ -66,15 +79,15 @@ func (p *Persons) Names() []string {
 
 // MentionAt returns the length of the person mention that starts at i.
 func (p *Persons) MentionAt(i int) (int, bool) {
-	n, ok := p.at[i]
-	return n, ok
+	n := p.get(i)
+	return n, n > 0
 }
 
 // In returns the person mentions inside [a, b), in text order.
 func (p *Persons) In(a, b int) []doc.Span {
 	var out []doc.Span
 	for i := a; i < b; i++ {
-		if n, ok := p.at[i]; ok && i+n <= b {
+		if n := p.get(i); n > 0 && i+n <= b {
 			out = append(out, doc.Span{Start: i, End: i + n})
 			i += n - 1
 		}
@@ -86,7 +99,7 @@ func (p *Persons) In(a, b int) []doc.Span {
 // before e.
 func (p *Persons) EndsAt(e int) bool {
 	for _, n := range []int{3, 2, 4} {
-		if e-n >= 0 && p.at[e-n] == n {
+		if e-n >= 0 && p.get(e-n) == n {
 			return true
 		}
 	}
