@@ -5,6 +5,37 @@ type Trie struct {
 	root *node // words forwards
 	rev  *node // words backwards, for LongestEndingAt
 	size int
+	// first and last are bit sets of the runes (of the Basic Multilingual
+	// Plane) that begin and end a word: most positions of a text begin no
+	// word, and a bit test rejects them before any map lookup
+	first, last runeSet
+}
+
+// runeSet is a set of runes: a bit per rune below 0x10000, a map above.
+type runeSet struct {
+	bits  *[1 << 10]uint64
+	other map[rune]bool
+}
+
+func (s *runeSet) add(r rune) {
+	if r < 0x10000 {
+		if s.bits == nil {
+			s.bits = new([1 << 10]uint64)
+		}
+		s.bits[r>>6] |= 1 << (uint(r) & 63)
+		return
+	}
+	if s.other == nil {
+		s.other = map[rune]bool{}
+	}
+	s.other[r] = true
+}
+
+func (s *runeSet) has(r rune) bool {
+	if r >= 0 && r < 0x10000 {
+		return s.bits != nil && s.bits[r>>6]&(1<<(uint(r)&63)) != 0
+	}
+	return s.other[r]
 }
 
 type node struct {
@@ -23,6 +54,11 @@ func (t *Trie) Add(word, value string) {
 	for i, r := range rs {
 		back[len(rs)-1-i] = r
 	}
+	if len(rs) == 0 {
+		return
+	}
+	t.first.add(rs[0])
+	t.last.add(rs[len(rs)-1])
 	insert(t.rev, back, value)
 	if insert(t.root, rs, value) {
 		t.size++
@@ -64,6 +100,9 @@ func (t *Trie) Get(word string) (string, bool) {
 // LongestAt returns the length in runes and value of the longest word that
 // starts at text[i], or 0 when none does.
 func (t *Trie) LongestAt(text []rune, i int) (int, string) {
+	if i < 0 || i >= len(text) || !t.first.has(text[i]) {
+		return 0, ""
+	}
 	n, best, val := t.root, 0, ""
 	for j := i; j < len(text); j++ {
 		if n = n.next[text[j]]; n == nil {
@@ -85,6 +124,9 @@ func (t *Trie) HasPrefixAt(text []rune, i int) bool {
 // LongestEndingAt returns the length and value of the longest word that
 // ends just before text[end] (text[end-l:end]), of at most max runes.
 func (t *Trie) LongestEndingAt(text []rune, end, max int) (int, string) {
+	if end <= 0 || end > len(text) || !t.last.has(text[end-1]) {
+		return 0, ""
+	}
 	n, best, val := t.rev, 0, ""
 	for j := end - 1; j >= 0 && end-j <= max; j-- {
 		if n = n.next[text[j]]; n == nil {
