@@ -81,16 +81,18 @@ func New(lx *lexicon.Lexicon) (*Segmenter, error) {
 const loadLimit = 176 << 20
 
 // steadyLimit is the soft memory limit once the dictionary (live bytes of
-// heap) is loaded: the dictionary, 112 MiB, and 16 MiB per core for the
-// workers that extract at once and what the caller keeps (a batch being
-// loaded into Neo4j). On two cores that is about 280 MiB. Measured with kg
-// extract over 3,000 synthetic reports on two cores: no limit 4.9 s and
-// 347 MB peak RSS; this limit 6.0 s and 278 MB; a tighter one (~247 MiB)
-// 7.9 s and 253 MB — the collector then runs so often that gse's
-// segmentation slows by half. Beyond the limit the garbage collector works
-// harder; it is soft, so a heap that needs more gets it.
+// heap, with the recogniser's model and the gazetteer, which load at the
+// same time) is loaded: that, 48 MiB, and 16 MiB per core for the workers
+// that extract at once and what the caller keeps (a batch being loaded into
+// Neo4j). Measured with kg extract over pd199801.txt (5.5 MB, 975 reports)
+// on two cores, back to back: 112 MiB of headroom 5.0 s (-j 1) / 3.1 s
+// (-j 2) and 301 / 293 MB peak RSS; 48 MiB 4.4–4.9 s / 2.4–2.8 s and
+// 228–231 MB. (Before gse's dictionary lost its search-mode sub-segments,
+// a tight limit made the collector slow segmentation by half; with the
+// smaller dictionary it does not.) The limit is soft: a heap that needs
+// more gets it.
 func steadyLimit(live uint64, cores int) int64 {
-	return int64(live) + 112<<20 + int64(cores)*16<<20
+	return int64(live) + 48<<20 + int64(cores)*16<<20
 }
 
 // userMemoryLimit reports whether the process has a memory limit of its
