@@ -43,6 +43,10 @@ func (s *state) findCommendations() {
 				// 对张三、李四等10名优秀教师进行表彰: the honorees after 对
 				groups := s.commendedBefore(k, sent.Start)
 				if len(groups) == 0 {
+					// 表彰了A、B等50名优秀共产党员，C等20名…和D等10个先进集体
+					groups = s.commendedAfter(k+l, sent.End)
+				}
+				if len(groups) == 0 {
 					continue
 				}
 				// 对A、B等30名优秀教师和C等5个先进单位予以表彰: each group its honour
@@ -137,12 +141,26 @@ func (s *state) honoreeListAt(k, a int, sent doc.Span) int {
 	for a < sent.End && (s.t[a] == ':' || s.t[a] == ' ') {
 		a++
 	}
-	ce := s.ClauseEnd(a, sent.End)
+	end := sent.End
+	if a >= sent.End || s.t[a] == '\n' {
+		// 名单如下：\n王某、李某。 — the list is the next line
+		for a < len(s.t) && (s.t[a] == '\n' || s.t[a] == ' ' || s.t[a] == '。') {
+			a++
+		}
+		end = s.SentenceOf(a).End
+	}
+	ce := s.ClauseEnd(a, end)
 	honour := ""
 	cs := s.ClauseStart(k, sent.Start)
 	if q := s.IndexFrom(cs, k, '“'); q >= 0 {
 		if qe := s.IndexFrom(q+1, k, '”'); qe > q {
 			honour = s.Str(q+1, qe)
+		}
+	} else if s.HasAt(k, "名单如下") {
+		// 受表彰的优秀共产党员名单如下： → 优秀共产党员
+		h := strings.TrimPrefix(s.Str(cs, k), "受表彰的")
+		if n := len([]rune(h)); n >= 2 && n <= 20 {
+			honour = h
 		}
 	}
 	for _, h := range s.splitHonorees(s.Str(a, ce)) {
@@ -217,6 +235,44 @@ func (s *state) commendedBefore(k, sentStart int) [][2]string {
 			}
 		}
 		groups = append(groups, [2]string{list, honour})
+	}
+	return groups
+}
+
+// commendedAfter reads the counted groups that follow 表彰(了) up to the
+// sentence's end: "张三、李四等50名优秀共产党员，王五等20名优秀党务工作者和某镇
+// 党委等10个先进基层党组织" — only groups with a count (等N名…): a bare
+// object (表彰先进) names nobody.
+func (s *state) commendedAfter(a, end int) [][2]string {
+	if s.HasAt(a, "了") {
+		a++
+	}
+	var groups [][2]string
+	for _, part := range strings.Split(s.Str(a, end), ",") {
+		if rs := []rune(part); len(rs) == 0 || s.r.honour.HasPrefixAt(rs, 0) || strings.ContainsAny(part, "“对") || containsCue(rs, s.r.honour) {
+			break // another commendation's clause (授予…“…”称号), or 对…进行表彰
+		}
+		for _, list := range splitCountedGroups([]rune(part)) {
+			i := strings.Index(list, "等")
+			if i < 0 {
+				continue
+			}
+			honour := ""
+			rest := []rune(list[i+len("等"):])
+			for j, r := range rest {
+				if strings.ContainsRune("名位个家人", r) {
+					if j > 0 {
+						honour = string(rest[j+1:])
+					}
+					break
+				}
+			}
+			honour = strings.TrimRight(honour, "。;!?")
+			if honour == "" {
+				continue
+			}
+			groups = append(groups, [2]string{list, honour})
+		}
 	}
 	return groups
 }
@@ -348,4 +404,14 @@ func (s *state) addPersonByName(name string) {
 			return
 		}
 	}
+}
+
+// containsCue reports whether a word of the trie starts anywhere in rs.
+func containsCue(rs []rune, t interface{ HasPrefixAt([]rune, int) bool }) bool {
+	for i := range rs {
+		if t.HasPrefixAt(rs, i) {
+			return true
+		}
+	}
+	return false
 }

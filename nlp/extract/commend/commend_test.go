@@ -24,6 +24,10 @@ func TestHonoursLayer(t *testing.T) {
 			[]string{"青禾县实验小学|org|先进单位|commend.praise", "施春霞|person|优秀教师|commend.praise", "孔立武|person|优秀教师|commend.praise"}},
 		{"4月27日,青禾县召开劳模表彰大会。先进个人名单:沈春红、韩立亮。",
 			[]string{"沈春红|person||commend.list", "韩立亮|person||commend.list"}},
+		{"6月30日,青禾县召开表彰大会。大会表彰了卫春宁、蒋立东等50名优秀共产党员,沈春红等20名优秀党务工作者和桃源镇党委等10个先进基层党组织。",
+			[]string{"沈春红|person|优秀党务工作者|commend.praise", "桃源镇党委|org|先进基层党组织|commend.praise", "卫春宁|person|优秀共产党员|commend.praise", "蒋立东|person|优秀共产党员|commend.praise"}},
+		{"6月30日,青禾县召开表彰大会。受表彰的优秀共产党员名单如下:\n施春霞、孔立武。",
+			[]string{"施春霞|person|优秀共产党员|commend.list", "孔立武|person|优秀共产党员|commend.list"}},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}
