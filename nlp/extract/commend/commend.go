@@ -415,3 +415,40 @@ func containsCue(rs []rune, t interface{ HasPrefixAt([]rune, int) bool }) bool {
 	}
 	return false
 }
+
+// findQuotedLists reads the lists a commendation report gives under each
+// honour: "“三八红旗手”：王某、李某；“三八红旗集体”：某医院妇产科。" — a clause
+// that is only a quoted honour (with 类, 奖 or 获得者 after it) and a colon,
+// then the honourees. Only in reports that commend (a commendation read
+// already, or a 表彰/授予/荣获… word in the text).
+func (s *state) findQuotedLists() {
+	if len(s.honours) == 0 && !containsCue(s.t, s.r.honour) {
+		return
+	}
+	for _, sent := range s.D.Sentences {
+		for cs := sent.Start; cs < sent.End; {
+			ce := s.ClauseEnd(cs, sent.End)
+			a := cs
+			for a < ce && (s.t[a] == ' ' || s.t[a] == '\n') {
+				a++
+			}
+			if a < ce && s.t[a] == '“' && ce < sent.End && s.t[ce] == ':' {
+				if qe := s.IndexFrom(a+1, ce, '”'); qe > a+1 {
+					tail := s.Str(qe+1, ce)
+					if tail == "" || tail == "类" || tail == "奖" || tail == "获得者" || tail == "类获得者" {
+						le := s.ClauseEnd(ce+1, sent.End)
+						honour := s.Str(a+1, qe)
+						for _, h := range s.splitHonorees(s.Str(ce+1, le)) {
+							if s.nameAtString([]rune(h)) || s.endsWithCue(h, s.r.honoreeOrgEnd) {
+								s.honours = append(s.honours, doc.Honour{Event: events.For(s.D.Events, sent), Name: h, IsPerson: s.persons.Has(h), Honour: honour, Evidence: sent, Rule: RuleList})
+							}
+						}
+						cs = le + 1
+						continue
+					}
+				}
+			}
+			cs = ce + 1
+		}
+	}
+}

@@ -28,6 +28,8 @@ func TestHonoursLayer(t *testing.T) {
 			[]string{"沈春红|person|优秀党务工作者|commend.praise", "桃源镇党委|org|先进基层党组织|commend.praise", "卫春宁|person|优秀共产党员|commend.praise", "蒋立东|person|优秀共产党员|commend.praise"}},
 		{"6月30日,青禾县召开表彰大会。受表彰的优秀共产党员名单如下:\n施春霞、孔立武。",
 			[]string{"施春霞|person|优秀共产党员|commend.list", "孔立武|person|优秀共产党员|commend.list"}},
+		{"3月8日,青禾县妇联召开表彰会,表彰全县“三八红旗手”和“三八红旗集体”。\n“三八红旗手”:柳春英、吴立芳;\n“三八红旗集体”:青禾县人民医院妇产科。",
+			[]string{"柳春英|person|三八红旗手|commend.list", "吴立芳|person|三八红旗手|commend.list", "青禾县人民医院妇产科|org|三八红旗集体|commend.list"}},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}

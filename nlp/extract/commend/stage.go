@@ -71,6 +71,7 @@ func (st *Stage) Process(d *doc.Document) error {
 	v := text.NewView(st.lx, d)
 	s := &state{View: v, r: st, t: v.T, persons: text.NewPersons(d)}
 	s.findCommendations()
+	s.findQuotedLists()
 	d.Honours = s.honours
 	return nil
 }
