@@ -236,6 +236,48 @@ type reader struct {
 	max   int64
 	stdin io.Reader
 	fn    func(Report, error) error
+	// once holds the pipes, FIFOs and devices read so far (standard input
+	// among them): they can be read only once, so a second mention of
+	// one is a bad input rather than a read that finds nothing or blocks.
+	once []fs.FileInfo
+}
+
+// Rereadable reports whether every path can be read a second time with
+// the same result: each is a regular file or a directory, not "-", a pipe
+// (/dev/stdin, <(zcat feed.gz)), a FIFO or a device, whose data a second
+// reader would take from the first. Inside directories only regular files
+// are read, so a directory counts as rereadable.
+func Rereadable(paths []string) bool {
+	for _, p := range paths {
+		if p == "-" {
+			return false
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			continue // a bad input either way
+		}
+		if !info.IsDir() && !info.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
+}
+
+// readOnce records that the pipe, FIFO or device info is being read, or
+// returns false when it was read already.
+func (r *reader) readOnce(info fs.FileInfo) bool {
+	for _, s := range r.once {
+		if os.SameFile(s, info) {
+			return false
+		}
+	}
+	r.once = append(r.once, info)
+	return true
+}
+
+// readTwice is the bad input of a pipe named a second time.
+func readTwice(p string) *Error {
+	return &Error{Path: p, Kind: KindUnreadable, Reason: "already read: a pipe, FIFO or device can be read only once"}
 }
 
 // emit hands out a report.
@@ -272,6 +314,9 @@ func (r *reader) path(p string) error {
 	}
 	if info.IsDir() {
 		return r.walk(p)
+	}
+	if !info.Mode().IsRegular() && !r.readOnce(info) {
+		return r.fail(readTwice(p))
 	}
 	return r.file(p, info)
 }
@@ -434,6 +479,11 @@ func (r *reader) file(p string, info fs.FileInfo) error {
 func (r *reader) readStdin() error {
 	if r.stdin == nil {
 		return r.fail(&Error{Path: "-", Kind: KindUnreadable, Reason: "no standard input"})
+	}
+	if f, ok := r.stdin.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() && !r.readOnce(info) {
+			return r.fail(readTwice("-"))
+		}
 	}
 	br := bufio.NewReaderSize(r.stdin, 64<<10)
 	c, err := firstChar(br)

@@ -56,7 +56,8 @@ are kept, and running the same command again completes the ingest.
 
 On a terminal, a progress line on stderr shows the reports done, the rate,
 the failures and, once the inputs have been counted (a quick first read in
-the background; not for standard input), the time left. When stderr is not
+the background; not for standard input, pipes such as /dev/stdin or
+<(zcat feed.gz), FIFOs or devices, which are read once), the time left. When stderr is not
 a terminal (a file, a pipe) there is no progress line.`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "batch-size", Aliases: []string{"b"}, Value: defaultBatchSize, Usage: "reports per transaction"},
@@ -165,9 +166,6 @@ func runIngest(c *cli.Context) error {
 	}
 	loader := graph.NewLoader(cl, graph.Options{OmitText: c.Bool("no-text"), Force: c.Bool("force"), Writers: c.Int("writers")})
 
-	if ui.on {
-		go countInputs(ctx, paths, inOpt, ui)
-	}
 	ui.run()
 	defer ui.close()
 
@@ -195,7 +193,7 @@ func runIngest(c *cli.Context) error {
 		return err
 	}
 	var loadErr error
-	next := readJobs(ctx, paths, os.Stdin, inOpt)
+	next := ingestInputs(ctx, paths, os.Stdin, inOpt, ui)
 	readErr := p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -359,14 +357,24 @@ func (w *batchWriter) write(b ingestBatch) error {
 	return err
 }
 
+// ingestInputs reads paths for the ingest, once and in order, as the
+// pipeline's jobs; with a progress line it also counts them in the
+// background, when they can be read twice (see countInputs).
+func ingestInputs(ctx context.Context, paths []string, stdin io.Reader, opt input.Options, ui *console) func() (pipeline.Job, bool, error) {
+	if ui.on {
+		go countInputs(ctx, paths, opt, ui)
+	}
+	return readJobs(ctx, paths, stdin, opt)
+}
+
 // countInputs counts the reports and bad inputs of paths, reading them
 // once without extracting anything, and gives the total to the progress
-// line. Standard input cannot be read twice: with "-" there is no total.
+// line. Standard input, pipes (/dev/stdin, <(zcat feed.gz)), FIFOs and
+// devices cannot be read twice: the count would take their data from the
+// ingest. With any of them there is no total.
 func countInputs(ctx context.Context, paths []string, opt input.Options, ui *console) {
-	for _, p := range paths {
-		if p == "-" {
-			return
-		}
+	if !input.Rereadable(paths) {
+		return
 	}
 	n := 0
 	err := input.Read(paths, nil, opt, func(input.Report, error) error {
