@@ -136,6 +136,56 @@ type Report struct {
 	Line     int      // JSON: 1-based line where the record starts; else 0
 	Encoding string   // detected encoding: "utf-8", "gb18030", "big5", "utf-16le", "utf-16be" (HTML may name another, from its <meta charset>)
 	Warnings []string // problems that did not stop the report (an unrecognised date, a field of the wrong type…)
+	// Damage says, one line each, what is wrong with the text of a report
+	// that was read nonetheless and that its reader must be told of: a
+	// page cut mid-character ("damaged UTF-8: 2 invalid bytes replaced by
+	// U+FFFD"), a file mixing GBK and Big5. Empty when the text is intact.
+	Damage []string
+	// Replaced counts what was replaced by U+FFFD in Text because it was
+	// not valid in the input's encoding: bytes for UTF-8, invalid
+	// sequences for the others. 0 when the text is intact.
+	Replaced int
+}
+
+// noteDamage records in rep what decoding found wrong with the text, in
+// one line.
+func (rep *Report) noteDamage(d decoded) {
+	rep.Replaced = d.replaced
+	replaced := ""
+	if d.replaced > 0 {
+		what := "invalid sequence"
+		if d.enc == EncUTF8 {
+			what = "invalid byte"
+		}
+		if d.replaced != 1 {
+			what += "s"
+		}
+		replaced = fmt.Sprintf("%d %s replaced by U+FFFD", d.replaced, what)
+	}
+	switch {
+	case d.mixed != "":
+		msg := fmt.Sprintf("mixes GBK and Big5 text, which no single decoding reads right: read as %s, %d of %d lines read right only as %s and are garbled",
+			encName(d.enc), d.mixedLines, d.lines, encName(d.mixed))
+		if replaced != "" {
+			msg += " (" + replaced + ")"
+		}
+		rep.Damage = append(rep.Damage, msg)
+	case d.enc == EncUTF8 && replaced != "":
+		rep.Damage = append(rep.Damage, "damaged UTF-8: "+replaced)
+	case replaced != "":
+		rep.Damage = append(rep.Damage, "damaged "+encName(d.enc)+" text: "+replaced)
+	}
+}
+
+// encName is an encoding's name for people.
+func encName(enc string) string {
+	switch enc {
+	case EncBig5:
+		return "Big5"
+	case EncGB18030:
+		return "GB18030"
+	}
+	return strings.ToUpper(enc)
 }
 
 // Options configure Read. The zero value is ready to use.
@@ -578,11 +628,13 @@ func parseText(data []byte, isHTML bool) (Report, *Error) {
 		return Report{}, &Error{Kind: KindEmpty, Reason: "empty file"}
 	}
 	isHTML = isHTML || looksHTML(skipHeaderBytes(data))
-	text, enc, e := decode(data, isHTML)
+	dec, e := decodeText(data, isHTML)
 	if e != nil {
 		return Report{}, e
 	}
-	rep := Report{Encoding: enc}
+	text := dec.text
+	rep := Report{Encoding: dec.enc}
+	rep.noteDamage(dec)
 	body := parseHeaders(text, &rep)
 	if !isHTML && looksHTML(body) {
 		isHTML = true

@@ -404,13 +404,19 @@ func (t *tracker) lineAt(off int64) int {
 // and with Meta.ID and Meta.Source only if the record names them. enc is the
 // encoding of the file.
 func parseRecord(raw []byte, enc string) (Report, *Error) {
+	var dec decoded
 	if !utf8.Valid(raw) {
-		text, legacy, e := bestOf(raw, []string{EncGB18030, EncBig5},
-			&Error{Kind: KindUndecodable, Reason: "undecodable: not UTF-8, GB18030 or Big5 text"})
-		if e != nil {
-			return Report{}, e
+		if n, ok := damagedUTF8(raw); ok {
+			dec = decoded{text: validUTF8(raw), enc: enc, replaced: n}
+		} else {
+			var e *Error
+			dec, e = bestOf(raw, []string{EncGB18030, EncBig5},
+				&Error{Kind: KindUndecodable, Reason: "undecodable: not UTF-8, GB18030 or Big5 text"})
+			if e != nil {
+				return Report{}, e
+			}
 		}
-		raw, enc = []byte(text), legacy
+		raw, enc = []byte(dec.text), dec.enc
 	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &obj); err != nil {
@@ -424,6 +430,7 @@ func parseRecord(raw []byte, enc string) (Report, *Error) {
 		return Report{}, &Error{Kind: KindMalformed, Reason: "not a JSON object but null"}
 	}
 	rep := Report{Encoding: enc}
+	rep.noteDamage(dec)
 	str := func(names []string) string {
 		name, v, ok := field(obj, names)
 		if !ok {

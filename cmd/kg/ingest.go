@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -87,7 +88,12 @@ type ingestSummary struct {
 	// "rejected by Neo4j".
 	Failures map[string]int `json:"failures,omitempty"`
 	Warnings int            `json:"warnings"`
-	Seconds  float64        `json:"seconds"`
+	// Damaged counts the reports read with damaged text (each named by a
+	// warning line on stderr); InvalidBytes, the invalid bytes (or sequences,
+	// in legacy encodings) replaced by U+FFFD in them.
+	Damaged      int     `json:"damaged"`
+	InvalidBytes int     `json:"invalid_bytes"`
+	Seconds      float64 `json:"seconds"`
 	graph.Counters
 }
 
@@ -193,7 +199,8 @@ func runIngest(c *cli.Context) error {
 		return err
 	}
 	var loadErr error
-	next := ingestInputs(ctx, paths, os.Stdin, inOpt, ui)
+	var dmg damage
+	next := ingestInputs(ctx, paths, os.Stdin, inOpt, ui, &dmg)
 	readErr := p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -239,6 +246,7 @@ func runIngest(c *cli.Context) error {
 		loadErr = writeErr
 	}
 	sum.Warnings = warnings
+	sum.Damaged, sum.InvalidBytes = dmg.counts()
 	ui.close()
 
 	sum.New, sum.Unchanged = total.Count(graph.StatusNew), total.Count(graph.StatusUnchanged)
@@ -360,11 +368,62 @@ func (w *batchWriter) write(b ingestBatch) error {
 // ingestInputs reads paths for the ingest, once and in order, as the
 // pipeline's jobs; with a progress line it also counts them in the
 // background, when they can be read twice (see countInputs).
-func ingestInputs(ctx context.Context, paths []string, stdin io.Reader, opt input.Options, ui *console) func() (pipeline.Job, bool, error) {
+//
+// A report read with damaged text (invalid bytes replaced by U+FFFD, GBK
+// and Big5 mixed) is said at once, one warning line per input, and counted
+// in dmg for the summary.
+func ingestInputs(ctx context.Context, paths []string, stdin io.Reader, opt input.Options, ui *console, dmg *damage) func() (pipeline.Job, bool, error) {
 	if ui.on {
 		go countInputs(ctx, paths, opt, ui)
 	}
-	return readJobs(ctx, paths, stdin, opt)
+	ch := make(chan pipeline.Job, 4)
+	var readErr error
+	go func() {
+		defer close(ch)
+		readErr = input.Read(paths, stdin, opt, func(r input.Report, err error) error {
+			j := pipeline.Job{Meta: r.Meta, Text: r.Text, Path: r.Path, Line: r.Line, Err: err, Warnings: r.Warnings}
+			if err == nil && len(r.Damage) > 0 {
+				dmg.add(r.Replaced)
+				for _, d := range r.Damage {
+					ui.errorf("%s: warning: %s", jobSource(j), d)
+				}
+			}
+			select {
+			case ch <- j:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	return func() (pipeline.Job, bool, error) {
+		j, ok := <-ch
+		if !ok {
+			return pipeline.Job{}, false, readErr
+		}
+		return j, true, nil
+	}
+}
+
+// damage counts the reports read with damaged text and the replacements
+// made in them (written by the reader, read after it is done).
+type damage struct {
+	mu       sync.Mutex
+	reports  int
+	replaced int
+}
+
+func (d *damage) add(replaced int) {
+	d.mu.Lock()
+	d.reports++
+	d.replaced += replaced
+	d.mu.Unlock()
+}
+
+func (d *damage) counts() (reports, replaced int) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.reports, d.replaced
 }
 
 // countInputs counts the reports and bad inputs of paths, reading them
@@ -442,6 +501,9 @@ func printIngestSummary(w io.Writer, s ingestSummary, asJSON, verbose bool) {
 	}
 	fmt.Fprintf(w, "graph: %d nodes created, %d deleted; %d relationships created, %d deleted; %d properties set\n",
 		s.NodesCreated, s.NodesDeleted, s.RelationshipsCreated, s.RelationshipsDeleted, s.PropertiesSet)
+	if s.Damaged > 0 {
+		fmt.Fprintf(w, "damaged text: %d report(s) read, %d invalid byte(s) replaced by U+FFFD (the warnings name them)\n", s.Damaged, s.InvalidBytes)
+	}
 	if s.Warnings > 0 && !verbose {
 		fmt.Fprintf(w, "%d part(s) of extractions skipped (kg ingest -v lists them)\n", s.Warnings)
 	}

@@ -109,7 +109,7 @@ func TestIngestReadsPipesOnce(t *testing.T) {
 			}
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			next := ingestInputs(ctx, paths, nil, input.Options{}, ui)
+			next := ingestInputs(ctx, paths, nil, input.Options{}, ui, &damage{})
 			type counts struct{ reports, bad int }
 			done := make(chan counts)
 			go func() {
