@@ -361,16 +361,13 @@ func (s *state) splitHonorees(list string) []string {
 // (店口镇中心小学教师郦国华 → 郦国华, when 郦国华 is a person of the text),
 // or h.
 func (s *state) trailingPerson(h string) string {
-	best := ""
-	for _, name := range s.persons.Names() {
-		if len(name) < len(h) && len(name) > len(best) && strings.HasSuffix(h, name) {
-			best = name
+	rs := []rune(h)
+	for k := 1; k < len(rs); k++ { // the longest person h ends with first
+		if name := string(rs[k:]); s.persons.Has(name) {
+			return name
 		}
 	}
-	if best == "" {
-		return h
-	}
-	return best
+	return h
 }
 
 // nameAtString reports whether the whole string is a person's name.
@@ -397,12 +394,8 @@ func (s *state) nameAtString(rs []rune) bool {
 
 // addPersonByName records the first mention of a name found in a list.
 func (s *state) addPersonByName(name string) {
-	rs := []rune(name)
-	for i := 0; i+len(rs) <= len(s.t); i++ {
-		if s.HasAt(i, name) {
-			s.persons.Add(name, text.Span(i, i+len(rs)), RuleHonoree)
-			return
-		}
+	if i := s.FirstIndex(name); i >= 0 {
+		s.persons.Add(name, text.Span(i, i+len([]rune(name))), RuleHonoree)
 	}
 }
 

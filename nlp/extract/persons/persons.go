@@ -1,8 +1,6 @@
 package persons
 
 import (
-	"strings"
-
 	"sort"
 
 	"github.com/kg-cn/kg/nlp/doc"
@@ -275,13 +273,17 @@ func (s *state) nameShaped(sp doc.Span) bool {
 			return false
 		}
 	}
-	name := string(rs)
-	for _, pm := range s.D.Places {
-		if strings.HasPrefix(pm.Name, name) && s.KnownPlace(name) {
-			return false
+	if s.placeStems == nil {
+		s.placeStems = map[string]bool{}
+		for _, pm := range s.D.Places {
+			prs := []rune(pm.Name)
+			for k := 2; k <= 4 && k <= len(prs); k++ {
+				s.placeStems[string(prs[:k])] = true
+			}
 		}
 	}
-	return true
+	name := string(rs)
+	return !(s.placeStems[name] && s.KnownPlace(name))
 }
 
 // coveredByPerson reports whether a person mention overlaps [a, b).

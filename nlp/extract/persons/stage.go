@@ -98,6 +98,8 @@ type state struct {
 	lastAppointedSent doc.Span    // in the same sentence
 	lastPerson        string      // the person of the last appointment, for 免去其…
 	lastPersonSent    doc.Span
+	holdAt            map[[2]string]int // (person, post) → index into D.Holds
+	placeStems        map[string]bool   // the first 2–4 characters of the places named
 }
 
 func (st *Stage) newState(d *doc.Document) *state {
@@ -122,17 +124,25 @@ func (s *state) acceptName(i, n int, rule string) string {
 // addPost records that the person holds the post, unless they already do.
 func (s *state) addPost(person string, h doc.Hold) {
 	h.Person = person
-	for i := range s.D.Holds {
-		if g := &s.D.Holds[i]; g.Person == person && g.Post == h.Post {
-			if h.Start != nil && g.Start == nil {
-				g.Start = h.Start
+	if s.holdAt == nil {
+		s.holdAt = map[[2]string]int{}
+		for i, g := range s.D.Holds {
+			if _, ok := s.holdAt[[2]string{g.Person, g.Post}]; !ok {
+				s.holdAt[[2]string{g.Person, g.Post}] = i
 			}
-			if h.End != nil && g.End == nil {
-				g.End = h.End
-			}
-			return
 		}
 	}
+	if i, ok := s.holdAt[[2]string{person, h.Post}]; ok {
+		g := &s.D.Holds[i]
+		if h.Start != nil && g.Start == nil {
+			g.Start = h.Start
+		}
+		if h.End != nil && g.End == nil {
+			g.End = h.End
+		}
+		return
+	}
+	s.holdAt[[2]string{person, h.Post}] = len(s.D.Holds)
 	s.D.Holds = append(s.D.Holds, h)
 }
 

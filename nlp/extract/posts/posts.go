@@ -241,6 +241,9 @@ func (s *Reader) resolveAbbrev(suf string, ctx []string, i int) string {
 	// the body named in the sentence as the party's: 中国共产党某市第十一届
 	// 委员会…选举…为市委书记
 	sent := s.SentenceOf(i)
+	if !strings.Contains(s.Str(sent.Start, i), "中国共产党") {
+		return ""
+	}
 	for _, pm := range s.D.Places {
 		if pm.Span.Start >= sent.Start && pm.Span.End <= i && strings.HasSuffix(pm.Name, suf) && pm.Name != suf && s.namedAsParty(pm.Name, i) {
 			return pm.Name
@@ -253,12 +256,7 @@ func (s *Reader) resolveAbbrev(suf string, ctx []string, i int) string {
 // party's body: 中国共产党某市(第十一届)委员会.
 func (s *Reader) namedAsParty(place string, i int) bool {
 	sent := s.SentenceOf(i)
-	for _, pm := range s.D.Places {
-		if pm.Name == place && pm.Span.Start >= sent.Start && pm.Span.Start < i && s.Str(pm.Span.Start-5, pm.Span.Start) == "中国共产党" {
-			return true
-		}
-	}
-	return false
+	return strings.Contains(s.Str(sent.Start, i), "中国共产党"+place)
 }
 
 func (s *Reader) isPlaceName(name string) bool {

@@ -141,12 +141,13 @@ func (s *state) remarkIsNoun(k, n int) bool {
 
 func (s *state) addRole(p doc.Span, role string, ev int, sent doc.Span, rule string) {
 	name := s.Str(p.Start, p.End)
-	for _, r := range s.roles {
-		if r.Person == name && r.Role == role && r.Event == ev {
-			return
-		}
+	if s.has == nil {
+		s.has = map[roleKey]bool{}
 	}
-	s.roles = append(s.roles, doc.Role{Person: name, Role: role, Event: ev, Evidence: sent, Rule: rule})
+	if k := (roleKey{name, role, ev}); !s.has[k] {
+		s.has[k] = true
+		s.roles = append(s.roles, doc.Role{Person: name, Role: role, Event: ev, Evidence: sent, Rule: rule})
+	}
 }
 
 // Rule ids.
@@ -197,6 +198,12 @@ type state struct {
 	t       []rune
 	persons *text.Persons
 	roles   []doc.Role
+	has     map[roleKey]bool // the roles recorded
+}
+
+type roleKey struct {
+	person, role string
+	event        int
 }
 
 // honoureesPresent gives ATTENDED to the persons an event commends where
@@ -216,11 +223,11 @@ func (s *state) honoureesPresent() {
 			if !h.IsPerson || h.Event != ev {
 				continue
 			}
-			dup := false
-			for _, r := range s.roles {
-				dup = dup || r.Person == h.Name && r.Role == doc.RelAttended && r.Event == ev
+			if s.has == nil {
+				s.has = map[roleKey]bool{}
 			}
-			if !dup {
+			if k := (roleKey{h.Name, doc.RelAttended, ev}); !s.has[k] {
+				s.has[k] = true
 				s.roles = append(s.roles, doc.Role{Person: h.Name, Role: doc.RelAttended, Event: ev, Evidence: sent, Rule: RuleAwarded})
 			}
 		}

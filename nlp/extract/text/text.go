@@ -135,6 +135,32 @@ type View struct {
 	D   *doc.Document
 	T   []rune // D.Text
 	cut []bool // cut[i]: a token of the segmentation starts or ends at i
+
+	rawAt    []int          // byte offset in D.Raw of each raw rune, and len(D.Raw); built on first use
+	inPerson []bool         // inPerson[i]: the recogniser reads rune i as part of a person's name; built on first use
+	runeAt   map[rune][]int // the offsets of each rune of T, in order; built on first use
+}
+
+// FirstIndex returns the offset of the first occurrence of w in the text,
+// or -1. The text is indexed by rune once per View, so a lookup costs the
+// occurrences of w's first rune, not the text's length.
+func (v *View) FirstIndex(w string) int {
+	rs := []rune(w)
+	if len(rs) == 0 {
+		return -1
+	}
+	if v.runeAt == nil {
+		v.runeAt = map[rune][]int{}
+		for i, r := range v.T {
+			v.runeAt[r] = append(v.runeAt[r], i)
+		}
+	}
+	for _, i := range v.runeAt[rs[0]] {
+		if v.HasAt(i, w) {
+			return i
+		}
+	}
+	return -1
 }
 
 // NewView reads d.
@@ -305,31 +331,31 @@ func (v *View) NameStart(cs, b int) int {
 }
 
 // Evidence maps a span of Text to the raw text.
+//
+// The raw text is indexed once per View (the byte offset of every rune), so
+// that evidence costs the length of its span, not of the text before it: a
+// report's extraction stays linear in its length.
 func (v *View) Evidence(sp doc.Span) doc.Evidence {
 	raw := v.D.Offsets.RawSpan(sp)
-	return doc.Evidence{Text: sliceRunes(v.D.Raw, raw.Start, raw.End), Start: raw.Start, End: raw.End}
+	return doc.Evidence{Text: v.rawRunes(raw.Start, raw.End), Start: raw.Start, End: raw.End}
 }
 
-// sliceRunes returns the runes [a, b) of str.
-func sliceRunes(str string, a, b int) string {
-	if a >= b {
+// rawRunes returns the runes [a, b) of the raw text ("" outside it).
+func (v *View) rawRunes(a, b int) string {
+	if v.rawAt == nil {
+		v.rawAt = make([]int, 0, len(v.D.Raw)/3+1)
+		for bi := range v.D.Raw {
+			v.rawAt = append(v.rawAt, bi)
+		}
+		v.rawAt = append(v.rawAt, len(v.D.Raw))
+	}
+	if a < 0 || a >= b || a >= len(v.rawAt)-1 {
 		return ""
 	}
-	i, start, end := 0, -1, len(str)
-	for bi := range str {
-		if i == a {
-			start = bi
-		}
-		if i == b {
-			end = bi
-			break
-		}
-		i++
+	if b > len(v.rawAt)-1 {
+		b = len(v.rawAt) - 1
 	}
-	if start < 0 {
-		return ""
-	}
-	return str[start:end]
+	return v.D.Raw[v.rawAt[a]:v.rawAt[b]]
 }
 
 // IsHan reports whether r is a Chinese character.
@@ -392,13 +418,15 @@ func Span(a, b int) doc.Span { return doc.Span{Start: a, End: b} }
 // InPersonName reports whether the recogniser reads the rune at i as part
 // of a person's name.
 func (v *View) InPersonName(i int) bool {
-	for _, nm := range v.D.Names {
-		if nm.Start > i {
-			break
-		}
-		if nm.Label == doc.LabelPerson && i < nm.End {
-			return true
+	if v.inPerson == nil {
+		v.inPerson = make([]bool, len(v.T))
+		for _, nm := range v.D.Names {
+			if nm.Label == doc.LabelPerson {
+				for k := nm.Start; k < nm.End && k < len(v.inPerson); k++ {
+					v.inPerson[k] = true
+				}
+			}
 		}
 	}
-	return false
+	return i >= 0 && i < len(v.inPerson) && v.inPerson[i]
 }
