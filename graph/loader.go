@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/kg-cn/kg/nlp/doc"
@@ -24,10 +25,19 @@ const (
 
 // ReportResult is the outcome for one report.
 type ReportResult struct {
-	ID       string   `json:"id"`
-	Status   Status   `json:"status"`
-	Warnings []string `json:"warnings,omitempty"` // parts of the extraction that were skipped
-	Err      error    `json:"-"`
+	ID     string `json:"id"`
+	Status Status `json:"status"`
+	// Hash is the content hash of the version given; PreviousHash, for a
+	// replaced report, the hash of the version it replaced — read under
+	// the report's lock, so it names the version that was in the graph
+	// at that moment, whichever process had written it (two ingests of
+	// different versions of a report at once: the one that wrote last
+	// says "replaced" and names the other's version; its version is the
+	// one the graph keeps, unless a later write replaces it again).
+	Hash         string   `json:"hash,omitempty"`
+	PreviousHash string   `json:"previous_hash,omitempty"`
+	Warnings     []string `json:"warnings,omitempty"` // parts of the extraction that were skipped
+	Err          error    `json:"-"`
 }
 
 // Stats is what a load did.
@@ -145,6 +155,7 @@ func (l *Loader) LoadBatch(ctx context.Context, items []Item) (Stats, error) {
 		}
 		plans[i] = p
 		st.Reports[i].ID = p.id
+		st.Reports[i].Hash = p.hash
 		st.Reports[i].Warnings = p.allWarnings()
 	}
 	for _, round := range rounds(plans) {
@@ -201,8 +212,34 @@ func (l *Loader) loadParts(ctx context.Context, plans []*plan, idx []int, st *St
 	for i := range parts {
 		st.Counters.Add(counters[i].Counters)
 	}
+	for _, err := range errs {
+		if errors.Is(err, errReplacedMeanwhile) {
+			// Another process wrote one of the reports since existing
+			// read the hashes: write the round in one transaction (the
+			// parts that committed find their reports unchanged; they
+			// stay counted as new).
+			was := make([]ReportResult, len(idx))
+			for i, j := range idx {
+				was[i] = st.Reports[j]
+			}
+			if err := l.loadRound(ctx, plans, idx, st, nil); err != nil {
+				return err
+			}
+			for i, j := range idx {
+				if was[i].Status == StatusNew && st.Reports[j].Status == StatusUnchanged {
+					st.Reports[j] = was[i]
+				}
+			}
+			return nil
+		}
+	}
 	return errors.Join(errs...)
 }
+
+// errReplacedMeanwhile: a concurrent part (Options.Writers) found, under
+// the report's lock, that a report it was to write as new is in the graph
+// with another text (written since by another process).
+var errReplacedMeanwhile = errors.New("a report was written by another process meanwhile")
 
 // partition splits the reports idx into at most n parts of about the same
 // size, keeping the reports of one jurisdiction (or without one, one report)
@@ -301,18 +338,26 @@ func (l *Loader) loadRound(ctx context.Context, plans []*plan, idx []int, st *St
 	for i, j := range idx {
 		ps[i] = plans[j]
 	}
-	res, err := l.c.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return writeBatch(ctx, tx, ps, l.opt.Force, shared)
-	})
+	var res any
+	var err error
+	for attempt := 0; ; attempt++ {
+		res, err = l.c.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			return writeBatch(ctx, tx, ps, l.opt.Force, shared)
+		})
+		if err == nil || !raced(err) || attempt >= raceRetries {
+			break
+		}
+	}
 	if err == nil {
 		out := res.(*batchResult)
 		for i, j := range idx {
 			st.Reports[j].Status = out.status[i]
+			st.Reports[j].PreviousHash = out.previous[i]
 		}
 		st.Counters.Add(out.counters)
 		return nil
 	}
-	if !rejected(err) {
+	if errors.Is(err, errReplacedMeanwhile) || !rejected(err) {
 		return err
 	}
 	if len(idx) == 1 {
@@ -328,6 +373,30 @@ func (l *Loader) loadRound(ctx context.Context, plans []*plan, idx []int, st *St
 	return nil
 }
 
+// raceRetries bounds how often a batch is run again after losing a race
+// with a concurrent transaction (see raced).
+const raceRetries = 3
+
+// raced reports whether err may be the loss of a race with another
+// transaction rather than bad data: a uniqueness constraint that a
+// concurrent MERGE satisfied first, or a node or relationship that a
+// concurrent transaction deleted (an orphan entity, a fact left without
+// evidence) after this one had matched it. Run again, the batch sees the
+// other's commit and MERGEs anew. The locks that writeBatch takes make
+// these rare; a real violation fails the same way every time and is then
+// treated as rejected data.
+func raced(err error) bool {
+	var nerr *neo4j.Neo4jError
+	if !errors.As(err, &nerr) {
+		return false
+	}
+	switch nerr.Code {
+	case "Neo.ClientError.Schema.ConstraintValidationFailed", "Neo.ClientError.Statement.EntityNotFound":
+		return true
+	}
+	return strings.Contains(nerr.Msg, "has been deleted")
+}
+
 // rejected reports whether the database refused the data (a client error
 // such as a value too large to index), as opposed to failing to run.
 func rejected(err error) bool {
@@ -341,6 +410,7 @@ func rejected(err error) bool {
 
 type batchResult struct {
 	status   []Status
+	previous []string // the hash a replaced report had
 	counters Counters
 }
 
@@ -366,6 +436,26 @@ type batchResult struct {
 // fact that lost evidence is recomputed from all that remains, which reads
 // that fact's evidence only (Evidence.fact is indexed).
 const (
+	// The write lock of every report of the batch, first thing in the
+	// transaction (ids sorted, so that two batches lock in the same
+	// order): a concurrent writer of any of these reports — another part,
+	// another kg process — waits here until this transaction ends, and
+	// then reads the hash this one wrote. A report not yet in the graph
+	// is created (MERGE on the constrained id is safe against a concurrent
+	// MERGE of the same id), so that its lock exists too. Neo4j takes the
+	// node's write lock on SET and keeps it to the end of the transaction;
+	// the REMOVE leaves no trace of it.
+	qLockReports = `UNWIND $ids AS id
+MERGE (r:Report {id: id})
+SET r._lock = true
+REMOVE r._lock`
+
+	// The same for reports being deleted (unknown ids are left alone).
+	qLockExistingReports = `UNWIND $ids AS id
+MATCH (r:Report {id: id})
+SET r._lock = true
+REMOVE r._lock`
+
 	qExistingReports = `UNWIND $ids AS id
 MATCH (r:Report {id: id})
 RETURN r.id AS id, r.hash AS hash`
@@ -433,14 +523,23 @@ REMOVE f._lock`
     f.removed = coalesce(f.removed, false) OR row.removed`
 
 	// A fact that no evidence supports any more is deleted.
+	// Each statement of the settling locks the fact or entity (SET) before
+	// it reads what supports it, so that what it reads includes whatever a
+	// concurrent transaction committed for it.
 	qDropUnsupported = `UNWIND $facts AS fact
 MATCH ()-[f:%[1]s {fact: fact}]->()
+SET f._lock = true
+REMOVE f._lock
+WITH f, fact
 WHERE NOT EXISTS { MATCH (:Evidence {fact: fact}) }
 DELETE f`
 
 	// The others get their support recomputed from all their evidence.
 	qRecompute = `UNWIND $facts AS fact
 MATCH ()-[f:%[1]s {fact: fact}]->()
+SET f._lock = true
+REMOVE f._lock
+WITH f, fact
 MATCH (ev:Evidence {fact: fact})
 WITH f, count(DISTINCT ev.report) AS reports, count(ev) AS n,
      min(CASE WHEN ev.report_date <> '' THEN ev.report_date END) AS firstSeen,
@@ -451,6 +550,9 @@ SET f.reports = reports, f.evidence = n, f.first_seen = firstSeen, f.last_seen =
 	// latest dated removal of all its evidence.
 	qRecomputeHolds = `UNWIND $facts AS fact
 MATCH ()-[f:HOLDS {fact: fact}]->()
+SET f._lock = true
+REMOVE f._lock
+WITH f, fact
 MATCH (ev:Evidence {fact: fact})
 WITH f, count(DISTINCT ev.report) AS reports, count(ev) AS n,
      min(CASE WHEN ev.report_date <> '' THEN ev.report_date END) AS firstSeen,
@@ -469,6 +571,9 @@ DETACH DELETE r`
 	// An entity that no report mentions any more is deleted.
 	qDropOrphans = `UNWIND $keys AS key
 MATCH (n:%[1]s {key: key})
+SET n._lock = true
+REMOVE n._lock
+WITH n
 WHERE NOT EXISTS { MATCH (:Report)-[:MENTIONS]->(n) }
 DETACH DELETE n`
 )
@@ -486,11 +591,14 @@ func addFactsQuery(g factGroup) string {
 // once (retries), so it keeps no state outside its result. With force, an
 // unchanged report is replaced all the same.
 func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, force bool, shared map[string]map[string]any) (*batchResult, error) {
-	res := &batchResult{status: make([]Status, len(ps))}
+	res := &batchResult{status: make([]Status, len(ps)), previous: make([]string, len(ps))}
 	cnt := &res.counters
 	ids := make([]any, len(ps))
 	for i, p := range ps {
 		ids[i] = p.id
+	}
+	if err := lockReports(ctx, tx, ids, cnt); err != nil {
+		return nil, err
 	}
 	recs, err := collect(ctx, tx, qExistingReports, map[string]any{"ids": ids}, nil)
 	if err != nil {
@@ -498,7 +606,9 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, fo
 	}
 	have := map[string]string{}
 	for _, r := range recs {
-		have[str(r, "id")] = str(r, "hash")
+		if h := str(r, "hash"); h != "" { // "": created by the lock, new
+			have[str(r, "id")] = h
+		}
 	}
 	var write []*plan
 	var replaced []any
@@ -507,8 +617,11 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, fo
 		switch {
 		case ok && old == p.hash && !force:
 			res.status[i] = StatusUnchanged
+		case ok && shared != nil:
+			return nil, errReplacedMeanwhile
 		case ok:
 			res.status[i] = StatusReplaced
+			res.previous[i] = old
 			replaced = append(replaced, p.id)
 			write = append(write, p)
 		default:
@@ -564,6 +677,26 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, fo
 		return nil, err
 	}
 	return res, nil
+}
+
+// lockReports takes the write lock of the reports ids (see qLockReports),
+// creating those not in the graph yet; cnt counts the nodes created.
+func lockReports(ctx context.Context, tx neo4j.ManagedTransaction, ids []any, cnt *Counters) error {
+	return lockReportsWith(ctx, tx, qLockReports, ids, cnt)
+}
+
+func lockReportsWith(ctx context.Context, tx neo4j.ManagedTransaction, q string, ids []any, cnt *Counters) error {
+	sorted := make([]string, len(ids))
+	for i, id := range ids {
+		sorted[i], _ = id.(string)
+	}
+	sort.Strings(sorted)
+	var lc Counters
+	if _, err := collect(ctx, tx, q, map[string]any{"ids": anys(sorted)}, &lc); err != nil {
+		return fmt.Errorf("locking reports: %w", err)
+	}
+	cnt.NodesCreated += lc.NodesCreated
+	return nil
 }
 
 // str reads a string column of a record ("" when null or missing).
@@ -828,6 +961,9 @@ func (l *Loader) Delete(ctx context.Context, ids ...string) (Counters, error) {
 	}
 	res, err := l.c.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		var cnt Counters
+		if err := lockReportsWith(ctx, tx, qLockExistingReports, anys(ids), &cnt); err != nil {
+			return nil, err
+		}
 		ch := newChanges()
 		if err := ch.retract(ctx, tx, anys(ids), &cnt); err != nil {
 			return nil, err
