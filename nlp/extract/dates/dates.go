@@ -9,6 +9,7 @@ package dates
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/kg-cn/kg/nlp/doc"
@@ -124,23 +125,17 @@ var (
 // Before returns the ISO date of the last date expression before i in
 // the same sentence, else of the nearest one in earlier sentences of the
 // report, else "".
+//
+// The Dates layer is in text order (Find scans the text once), so the dates
+// before i are a prefix of it, found by binary search.
 func Before(d *doc.Document, i int) string {
-	sent := text.SentenceOf(d, i)
-	best := ""
-	for _, dm := range d.Dates {
-		if dm.Start >= sent.Start && dm.Start < i && dm.ISO != "" {
-			best = dm.ISO
+	n := sort.Search(len(d.Dates), func(k int) bool { return d.Dates[k].Start >= i })
+	for k := n - 1; k >= 0; k-- { // the last dated one before i, in any sentence
+		if d.Dates[k].ISO != "" {
+			return d.Dates[k].ISO
 		}
 	}
-	if best != "" {
-		return best
-	}
-	for _, dm := range d.Dates {
-		if dm.Start < i && dm.ISO != "" {
-			best = dm.ISO
-		}
-	}
-	return best
+	return ""
 }
 
 // YearDate dates an event whose name carries its year (2021年度…会议) when
