@@ -17,13 +17,17 @@ var headerKeys = map[string]bool{
 	"source": true, "url": true, "date": true, "title": true, "id": true, "jurisdiction": true,
 }
 
-// nextLine splits s after its first line. line has no line ending.
+// nextLine splits s after its first line. line has no line ending: LF,
+// CRLF or a lone CR (old Mac files).
 func nextLine(s string) (line, rest string) {
-	i := strings.IndexByte(s, '\n')
-	if i < 0 {
-		return strings.TrimSuffix(s, "\r"), ""
+	i := strings.IndexAny(s, "\r\n")
+	switch {
+	case i < 0:
+		return s, ""
+	case s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n':
+		return s[:i], s[i+2:]
 	}
-	return strings.TrimSuffix(s[:i], "\r"), s[i+1:]
+	return s[:i], s[i+1:]
 }
 
 // header parses a header line: key (lower case) and value.
@@ -91,14 +95,14 @@ func skipHeaderBytes(b []byte) []byte {
 		if len(b) == 0 || b[0] != '#' {
 			return b
 		}
-		i := bytes.IndexByte(b, '\n')
+		i := bytes.IndexAny(b, "\r\n")
 		if i < 0 {
 			return nil
 		}
-		if _, _, ok := header(string(bytes.TrimRight(b[:i], "\r"))); !ok {
+		if _, _, ok := header(string(b[:i])); !ok {
 			return b
 		}
-		b = b[i+1:]
+		b = b[i+1:] // a CRLF's LF goes with the white space
 	}
 }
 

@@ -119,7 +119,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kg-cn/kg/nlp/doc"
 )
@@ -254,11 +256,26 @@ func (e *Error) Is(target error) bool {
 	return target == fs.ErrNotExist && e.Kind == KindNotFound
 }
 
-func displayPath(p string) string {
+func displayPath(p string) string { return DisplayPath(p) }
+
+// DisplayPath is a path as messages show it: "stdin" for "-", the path as
+// it is, or, when it holds control characters (a newline, an escape
+// sequence) or bytes that are not UTF-8, quoted with them escaped
+// ("a\nb.txt"), so that a message stays one line and a name cannot drive
+// the terminal.
+func DisplayPath(p string) string {
 	if p == "-" {
 		return "stdin"
 	}
+	if !utf8.ValidString(p) || strings.ContainsFunc(p, isControl) {
+		return strconv.Quote(p)
+	}
 	return p
+}
+
+// isControl reports whether r is a C0 or C1 control character or DEL.
+func isControl(r rune) bool {
+	return r < 0x20 || r >= 0x7F && r < 0xA0
 }
 
 // Read reads the reports in paths, in order, and calls fn for each: fn(r,

@@ -471,12 +471,9 @@ func parseSize(s string) (int64, error) {
 // jobSource names where a report came from: "dir/x.txt" or "feed.jsonl:17".
 func jobSource(j pipeline.Job) string {
 	if j.Line > 0 {
-		return fmt.Sprintf("%s:%d", j.Path, j.Line)
+		return fmt.Sprintf("%s:%d", input.DisplayPath(j.Path), j.Line)
 	}
-	if j.Path == "-" {
-		return "stdin"
-	}
-	return j.Path
+	return input.DisplayPath(j.Path)
 }
 
 func printIngestSummary(w io.Writer, s ingestSummary, asJSON, verbose bool) {

@@ -124,11 +124,15 @@ func (c *console) outf(format string, a ...any) {
 	c.lineTo(c.out, format, a...)
 }
 
+// lineTo writes one line: a file name, a report id or a driver message
+// in it cannot split it or drive the terminal, and no password shows (see
+// safeLine).
 func (c *console) lineTo(w io.Writer, format string, a ...any) {
+	line := safeLine(fmt.Sprintf(format, a...))
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.clearLocked()
-	fmt.Fprintf(w, format+"\n", a...)
+	fmt.Fprintln(w, line)
 }
 
 // add counts n finished items, failed of which failed.

@@ -58,14 +58,14 @@ last seen).`,
 				if hs == nil {
 					hs = []graph.Holding{}
 				}
-				return writeJSON(c.App.Writer, struct {
+				return writeJSON(terminalSafe(c.App.Writer), struct {
 					Post    string          `json:"post"`
 					On      string          `json:"on,omitempty"`
 					Match   graph.Match     `json:"match"`
 					Holders []graph.Holding `json:"holders"`
 				}{post, on, m, hs})
 			}
-			printHolders(c.App.Writer, post, on, m, hs)
+			printHolders(terminalSafe(c.App.Writer), post, on, m, hs)
 			return nil
 		},
 	}
@@ -156,13 +156,13 @@ attended or honoured at, each with the evidence sentences and report ids.`,
 				if ps == nil {
 					ps = []graph.Profile{}
 				}
-				return writeJSON(c.App.Writer, struct {
+				return writeJSON(terminalSafe(c.App.Writer), struct {
 					Name    string          `json:"name"`
 					Match   graph.Match     `json:"match"`
 					Persons []graph.Profile `json:"persons"`
 				}{name, m, ps})
 			}
-			printProfiles(c.App.Writer, name, m, ps)
+			printProfiles(terminalSafe(c.App.Writer), name, m, ps)
 			return nil
 		},
 	}
@@ -226,6 +226,29 @@ func printEvidence(w io.Writer, evs []graph.EvidenceRef) {
 		}
 		fmt.Fprintf(w, "      %s %s [%d:%d]%s %s\n", e.Report, dash(e.ReportDate), e.Start, e.End, note, e.Text)
 	}
+}
+
+// terminalSafe returns w, or when w is a terminal a writer that escapes
+// the control characters in what is written to it (see escapeControls)
+// but newlines and tabs: the names, report ids and evidence that the
+// graph holds come from the reports, and an escape sequence in one would
+// drive the terminal. Output to a file or pipe is left as it is.
+func terminalSafe(w io.Writer) io.Writer {
+	if _, ok := terminalWidth(w); ok {
+		return escapingWriter{w}
+	}
+	return w
+}
+
+// escapingWriter escapes control characters on their way to a terminal.
+// Each Write is escaped on its own (kg writes whole lines).
+type escapingWriter struct{ w io.Writer }
+
+func (e escapingWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(e.w, escapeControls(string(p), true)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func writeJSON(w io.Writer, v any) error {
