@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kg-cn/kg/schema"
 )
@@ -18,9 +19,56 @@ const keySep = "|"
 // maxKeyBytes keeps keys well under what a Neo4j range index can hold.
 const maxKeyBytes = 4000
 
+// maxReportIDBytes is the longest report id that is its Report's key as it
+// is. Neo4j's range indexes hold at most 8,167 bytes a value (and the
+// Evidence keys add 17 to the id); a longer id is keyed by its digest
+// (reportKey) and kept whole in the Report's full_id. Every id an earlier
+// kg could store (up to ~8,150 bytes) keeps its key.
+const maxReportIDBytes = 8000
+
+// maxContextIDBytes is the longest report id that a "report:" context (the
+// key part of entities only one report can place) spells out; a longer one
+// gives its digest there, so that the entity's key stays short. Such
+// entities belong to their report alone and are rewritten with it, so the
+// rule changes no key that another report shares.
+const maxContextIDBytes = 1000
+
+// digestPrefixBytes is how much of a long id its digest key keeps, for
+// people to recognise it.
+const digestPrefixBytes = 96
+
+// reportKey is the key of a report: its id, or, when the id is longer than
+// maxReportIDBytes, the id's first bytes, "…sha256:" and the sha256 of the
+// whole id (hex).
+func reportKey(id string) string {
+	if len(id) <= maxReportIDBytes {
+		return id
+	}
+	return digestKey(id)
+}
+
+// digestKey stands for a string too long to be a key: its first
+// digestPrefixBytes (whole characters), "…sha256:" and its sha256, hex.
+func digestKey(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	prefix := s
+	if len(prefix) > digestPrefixBytes {
+		prefix = prefix[:digestPrefixBytes]
+		for len(prefix) > 0 && !utf8.RuneStart(s[len(prefix)]) {
+			prefix = prefix[:len(prefix)-1]
+		}
+	}
+	return strings.ToValidUTF8(prefix, "\uFFFD") + "…sha256:" + hex.EncodeToString(sum[:])
+}
+
 // reportContext is the context of something that can only be placed by the
-// report that names it.
-func reportContext(reportID string) string { return "report:" + reportID }
+// report that names it (the report's key, its digest when long).
+func reportContext(reportKey string) string {
+	if len(reportKey) > maxContextIDBytes {
+		reportKey = digestKey(reportKey)
+	}
+	return "report:" + reportKey
+}
 
 // personKey: name + "|" + context.
 func personKey(name, context string) string { return name + keySep + context }

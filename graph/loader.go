@@ -365,10 +365,21 @@ func (l *Loader) loadRound(ctx context.Context, plans []*plan, idx []int, st *St
 		return nil
 	}
 	// The database refused something in the batch: find out which report.
+	// If it refuses every report of the batch for an error of its own
+	// rather than of the data (a DatabaseError, not a ClientError), the
+	// fault is the server's: that stops the load.
+	serverFault := 0
 	for _, j := range idx {
 		if err := l.loadRound(ctx, plans, []int{j}, st, nil); err != nil {
 			return err
 		}
+		var nerr *neo4j.Neo4jError
+		if e := st.Reports[j].Err; e != nil && errors.As(e, &nerr) && nerr.Classification() == "DatabaseError" {
+			serverFault++
+		}
+	}
+	if serverFault == len(idx) {
+		return err
 	}
 	return nil
 }
@@ -397,15 +408,24 @@ func raced(err error) bool {
 	return strings.Contains(nerr.Msg, "has been deleted")
 }
 
-// rejected reports whether the database refused the data (a client error
-// such as a value too large to index), as opposed to failing to run.
+// rejected reports whether the database refused to run the batch for
+// something in it, as opposed to being unable to run anything: a client
+// error (a constraint, a bad value), or a database error that a statement
+// met (Neo.DatabaseError.Statement.ExecutionFailed: "Property value is too
+// large to index", and whatever else a value can make fail). The batch is
+// then retried report by report, so that only the culprit fails.
 func rejected(err error) bool {
 	var nerr *neo4j.Neo4jError
 	if errors.Is(err, ErrUnavailable) || errors.Is(err, ErrAuth) || !errors.As(err, &nerr) {
 		return false
 	}
-	return nerr.Classification() == "ClientError" && !nerr.HasSecurityCode() &&
-		nerr.Code != "Neo.ClientError.Database.DatabaseNotFound"
+	switch nerr.Classification() {
+	case "ClientError":
+		return !nerr.HasSecurityCode() && nerr.Code != "Neo.ClientError.Database.DatabaseNotFound"
+	case "DatabaseError":
+		return strings.HasPrefix(nerr.Code, "Neo.DatabaseError.Statement.") || strings.HasPrefix(nerr.Code, "Neo.DatabaseError.General.")
+	}
+	return false
 }
 
 type batchResult struct {

@@ -116,10 +116,11 @@ func buildPlan(x *doc.Extraction, text string, storeText bool) (*plan, error) {
 	if x == nil {
 		return nil, fmt.Errorf("%w: no extraction", ErrInvalid)
 	}
-	id := strings.TrimSpace(x.Report.ID)
-	if id == "" {
+	fullID := strings.TrimSpace(x.Report.ID)
+	if fullID == "" {
 		return nil, fmt.Errorf("%w: report has no id", ErrInvalid)
 	}
+	id := reportKey(fullID) // the id, or its digest when too long to index
 	hash := x.Report.Hash
 	chars := x.Report.Chars
 	var runes []rune
@@ -148,6 +149,10 @@ func buildPlan(x *doc.Extraction, text string, storeText bool) (*plan, error) {
 		date = ""
 	}
 	p.props = map[string]any{"id": id, "hash": hash}
+	if id != fullID {
+		p.props["full_id"] = fullID
+		p.warnf("report id is %d bytes, too long for Neo4j to index: keyed as %s (the whole id is the Report's full_id)", len(fullID), id)
+	}
 	setIf(p.props, "source", x.Report.Source)
 	setIf(p.props, "title", x.Report.Title)
 	setIf(p.props, "date", date)

@@ -126,8 +126,8 @@ var factProps = []Property{
 
 // Nodes lists every label of the model.
 var Nodes = []NodeType{
-	{Label: Report, Key: ReportKey, Rule: "report id (file name or JSON Lines id)", Props: []Property{
-		{"id", "report id"}, {"hash", "sha256 of the raw text, hex; an unchanged hash means nothing to do on re-ingest"},
+	{Label: Report, Key: ReportKey, Rule: "report id (file name or JSON Lines id); an id over 8,000 bytes (too long for Neo4j to index): its first 96 bytes + \"…sha256:\" + the sha256 of the whole id", Props: []Property{
+		{"id", "report id, or the digest key of a long one"}, {"full_id", "the whole id, when id is its digest"}, {"hash", "sha256 of the raw text, hex; an unchanged hash means nothing to do on re-ingest"},
 		{"source", "URL or path"}, {"title", ""}, {"date", "ISO date of the report"},
 		{"jurisdiction", "the place whose government issued it"}, {"chars", "length of the raw text in runes"},
 		{"text", "the raw text; Evidence start/end are rune offsets into it"},
