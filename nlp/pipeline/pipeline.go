@@ -123,6 +123,7 @@ func build(stages ...Stage) (*Pipeline, error) {
 
 // Run passes one report through every stage.
 func (p *Pipeline) Run(meta doc.Meta, raw string) (*doc.Document, error) {
+	defer segment.ReserveFor(len(raw))()
 	d := &doc.Document{Meta: meta, Raw: raw}
 	for _, s := range p.stages {
 		if err := s.Process(d); err != nil {
