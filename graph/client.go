@@ -86,6 +86,34 @@ const connectTimeout = 15 * time.Second
 // waited out by Client.run, which says so through Config.Notify.
 const driverRetryTime = time.Second
 
+// livenessCheckAfter: a pooled connection idle longer than this is checked
+// (RESET) before it is used.
+const livenessCheckAfter = 10 * time.Second
+
+// A server that stops answering on an open connection (a network cut, a
+// black-holed route: no reset, only silence) would keep a statement
+// waiting for as long as the server's read-timeout hint, 120 s by default.
+// So every attempt of Client.run has a watchdog: once the attempt has run
+// silentAfter, the watchdog asks the server, on another connection, to
+// answer within probeTimeout (every probeEvery while the attempt lasts);
+// a server that does not is taken as unavailable, and the attempt is
+// cancelled and retried like one whose connection was lost. A statement
+// that is merely slow (a large batch, a lock wait) goes on: the server
+// answers the probe.
+const (
+	silentAfter  = 3 * time.Second
+	probeEvery   = 3 * time.Second
+	probeTimeout = 3 * time.Second
+)
+
+// writeTxTimeout bounds a write transaction on the server side, so that
+// one whose client was cut off (its connection silent, not closed) does not
+// hold its locks — the reports it was writing — for ever.
+const writeTxTimeout = 2 * time.Minute
+
+// errSilent is the cause of an attempt that the watchdog cancelled.
+var errSilent = errors.New("no answer from the server")
+
 // Backoff between the attempts of Client.run.
 const (
 	retryMinDelay = 500 * time.Millisecond
@@ -103,7 +131,12 @@ func Open(ctx context.Context, cfg Config) (*Client, error) {
 	drv, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""),
 		func(c *config.Config) {
 			c.SocketConnectTimeout = 5 * time.Second
+			c.SocketKeepalive = true
 			c.ConnectionAcquisitionTimeout = connectTimeout
+			// A connection idle for a while (the pool's, between
+			// batches) is checked before use rather than found dead by
+			// the statement sent on it.
+			c.ConnectionLivenessCheckTimeout = livenessCheckAfter
 			c.MaxTransactionRetryTime = driverRetryTime
 			c.UserAgent = "kg"
 		})
@@ -161,10 +194,77 @@ func (c *Client) once(ctx context.Context, mode neo4j.AccessMode, work neo4j.Man
 	s := c.session(ctx, mode)
 	defer s.Close(ctx)
 	if mode == neo4j.AccessModeWrite {
-		return s.ExecuteWrite(ctx, work)
+		return s.ExecuteWrite(ctx, work, neo4j.WithTxTimeout(writeTxTimeout))
 	}
 	return s.ExecuteRead(ctx, work)
 }
+
+// attemptTx is the transaction of one attempt of run: its statements use
+// the attempt's context (which the watchdog cancels), whatever context
+// the work passes (see collect).
+type attemptTx struct {
+	neo4j.ManagedTransaction
+	ctx context.Context
+}
+
+func (a *attemptTx) Run(_ context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
+	return a.ManagedTransaction.Run(a.ctx, cypher, params)
+}
+
+// watched runs one attempt of work with a watchdog (see silentAfter). It
+// returns errSilent (wrapped with what the driver said) when the watchdog
+// cancelled the attempt.
+func (c *Client) watched(ctx context.Context, mode neo4j.AccessMode, work neo4j.ManagedTransactionWork) (any, error) {
+	actx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	done := make(chan struct{})
+	defer close(done)
+	go c.watch(actx, done, cancel)
+	v, err := c.once(actx, mode, func(tx neo4j.ManagedTransaction) (any, error) {
+		return work(&attemptTx{tx, actx})
+	})
+	if err != nil && ctx.Err() == nil && errors.Is(context.Cause(actx), errSilent) {
+		return v, &silentError{err}
+	}
+	return v, err
+}
+
+// watch is the watchdog of one attempt: it cancels it when the server does
+// not answer a probe. It ends with the attempt (done) or the context.
+func (c *Client) watch(ctx context.Context, done <-chan struct{}, cancel context.CancelCauseFunc) {
+	t := time.NewTimer(silentAfter)
+	defer t.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		pctx, pcancel := context.WithTimeout(ctx, probeTimeout)
+		err := c.driver.VerifyConnectivity(pctx)
+		pcancel()
+		select {
+		case <-done:
+			return
+		default:
+		}
+		if err != nil && ctx.Err() == nil {
+			cancel(errSilent)
+			return
+		}
+		t.Reset(probeEvery)
+	}
+}
+
+// silentError is an attempt cancelled because the server fell silent.
+type silentError struct{ cause error }
+
+func (e *silentError) Error() string {
+	return fmt.Sprintf("no answer from the server within %s (%s)", silentAfter+probeTimeout, rootCause(e.cause))
+}
+func (e *silentError) Unwrap() error { return e.cause }
 
 // run runs work until it succeeds, fails for a reason that waiting will
 // not cure, or the server has been unavailable for Config.RetryFor. Each
@@ -185,7 +285,7 @@ func (c *Client) run(ctx context.Context, mode neo4j.AccessMode, work neo4j.Mana
 	delay := retryMinDelay
 	for {
 		began := time.Now()
-		v, err := c.once(ctx, mode, work)
+		v, err := c.watched(ctx, mode, work)
 		if err == nil || !retryable(err) || limit < 0 || ctx.Err() != nil {
 			if !first.IsZero() {
 				c.endWait(err, time.Since(first))
@@ -275,6 +375,10 @@ func (c *Client) notify(msg string) {
 // reported a transient error (database starting, deadlock, …). Refused
 // credentials, bad Cypher, rejected data and cancellation are not.
 func retryable(err error) bool {
+	var silent *silentError
+	if errors.As(err, &silent) {
+		return true
+	}
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
 	}
@@ -290,8 +394,9 @@ func retryable(err error) bool {
 			return false
 		}
 		last := lim.Errors[len(lim.Errors)-1]
-		// The driver keeps a lost COMMIT as a bare error of its own.
-		return retryable(last) || strings.Contains(last.Error(), "Connection lost during commit")
+		// The driver keeps a lost COMMIT, and a read or write timeout,
+		// as bare errors of its own (not exported).
+		return retryable(last) || connectionFault(last)
 	}
 	var cerr *neo4j.ConnectivityError
 	if errors.As(err, &cerr) {
@@ -307,6 +412,28 @@ func retryable(err error) bool {
 	if errors.As(err, &netErr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
 		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) {
 		return true
+	}
+	return connectionFault(err)
+}
+
+// connectionFault recognises, by their words, the driver's own errors of a
+// connection that failed: a lost COMMIT, a read or write that timed out
+// (the server's read-timeout hint), a reset, a refusal. The driver does not
+// export their types, and returns them bare when its retries run out.
+func connectionFault(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{
+		"Connection lost during commit",
+		"Timeout while reading from connection",
+		"Timeout while writing to connection",
+		"connection reset by peer",
+		"broken pipe",
+		"connection refused",
+		"i/o timeout",
+	} {
+		if strings.Contains(msg, s) {
+			return true
+		}
 	}
 	return false
 }
@@ -324,8 +451,14 @@ func retryCause(err error) string {
 			return nerr.Code
 		}
 	}
+	var silent *silentError
+	if errors.As(err, &silent) {
+		return fmt.Sprintf("no answer within %s", silentAfter+probeTimeout)
+	}
 	msg := rootCause(err)
 	switch {
+	case strings.Contains(msg, "Timeout while reading from connection"), strings.Contains(msg, "Timeout while writing to connection"):
+		return "no answer (read timeout)"
 	case strings.Contains(msg, "Connection lost during commit"):
 		return "connection lost during commit"
 	case errors.Is(err, io.EOF) || strings.HasSuffix(msg, "EOF") || errors.Is(err, syscall.ECONNRESET):
@@ -355,6 +488,9 @@ func (c *Counters) Add(o Counters) {
 // collect runs one statement and returns its records, adding its counters
 // to cnt (when not nil).
 func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any, cnt *Counters) ([]*neo4j.Record, error) {
+	if a, ok := tx.(*attemptTx); ok {
+		ctx = a.ctx // the attempt's, which its watchdog cancels
+	}
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err

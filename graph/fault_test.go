@@ -42,6 +42,11 @@ func TestRetryable(t *testing.T) {
 		{"driver gave up on a lost commit", &neo4j.TransactionExecutionLimit{Cause: "timeout", Errors: []error{errors.New("Connection lost during commit: EOF")}}, true},
 		{"driver gave up on a transient error", &neo4j.TransactionExecutionLimit{Cause: "timeout", Errors: []error{transient}}, true},
 		{"bare reset", fmt.Errorf("x: %w", syscall.ECONNRESET), true},
+		{"driver gave up on a read timeout", &neo4j.TransactionExecutionLimit{Cause: "timeout", Errors: []error{
+			errors.New("Timeout while reading from connection [server-side timeout hint: 2m0s, user-provided context deadline: N/A]: context deadline exceeded")}}, true},
+		{"driver gave up on a reset", &neo4j.TransactionExecutionLimit{Cause: "timeout", Errors: []error{errors.New("read tcp 127.0.0.1:1->127.0.0.1:2: read: connection reset by peer")}}, true},
+		{"read timeout", &neo4j.ConnectivityError{Inner: errors.New("Timeout while reading from connection")}, true},
+		{"silent server", &silentError{context.Canceled}, true},
 		{"syntax error", syntax, false},
 		{"credentials refused", unauthorized, false},
 		{"invalid authentication", &neo4j.InvalidAuthenticationError{}, false},
@@ -95,6 +100,7 @@ type proxy struct {
 	mu     sync.Mutex
 	ln     net.Listener
 	conns  map[net.Conn]bool
+	holed  bool
 }
 
 func startProxy(t *testing.T, target string) *proxy {
@@ -105,6 +111,7 @@ func startProxy(t *testing.T, target string) *proxy {
 	}
 	p.addr = ln.Addr().String()
 	p.serve(ln)
+	t.Cleanup(p.unhole)
 	t.Cleanup(p.down)
 	return p
 }
@@ -133,10 +140,43 @@ func (p *proxy) serve(ln net.Listener) {
 			}
 			p.conns[c], p.conns[s] = true, true
 			p.mu.Unlock()
-			go func() { io.Copy(s, c); s.Close(); c.Close() }()
-			go func() { io.Copy(c, s); s.Close(); c.Close() }()
+			go func() { p.pump(s, c); s.Close(); c.Close() }()
+			go func() { p.pump(c, s); s.Close(); c.Close() }()
 		}
 	}()
+}
+
+// pump copies from src to dst, holding what it read while the proxy is a
+// black hole (until it is not, or 2 minutes have passed: bounded).
+func (p *proxy) pump(dst, src net.Conn) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := src.Read(buf)
+		for i := 0; i < 1200 && p.isHoled(); i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+		if n > 0 {
+			if _, werr := dst.Write(buf[:n]); werr != nil {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// hole makes the proxy a black hole: connections stay open and new ones
+// are accepted, but nothing goes through (as on a cut network or a route
+// that drops packets: no reset, only silence); unhole resumes forwarding
+// (what was held is delivered).
+func (p *proxy) hole()   { p.mu.Lock(); p.holed = true; p.mu.Unlock() }
+func (p *proxy) unhole() { p.mu.Lock(); p.holed = false; p.mu.Unlock() }
+
+func (p *proxy) isHoled() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.holed
 }
 
 // down drops every connection (as a killed server does: the peer sees a
@@ -350,5 +390,87 @@ func TestIntegrationNoWaitingWithNegativeRetryFor(t *testing.T) {
 	}
 	if n.all() != "" {
 		t.Errorf("notes without waiting: %q", n.all())
+	}
+}
+
+// A server that falls silent at BEGIN (the network cut: the connection
+// stays open, nothing comes back) is noticed within seconds, waited for,
+// said at once, and the load ends when it answers again, with the graph of
+// an uninterrupted load.
+func TestIntegrationSilentServerAtBeginIsWaitedFor(t *testing.T) {
+	c, p, n := proxiedClient(t, time.Minute)
+	l := NewLoader(c, Options{})
+	direct := testClient(t)
+	tag := newTag(t)
+	items := faultReports(tag, 12)
+	ctx := context.Background()
+	t.Cleanup(func() { NewLoader(direct, Options{}).Delete(ctx, ids(items)...) })
+	if _, err := l.LoadBatch(ctx, items[:4]); err != nil {
+		t.Fatal(err)
+	}
+	const silence = 8 * time.Second
+	p.hole()
+	resumed := make(chan struct{})
+	go func() { time.Sleep(silence); p.unhole(); close(resumed) }()
+	start := time.Now()
+	st, err := l.LoadBatch(ctx, items[4:])
+	d := time.Since(start)
+	<-resumed
+	if err != nil {
+		t.Fatalf("LoadBatch across the silence: %v\nnotes:\n%s", err, n.all())
+	}
+	if d < silence || d > silence+30*time.Second {
+		t.Errorf("the load took %s: it should have waited for the server (%s) and no more than a few seconds longer", d, silence)
+	}
+	if got := st.Count(StatusNew); got != 8 {
+		t.Errorf("%d new reports after the silence, want 8: %+v", got, st.Reports)
+	}
+	msgs := n.all()
+	if !strings.Contains(msgs, "Neo4j unavailable, retrying for up to 1m0s (no answer within") || !strings.Contains(msgs, "Neo4j is back after") {
+		t.Errorf("notes:\n%s", msgs)
+	}
+	got := snapshot(t, direct, ids(items)...)
+	dl := NewLoader(direct, Options{})
+	if _, err := dl.Delete(ctx, ids(items)...); err != nil {
+		t.Fatal(err)
+	}
+	for _, batch := range [][]Item{items[:4], items[4:]} {
+		if _, err := dl.LoadBatch(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := snapshot(t, direct, ids(items)...)
+	if len(got) < 12*4 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the graph after the silence differs from an uninterrupted load:\n%s", diffLines(got, want))
+	}
+}
+
+// A server that stays silent is given up on after --retry-for, give or
+// take a few seconds (not after the 120 s of the server's read-timeout
+// hint).
+func TestIntegrationSilentServerIsGivenUpAfterRetryFor(t *testing.T) {
+	const retryFor = 5 * time.Second
+	c, p, n := proxiedClient(t, retryFor)
+	l := NewLoader(c, Options{})
+	tag := newTag(t)
+	items := faultReports(tag, 4)
+	ctx := context.Background()
+	direct := testClient(t)
+	t.Cleanup(func() { NewLoader(direct, Options{}).Delete(ctx, ids(items)...) })
+	if _, err := l.LoadBatch(ctx, items[:2]); err != nil {
+		t.Fatal(err)
+	}
+	p.hole()
+	start := time.Now()
+	_, err := l.LoadBatch(ctx, items[2:])
+	d := time.Since(start)
+	if !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), "gave up waiting") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("err = %v, want one line saying kg gave up waiting", err)
+	}
+	if d < retryFor || d > retryFor+15*time.Second {
+		t.Errorf("gave up after %s, want --retry-for (%s) plus a few seconds", d, retryFor)
+	}
+	if !strings.Contains(n.all(), "Neo4j unavailable, retrying") {
+		t.Errorf("notes:\n%s", n.all())
 	}
 }
