@@ -214,8 +214,12 @@ func (s *Reader) GivenOK(a, b int) bool {
 func (s *Reader) At(i int) int {
 	r := s.ruleAt(i)
 	if n := s.per[i]; n > 0 {
-		if r > n && s.BoundaryAt(i+r) == StrongBoundary && s.BoundaryAt(i+n) != StrongBoundary {
-			return r
+		switch {
+		case r > n && s.DottedAt(i) == r:
+			return r // a transcription the recogniser cut at its dot (胡安别克·沙吾提)
+		case r > n && s.BoundaryAt(i+r) == StrongBoundary && s.BoundaryAt(i+n) != StrongBoundary,
+			r > n && s.BoundaryAt(i+r) != NoBoundary && s.BoundaryAt(i+n) == NoBoundary:
+			return r // the rules' longer name ends at a boundary, the recogniser's inside a word
 		}
 		return n // the recogniser's name
 	}
