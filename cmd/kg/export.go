@@ -86,7 +86,7 @@ func runExport(c *cli.Context) error {
 	defer stop()
 	errOut := c.App.ErrWriter
 	failed, warnings, added := 0, 0, 0
-	next := readJobs(ctx, paths, os.Stdin, input.Options{MaxBytes: maxBytes})
+	next := readJobs(ctx, paths, os.Stdin, input.Options{MaxBytes: maxBytes}, nil)
 	err = p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
 		if r.Job.Err != nil && r.X == nil && r.Job.Text == "" {
 			failed++

@@ -47,7 +47,11 @@ text that proves it. Nothing is written to Neo4j.`,
 			}
 			failed := 0
 			ctx := c.Context
-			next := readJobs(ctx, paths, os.Stdin, input.Options{})
+			next := readJobs(ctx, paths, os.Stdin, input.Options{}, func(r input.Report, j pipeline.Job) {
+				for _, d := range r.Damage { // damaged text is said, never silently replaced
+					fmt.Fprintf(c.App.ErrWriter, "kg: %s: warning: %s\n", jobSource(j), d)
+				}
+			})
 			err = p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
 				if r.Err != nil {
 					failed++

@@ -345,7 +345,11 @@ func (w *batchWriter) write(b ingestBatch) error {
 			failed++
 			ui.errorf("%s: report %s: %v", b.where[i], r.ID, r.Err)
 		case verbose && r.Status != "":
-			ui.outf("%s: %s", r.ID, r.Status)
+			if r.PreviousHash != "" && r.PreviousHash != r.Hash {
+				ui.outf("%s: %s (version %.12s replaced %.12s)", r.ID, r.Status, r.Hash, r.PreviousHash) // which version won a race
+			} else {
+				ui.outf("%s: %s", r.ID, r.Status)
+			}
 		}
 		w.warnings += len(r.Warnings)
 		if verbose {
@@ -376,33 +380,14 @@ func ingestInputs(ctx context.Context, paths []string, stdin io.Reader, opt inpu
 	if ui.on {
 		go countInputs(ctx, paths, opt, ui)
 	}
-	ch := make(chan pipeline.Job, 4)
-	var readErr error
-	go func() {
-		defer close(ch)
-		readErr = input.Read(paths, stdin, opt, func(r input.Report, err error) error {
-			j := pipeline.Job{Meta: r.Meta, Text: r.Text, Path: r.Path, Line: r.Line, Err: err, Warnings: r.Warnings}
-			if err == nil && len(r.Damage) > 0 {
-				dmg.add(r.Replaced)
-				for _, d := range r.Damage {
-					ui.errorf("%s: warning: %s", jobSource(j), d)
-				}
+	return readJobs(ctx, paths, stdin, opt, func(r input.Report, j pipeline.Job) {
+		if len(r.Damage) > 0 {
+			dmg.add(r.Replaced)
+			for _, d := range r.Damage {
+				ui.errorf("%s: warning: %s", jobSource(j), d)
 			}
-			select {
-			case ch <- j:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	}()
-	return func() (pipeline.Job, bool, error) {
-		j, ok := <-ch
-		if !ok {
-			return pipeline.Job{}, false, readErr
 		}
-		return j, true, nil
-	}
+	})
 }
 
 // damage counts the reports read with damaged text and the replacements

@@ -18,6 +18,7 @@
 package jurisdiction
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -349,7 +350,7 @@ var suffixRunes = func() map[rune][][]rune {
 // levelAt returns the level suffix written at i (自治区, 街道, 县 …).
 func levelAt(t []rune, i int) (string, int) {
 	for _, rs := range suffixRunes[t[i]] {
-		if i+len(rs) <= len(t) && equalRunes(t[i:i+len(rs)], rs) {
+		if i+len(rs) <= len(t) && slices.Equal(t[i:i+len(rs)], rs) {
 			suf := string(rs)
 			if suf == "市" || suf == "区" || suf == "县" || suf == "州" || suf == "旗" {
 				// 自治区/自治州/自治县 are read whole where they start
@@ -367,16 +368,4 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 func isClausePunct(r rune) bool {
 	return strings.ContainsRune(",，。;；:：!！?？、\n ()（）“”\"", r)
-}
-
-func equalRunes(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
