@@ -154,6 +154,7 @@ func (s *state) namesAt(a int) ([][2]int, int) {
 func (s *state) postList(q, v int) ([]posts.Item, int) {
 	sent := s.SentenceOf(v)
 	var items []posts.Item
+	var levels []string // 市、县人大代表: levels that share the next item's head
 	a := q
 	for k := q; k <= sent.End && k <= len(s.t); k++ {
 		atEnd := k == sent.End || k == len(s.t)
@@ -168,6 +169,11 @@ func (s *state) postList(q, v int) ([]posts.Item, int) {
 		if strings.Contains(seg, "候选人") {
 			break
 		}
+		if k < len(s.t) && s.t[k] == '、' && len([]rune(seg)) == 1 && strings.Contains("省市县区旗州盟镇乡", seg) {
+			levels = append(levels, seg)
+			a = k + 1
+			continue
+		}
 		e := k // a note in brackets after the post (试用期一年) is no part of it
 		if e > a && s.t[e-1] == ')' {
 			if o := s.lastIndex(a, e, '('); o > a {
@@ -178,7 +184,14 @@ func (s *state) postList(q, v int) ([]posts.Item, int) {
 		if tl == 0 || e-tl < a {
 			break
 		}
-		items = append(items, posts.Item{Org: s.Str(a, e-tl), Title: s.Str(e-tl, e), Class: cls, Span: text.Span(a, e)})
+		org := s.Str(a, e-tl)
+		if ors := []rune(org); len(levels) > 0 && len(ors) > 1 && strings.ContainsRune("省市县区旗州盟镇乡", ors[0]) {
+			for _, lv := range levels { // 市、县人大代表 → 市人大代表, 县人大代表
+				items = append(items, posts.Item{Org: lv + string(ors[1:]), Title: s.Str(e-tl, e), Class: cls, Span: text.Span(a, e)})
+			}
+		}
+		levels = nil
+		items = append(items, posts.Item{Org: org, Title: s.Str(e-tl, e), Class: cls, Span: text.Span(a, e)})
 		if atEnd || stop {
 			return items, k
 		}
