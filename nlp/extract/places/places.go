@@ -111,8 +111,8 @@ func (s *state) placeStem(i int, suf string) (int, string) {
 		if s.badPlace(full) {
 			continue
 		}
-		if _, ok := s.Places[full]; ok && !(k == 1 && (s.genericStem(i, suf) > 0 || !s.AlignsWithTokens(a, i))) {
-			return a, full // (修文县 rather than the lexicon's 文县; not 范县 in 示范县)
+		if v, ok := s.Places[full]; ok && !(k == 1 && (s.genericStem(i, suf) > 0 || !s.AlignsWithTokens(a, i))) {
+			return a, v // (修文县 rather than the lexicon's 文县; not 范县 in 示范县; 澳门特区 → 澳门特别行政区)
 		}
 		if k == 1 && !s.leftBoundary(a) && !s.HasAt(i+len([]rune(suf)), "市") {
 			continue
