@@ -198,12 +198,19 @@ func (s *state) findPlaces() {
 		i = b - 1
 	}
 	s.findAbbreviations()
-	// short forms from the lexicon (澳门特区 → 澳门特别行政区)
+	// short forms from the lexicon (澳门 → 澳门特别行政区), where no place
+	// was read already
+	covered := make([]bool, len(s.t)+1)
+	for _, pm := range s.places {
+		for k := pm.Start; k < pm.End && k < len(covered); k++ {
+			covered[k] = true
+		}
+	}
 	for _, short := range s.r.shortPlaces {
 		full := s.Places[short]
 		rs := []rune(short)
 		for i := 0; i+len(rs) <= len(s.t); i++ {
-			if s.HasAt(i, short) && !s.HasAt(i, full) {
+			if !covered[i] && s.HasAt(i, short) && !s.HasAt(i, full) {
 				s.places = append(s.places, s.mention(full, doc.Span{Start: i, End: i + len(rs)}, RuleShort))
 			}
 		}

@@ -19,6 +19,8 @@ func TestPlacesLayer(t *testing.T) {
 		{"在北京峰会上,他作了发言。", nil},
 		// an abbreviation of the gazetteer, as the division the other places make likeliest
 		{"鄂尔多斯市召开会议。达旗代表发言。", []string{"鄂尔多斯市|市|places.division", "达拉特旗|旗|places.short"}},
+		// a short form of places.txt is the division it stands for
+		{"3月5日,澳门特区举行活动。", []string{"澳门特别行政区|特别行政区|places.division"}},
 		// a district the gazetteer knows, written with its suffix
 		{"3月5日,静海区召开会议。", []string{"静海区|区|places.division"}},
 	}
