@@ -55,13 +55,16 @@ func (s *state) namedEventsIn(sent doc.Span) {
 		if l, _ := s.r.timePrefix.LongestAt(s.t, a); l > 0 {
 			a += l
 		}
+		if k := s.IndexOf(a, ce, "为主题的"); k >= 0 && s.HasAt(a, "以") {
+			a = k + 4 // 开展了以“…”为主题的爱心志愿行动: the theme is no part of the name
+		}
 		found := false
 		for a < ce {
 			b := s.eventEnd(a, ce)
 			if b == 0 {
 				break
 			}
-			if !(s.isAttendVerb(verb) && b-a <= 4 && len(s.events) > 0) {
+			if !(s.isAttendVerb(verb) && b-a <= 4 && s.namedContains(s.Str(a, b))) {
 				if ev := s.addNamedEvent(a, b, sent, v, RuleNamed); ev != nil && !s.isAttendVerb(verb) && ev.Convener == "" {
 					ev.Convener = s.convenerBefore(sent, v)
 				}
@@ -340,4 +343,17 @@ func (s *state) convenerBefore(sent doc.Span, v int) string {
 	}
 	p := s.p.ResolveItem(posts.Item{Org: o}, nil, nil)
 	return p.CPC + p.Place + p.Rest
+}
+
+// namedContains reports whether an event found already has w in its name
+// or is of its kind: 出席会议 re-mentions a meeting named before, 参加颁奖仪式
+// the 颁奖晚会; 出席晚宴 after a 会见 names an event of its own.
+func (s *state) namedContains(w string) bool {
+	kind := s.kindOf(w)
+	for _, ev := range s.events {
+		if strings.Contains(ev.Name, w) || w == "会议" || w == "活动" || kind != doc.KindOther && ev.Kind == kind {
+			return true
+		}
+	}
+	return false
 }
