@@ -96,7 +96,8 @@ func (s *state) startsWord(i, l int) bool {
 // leftBoundary reports whether a name may start at a: at the start of the
 // text or a clause, after 中共, or after a word that ends a preamble.
 func (s *state) leftBoundary(a int) bool {
-	return a == 0 || text.IsPunct(s.t[a-1]) || s.Str(a-2, a) == "中共" || s.EndsCue(a, s.Cut) || s.EndsCue(a, s.Byline)
+	return a == 0 || text.IsPunct(s.t[a-1]) || s.Str(a-2, a) == "中共" || s.EndsCue(a, s.Cut) || s.EndsCue(a, s.Byline) ||
+		s.EndsCue(a, s.r.placeBefore) // 先后来到测北村
 }
 
 func (s *state) placeStem(i int, suf string) (int, string) {

@@ -16,6 +16,7 @@ func TestPlacesLayer(t *testing.T) {
 		{"3月5日,青禾县召开安全生产工作会议。", []string{"青禾县|县|places.division"}},
 		{"在陕西延安和河南安阳考察时,他强调要抓好民生。", []string{"陕西省|省|places.bare", "延安市|市|places.bare", "河南省|省|places.bare", "安阳市|市|places.bare"}},
 		{"领导一行来到杏林村调研。", []string{"杏林村|村|places.division"}},
+		{"领导一行先后来到杏林村、桃源村。", []string{"杏林村|村|places.division", "桃源村|村|places.division"}},
 		{"在北京峰会上,他作了发言。", nil},
 		// an abbreviation of the gazetteer, as the division the other places make likeliest
 		{"鄂尔多斯市召开会议。达旗代表发言。", []string{"鄂尔多斯市|市|places.division", "达拉特旗|旗|places.short"}},
