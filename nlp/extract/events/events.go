@@ -249,8 +249,8 @@ func (s *state) activitiesIn(sent doc.Span) {
 				dup = true // 签约 of 签约仪式, 慰问 of 走访慰问
 			case !ev.Named && ev.Kind == kind && isVisit(ev.Name) && isVisit(word):
 				dup = true // 看望 … 慰问: one visit
-			case (ev.Named && (ev.Kind == doc.KindCeremony || ev.Kind == doc.KindMeeting) || ev.Kind == doc.KindInspection) && ev.Span.Start < k && s.r.partOfEvent.HasPrefixAt(s.t, k):
-				dup = true // 颁奖 at the 表彰大会 already named, 座谈 during a visit: not an event of its own
+			case ev.Named && (ev.Kind == doc.KindCeremony || ev.Kind == doc.KindMeeting) && ev.Span.Start < k && s.r.partOfEvent.HasPrefixAt(s.t, k):
+				dup = true // 颁奖 at the 表彰大会 already named: not an event of its own
 			}
 			if dup && ev.Date == "" {
 				ev.Date = dates.Before(s.D, k) // a later mention may date it
