@@ -89,7 +89,8 @@ func TestSamplesMeetTheQualityBar(t *testing.T) {
 		gold[g.ID] = g
 	}
 	var results []Result
-	err = input.Read([]string{"../samples"}, nil, input.Options{}, func(r input.Report, err error) error {
+	// gold files are named by the report's file (shared/eval/FORMAT.md)
+	err = input.Read([]string{"../samples"}, nil, input.Options{IDFromFileName: true}, func(r input.Report, err error) error {
 		if err != nil {
 			t.Errorf("reading %s: %v", r.Path, err)
 			return nil

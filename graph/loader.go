@@ -353,6 +353,7 @@ func (l *Loader) loadRound(ctx context.Context, plans []*plan, idx []int, st *St
 		for i, j := range idx {
 			st.Reports[j].Status = out.status[i]
 			st.Reports[j].PreviousHash = out.previous[i]
+			st.Reports[j].Err = out.errs[i]
 		}
 		st.Counters.Add(out.counters)
 		return nil
@@ -431,6 +432,7 @@ func rejected(err error) bool {
 type batchResult struct {
 	status   []Status
 	previous []string // the hash a replaced report had
+	errs     []error  // why a report failed (a *CollisionError)
 	counters Counters
 }
 
@@ -478,7 +480,7 @@ REMOVE r._lock`
 
 	qExistingReports = `UNWIND $ids AS id
 MATCH (r:Report {id: id})
-RETURN r.id AS id, r.hash AS hash`
+RETURN r.id AS id, r.hash AS hash, r.source AS source`
 
 	qRetractEvidence = `UNWIND $ids AS id
 MATCH (:Report {id: id})-[:HAS_EVIDENCE]->(ev:Evidence)
@@ -611,7 +613,7 @@ func addFactsQuery(g factGroup) string {
 // once (retries), so it keeps no state outside its result. With force, an
 // unchanged report is replaced all the same.
 func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, force bool, shared map[string]map[string]any) (*batchResult, error) {
-	res := &batchResult{status: make([]Status, len(ps)), previous: make([]string, len(ps))}
+	res := &batchResult{status: make([]Status, len(ps)), previous: make([]string, len(ps)), errs: make([]error, len(ps))}
 	cnt := &res.counters
 	ids := make([]any, len(ps))
 	for i, p := range ps {
@@ -624,10 +626,11 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, fo
 	if err != nil {
 		return nil, fmt.Errorf("reading report hashes: %w", err)
 	}
-	have := map[string]string{}
+	have, sources := map[string]string{}, map[string]string{}
 	for _, r := range recs {
 		if h := str(r, "hash"); h != "" { // "": created by the lock, new
 			have[str(r, "id")] = h
+			sources[str(r, "id")] = str(r, "source")
 		}
 	}
 	var write []*plan
@@ -637,6 +640,8 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, fo
 		switch {
 		case ok && old == p.hash && !force:
 			res.status[i] = StatusUnchanged
+		case ok && old != p.hash && collision(p.id, sources[p.id], planSource(p)) != nil:
+			res.status[i], res.errs[i] = StatusFailed, collision(p.id, sources[p.id], planSource(p)) // another report under its id (reports.go)
 		case ok && shared != nil:
 			return nil, errReplacedMeanwhile
 		case ok:

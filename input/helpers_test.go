@@ -73,9 +73,12 @@ type result struct {
 	err *Error
 }
 
-// readAll runs Read and collects what it hands out.
+// readAll runs Read and collects what it hands out. The reading tests
+// predate the id rule and name reports by their file (Options.IDFromFileName);
+// id_test.go tests the rule itself.
 func readAll(t testing.TB, paths []string, stdin []byte, opt Options) []result {
 	t.Helper()
+	opt.IDFromFileName = true
 	var out []result
 	var in io.Reader
 	if stdin != nil {

@@ -37,12 +37,17 @@
 //
 // # Reports
 //
-// Report.Meta.ID is the file name without its extension ("reports/042.txt"
-// gives "042"), or "stdin"; for JSON it is the record's "id" (a string or a
-// number), else "<file stem>:<n>", n being the line for JSON Lines and the
+// Report.Meta.ID follows [ReportID]: the record's "id" for JSON (a string
+// or a number), else a "# id:" header line, else the source when it is an
+// address ("# source:", the JSON "source" or "url", an HTML page's
+// canonical address), else "sha256:" and the first 16 hex digits of the
+// sha256 of Report.Text — never the bare file name, which crawled files
+// share (two index.txt from two sites). With Options.IDFromFileName a
+// report without a stated id keeps the old file-name id instead: the file
+// name without its extension ("reports/042.txt" gives "042"), "stdin", or
+// for JSON "<file stem>:<n>", n being the line for JSON Lines and the
 // position in the file for JSON arrays and streams of objects (a .json file
-// holding a single object takes the file stem). A "# id:" header line
-// overrides the file name. Meta.Source is the "# source:" header line, the
+// holding a single object takes the file stem). Meta.Source is the "# source:" header line, the
 // JSON "source" field when it is an address (else "url", else "source"), the
 // page's canonical address for HTML, else the path read ("stdin" for
 // standard input). Report.Text keeps the input's line endings.
@@ -113,6 +118,8 @@ package input
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -197,6 +204,13 @@ type Options struct {
 	// JSON array element. Larger inputs are refused with an *Error of kind
 	// KindTooLarge. Zero or negative means DefaultMaxBytes (10 MiB).
 	MaxBytes int64
+	// IDFromFileName gives a report without a stated id (a JSON "id", a
+	// "# id:" header line) the id it had before report ids followed the
+	// rule of [ReportID]: the file name without its extension, "stdin", or
+	// "<file stem>:<n>" for a JSON record. kg eval matches gold files by it
+	// (shared/eval/FORMAT.md); kg extract and kg ingest give it with
+	// --id-from-file-name.
+	IDFromFileName bool
 }
 
 func (o Options) maxBytes() int64 {
@@ -288,7 +302,7 @@ func isControl(r rune) bool {
 // Read returns nil when every path has been read, or the first error that fn
 // returns, at which point it stops.
 func Read(paths []string, stdin io.Reader, opt Options, fn func(Report, error) error) error {
-	r := &reader{max: opt.maxBytes(), stdin: stdin, fn: fn}
+	r := &reader{max: opt.maxBytes(), stdin: stdin, fn: fn, idFromFileName: opt.IDFromFileName}
 	for _, p := range paths {
 		if err := r.path(p); err != nil {
 			return err
@@ -303,6 +317,8 @@ type reader struct {
 	max   int64
 	stdin io.Reader
 	fn    func(Report, error) error
+	// idFromFileName: see Options.IDFromFileName.
+	idFromFileName bool
 	// once holds the pipes, FIFOs and devices read so far (standard input
 	// among them): they can be read only once, so a second mention of
 	// one is a bad input rather than a read that finds nothing or blocks.
@@ -622,12 +638,40 @@ func (r *reader) text(p string, data []byte, isHTML bool) error {
 	}
 	rep.Path = p
 	if rep.Meta.ID == "" {
-		rep.Meta.ID = stem(p)
+		if r.idFromFileName {
+			rep.Meta.ID = stem(p)
+		} else {
+			rep.Meta.ID = ReportID("", rep.Meta.Source, rep.Text)
+		}
 	}
 	if rep.Meta.Source == "" {
 		rep.Meta.Source = sourceOf(p)
 	}
 	return r.emit(rep)
+}
+
+// ReportID is the id of a report that states none (stated, from a JSON
+// "id" or a "# id:" line, wins when not empty): its source when that is an
+// address (it holds "://": a publisher's name is no id), else
+// "sha256:<first 16 hex digits of the sha256 of text>" — the text as
+// loaded, whose full sha256 is the Report's hash.
+func ReportID(stated, source, text string) string {
+	if s := strings.TrimSpace(stated); s != "" {
+		return s
+	}
+	if IsAddress(source) {
+		return strings.TrimSpace(source)
+	}
+	sum := sha256.Sum256([]byte(text))
+	return "sha256:" + hex.EncodeToString(sum[:8])
+}
+
+// IsAddress reports whether a source is an address (scheme://…) rather
+// than a publisher's name or a local path.
+func IsAddress(source string) bool {
+	s := strings.TrimSpace(source)
+	i := strings.Index(s, "://")
+	return i > 0 && !strings.ContainsAny(s[:i], " \t/")
 }
 
 // sourceOf is the default Meta.Source: the path read.

@@ -186,7 +186,7 @@ func TestDirectory(t *testing.T) {
 	}
 
 	var got []string
-	err := Read([]string{dir}, nil, Options{}, func(r Report, err error) error {
+	err := Read([]string{dir}, nil, Options{IDFromFileName: true}, func(r Report, err error) error {
 		rel := func(p string) string { s, _ := filepath.Rel(dir, p); return filepath.ToSlash(s) }
 		if err != nil {
 			var e *Error

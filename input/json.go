@@ -267,11 +267,13 @@ func (j *jsonFile) record(line, id int, raw []byte) error {
 	}
 	rep.Path = j.path
 	rep.Line = line
-	if rep.Meta.ID == "" {
+	if rep.Meta.ID == "" && j.idFromFileName {
 		rep.Meta.ID = j.stem
 		if id > 0 {
 			rep.Meta.ID += ":" + strconv.Itoa(id)
 		}
+	} else if rep.Meta.ID == "" {
+		rep.Meta.ID = ReportID("", rep.Meta.Source, rep.Text)
 	}
 	if rep.Meta.Source == "" {
 		rep.Meta.Source = sourceOf(j.path)

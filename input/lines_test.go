@@ -42,7 +42,7 @@ func TestCROnlyFiles(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := writeFile(t, t.TempDir(), "cr.txt", []byte(tt.data))
 			var got []Report
-			err := Read([]string{p}, nil, Options{}, func(r Report, err error) error {
+			err := Read([]string{p}, nil, Options{IDFromFileName: true}, func(r Report, err error) error {
 				if err != nil {
 					t.Errorf("bad input: %v", err)
 				}

@@ -32,7 +32,7 @@ reports=()
 for f in "$DEV"/*; do
 	case "$f" in *.json|*/README*|*/.*) ;; *) [ -f "$f" ] && reports+=("$f") ;; esac
 done
-"$TMP/kg" extract "${reports[@]}" >"$TMP/system.jsonl"
+"$TMP/kg" extract --id-from-file-name "${reports[@]}" >"$TMP/system.jsonl"
 python3 "$SCORE_PY" "$DEV" "$TMP/system.jsonl" --json >"$TMP/score_py.json"
 "$TMP/kg" eval --json "$DEV" >"$TMP/kg_eval.json"
 "$TMP/kg" eval --json --system "$TMP/system.jsonl" --gold "$DEV" >"$TMP/kg_eval_system.json"

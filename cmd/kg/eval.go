@@ -212,7 +212,9 @@ func extractDir(c *cli.Context, dir string, gold map[string]*eval.Gold) (map[str
 		return nil, err
 	}
 	sys := map[string]*doc.Extraction{}
-	err = input.Read(paths, nil, input.Options{}, func(r input.Report, rerr error) error {
+	// Gold files are named by the report's file name (shared/eval/FORMAT.md),
+	// so the reports are too, whatever their header lines say.
+	err = input.Read(paths, nil, input.Options{IDFromFileName: true}, func(r input.Report, rerr error) error {
 		if rerr != nil {
 			fmt.Fprintf(c.App.ErrWriter, "kg: %v\n", rerr)
 			return nil

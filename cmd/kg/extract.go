@@ -20,11 +20,18 @@ func extractCommand() *cli.Command {
 and prints one JSON object per report: its metadata, its entities (Person,
 Post, Organization, Place, Event) and its relations (HOLDS, CHAIRED,
 SPOKE_AT, ATTENDED, COMMENDED, …), each relation with the span of the raw
-text that proves it. Nothing is written to Neo4j.`,
+text that proves it. Nothing is written to Neo4j.
+
+report.id is the id kg ingest gives the report: the record's "id", else a
+"# id:" header line, else the source address, else "sha256:" and 16 hex
+digits of the text's sha256. --id-from-file-name names a report without a
+stated id by its file name instead ("reports/042.txt" gives "042"), as the
+gold files of shared/eval and score.py expect.`,
 		ArgsUsage: "PATH...",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "pretty", Usage: "indent the JSON (one report spans several lines)"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "reports extracted at once (default: all cores)"},
+			&cli.BoolFlag{Name: "id-from-file-name", Usage: "a report without a stated id is named by its file name (042.txt: 042), as gold files are"},
 		},
 		Action: func(c *cli.Context) error {
 			paths, err := positional(c)
@@ -47,7 +54,7 @@ text that proves it. Nothing is written to Neo4j.`,
 			}
 			failed := 0
 			ctx := c.Context
-			next := readJobs(ctx, paths, os.Stdin, input.Options{}, func(r input.Report, j pipeline.Job) {
+			next := readJobs(ctx, paths, os.Stdin, input.Options{IDFromFileName: c.Bool("id-from-file-name")}, func(r input.Report, j pipeline.Job) {
 				for _, d := range r.Damage { // damaged text is said, never silently replaced
 					fmt.Fprintf(c.App.ErrWriter, "kg: %s: warning: %s\n", jobSource(j), d)
 				}

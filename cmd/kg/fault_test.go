@@ -134,7 +134,7 @@ func TestIntegrationIngestEveryKindOfInput(t *testing.T) {
 		}
 	}
 
-	code, out, stderr := runKG(t, append(srv.args(), "ingest", "--max-bytes", "2K", "--batch-size", "3", dir)...)
+	code, out, stderr := runKG(t, append(srv.args(), "ingest", "--id-from-file-name", "--max-bytes", "2K", "--batch-size", "3", dir)...)
 	t.Logf("kg ingest --max-bytes 2K DIR: exit %d\nstdout:\n%sstderr:\n%s", code, out, stderr)
 	if code != exitPartial {
 		t.Errorf("exit code %d, want %d (some inputs failed)\n%s%s", code, exitPartial, out, stderr)
@@ -207,12 +207,12 @@ WHERE r.id IN $ids AND EXISTS { MATCH (r)-[:HAS_EVIDENCE]->(:Evidence {fact: h.f
 	}
 
 	// Again: the good ones are unchanged, the bad ones fail again.
-	code, out, _ = runKG(t, append(srv.args(), "ingest", "--max-bytes", "2K", dir)...)
+	code, out, _ = runKG(t, append(srv.args(), "ingest", "--id-from-file-name", "--max-bytes", "2K", dir)...)
 	if code != exitPartial || !strings.Contains(out, "reports: 0 new, 7 unchanged, 0 replaced, 4 failed") {
 		t.Errorf("second run: exit %d\n%s", code, out)
 	}
 	// Without the limit the large file is a report like the others.
-	code, out, stderr = runKG(t, append(srv.args(), "ingest", oversize)...)
+	code, out, stderr = runKG(t, append(srv.args(), "ingest", "--id-from-file-name", oversize)...)
 	good = append(good, id("huge"))
 	if code != exitOK || !strings.Contains(out, "reports: 1 new") {
 		t.Errorf("the large file under the default limit: exit %d\n%s%s", code, out, stderr)
@@ -239,7 +239,7 @@ func TestIngestMaxBytesFlag(t *testing.T) {
 			t.Errorf("parseSize(%q) accepted", in)
 		}
 	}
-	code, _, stderr := runKG(t, "--uri", closedURI(t), "ingest", "--max-bytes", "lots", "x.txt")
+	code, _, stderr := runKG(t, "--uri", closedURI(t), "ingest", "--id-from-file-name", "--max-bytes", "lots", "x.txt")
 	if code != exitUsage || !strings.Contains(stderr, "--max-bytes") {
 		t.Errorf("bad --max-bytes: exit %d, %q", code, stderr)
 	}
@@ -263,7 +263,7 @@ func TestIngestNeo4jUnreachableExits4(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(meeting("测壬县", "冯志强", "陈晓明")), 0o644)
 	uri := closedURI(t)
 	start := time.Now()
-	code, out, stderr := runKG(t, "--uri", uri, "ingest", dir)
+	code, out, stderr := runKG(t, "--uri", uri, "ingest", "--id-from-file-name", dir)
 	if code != exitUnavailable {
 		t.Errorf("exit code %d, want %d", code, exitUnavailable)
 	}
@@ -288,9 +288,9 @@ func TestIngestNeverShowsAPasswordInTheURI(t *testing.T) {
 	pw := secret(t)
 	uri := strings.Replace(closedURI(t), "neo4j://", "neo4j://neo4j:"+pw+"@", 1)
 	for _, args := range [][]string{
-		{"--uri", uri, "ingest", "-v", "x.txt"},
+		{"--uri", uri, "ingest", "--id-from-file-name", "-v", "x.txt"},
 		{"--uri", uri, "--password", pw, "who-holds", "区长"},
-		{"--uri", "ftp://neo4j:" + pw + "@localhost", "ingest", "x.txt"},
+		{"--uri", "ftp://neo4j:" + pw + "@localhost", "ingest", "--id-from-file-name", "x.txt"},
 	} {
 		code, out, stderr := runKG(t, args...)
 		if code == exitOK {
@@ -313,7 +313,7 @@ func TestIntegrationIngestCredentialsRefusedExits5(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(meeting("测癸县", "冯志强", "陈晓明")), 0o644)
 	for _, extra := range [][]string{nil, {"-v"}, {"-v", "--json"}} {
-		code, out, stderr := runKG(t, append(append(srv.args(), "ingest", dir), extra...)...)
+		code, out, stderr := runKG(t, append(append(srv.args(), "ingest", "--id-from-file-name", dir), extra...)...)
 		t.Logf("%v: exit %d: %s%s", extra, code, out, stderr)
 		if code != exitAuth {
 			t.Errorf("%v: exit code %d, want %d", extra, code, exitAuth)
@@ -329,7 +329,7 @@ func TestIntegrationIngestCredentialsRefusedExits5(t *testing.T) {
 	// The same through the environment, as analysts set it.
 	t.Setenv("NEO4J_USERNAME", srv.user)
 	t.Setenv("NEO4J_PASSWORD", srv.password)
-	code, out, stderr := runKG(t, "--uri", srv.uri, "ingest", "-v", dir)
+	code, out, stderr := runKG(t, "--uri", srv.uri, "ingest", "--id-from-file-name", "-v", dir)
 	if code != exitAuth || strings.Contains(out+stderr, srv.password) {
 		t.Errorf("credentials from the environment: exit %d\n%s%s", code, out, stderr)
 	}
@@ -365,7 +365,7 @@ func TestIntegrationIngestInterrupted(t *testing.T) {
 	var out, errb bytes.Buffer
 	app := newApp()
 	app.Writer, app.ErrWriter = &out, &errb
-	code := exitCode(app.RunContext(ctx, append([]string{"kg"}, append(srv.args(), "ingest", "--batch-size", "5", dir)...)), &errb)
+	code := exitCode(app.RunContext(ctx, append([]string{"kg"}, append(srv.args(), "ingest", "--id-from-file-name", "--batch-size", "5", dir)...)), &errb)
 	ingestBatchHook = nil
 	if code != exitFailure || !strings.Contains(errb.String(), fmt.Sprintf("kg: ingest: interrupted (the %d report(s) of the batches already written are kept)", written)) {
 		t.Errorf("exit %d\n%s%s", code, out.String(), errb.String())
@@ -375,7 +375,7 @@ func TestIntegrationIngestInterrupted(t *testing.T) {
 		t.Errorf("%d reports in the graph after the interruption, want the %d written", n, written)
 	}
 	// Running it again completes the ingest.
-	code, out2, stderr := runKG(t, append(srv.args(), "ingest", dir)...)
+	code, out2, stderr := runKG(t, append(srv.args(), "ingest", "--id-from-file-name", dir)...)
 	if want := fmt.Sprintf("reports: %d new, %d unchanged", len(ids)-written, written); code != exitOK || !strings.Contains(out2, want) {
 		t.Errorf("again: exit %d, want %q:\n%s%s", code, want, out2, stderr)
 	}

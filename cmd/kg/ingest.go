@@ -71,6 +71,7 @@ a terminal (a file, a pipe) there is no progress line.`,
 			&cli.BoolFlag{Name: "no-progress", Usage: "no progress line, even on a terminal"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print every report's status and the parts of extractions that were skipped"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
+			&cli.BoolFlag{Name: "id-from-file-name", Usage: "a report without a stated id keeps the id of earlier kg versions, its file name (042.txt: 042)"},
 		},
 		Action: runIngest,
 	}
@@ -101,6 +102,7 @@ type ingestSummary struct {
 const (
 	failNotExtracted = "not extracted"
 	failRejected     = "rejected by Neo4j"
+	failCollision    = "id collision" // another report under the id (graph.CollisionError)
 )
 
 // ingestBatchHook, when set (by tests), is called after each batch is
@@ -134,7 +136,7 @@ func runIngest(c *cli.Context) error {
 	case retryFor == 0:
 		retryFor = -1 // graph.Config: no waiting
 	}
-	inOpt := input.Options{MaxBytes: maxBytes}
+	inOpt := input.Options{MaxBytes: maxBytes, IDFromFileName: c.Bool("id-from-file-name")}
 	verbose := c.Bool("verbose")
 	ui := newConsole(c.App.Writer, c.App.ErrWriter, !c.Bool("no-progress"))
 
@@ -253,7 +255,12 @@ func runIngest(c *cli.Context) error {
 	sum.Replaced = total.Count(graph.StatusReplaced)
 	if n := total.Count(graph.StatusFailed); n > 0 {
 		sum.Failed += n
-		sum.Failures[failRejected] += n
+		if n > w.collisions {
+			sum.Failures[failRejected] += n - w.collisions
+		}
+		if w.collisions > 0 {
+			sum.Failures[failCollision] += w.collisions
+		}
 	}
 	sum.Reports = sum.New + sum.Unchanged + sum.Replaced + sum.Failed
 	sum.Counters = total.Counters
@@ -291,10 +298,13 @@ type batchWriter struct {
 	failed  chan struct{} // closed when a write failed: no more batches
 	done    chan struct{}
 	// set by the writer; read after done
-	total    graph.Stats
-	written  int // reports of the batches written
-	warnings int
-	err      error
+	total   graph.Stats
+	written int // reports of the batches written
+	// collisions counts the reports refused because another report holds
+	// their id (counted failed by the loader, told apart in the summary).
+	collisions int
+	warnings   int
+	err        error
 }
 
 func startBatchWriter(ctx context.Context, loader *graph.Loader, ui *console, verbose bool) *batchWriter {
@@ -341,6 +351,10 @@ func (w *batchWriter) write(b ingestBatch) error {
 	failed := 0
 	for i, r := range st.Reports {
 		switch {
+		case errors.Is(r.Err, graph.ErrIDCollision):
+			failed++
+			w.collisions++
+			ui.errorf("%s: %v", b.where[i], r.Err) // the message names the id
 		case r.Err != nil:
 			failed++
 			ui.errorf("%s: report %s: %v", b.where[i], r.ID, r.Err)

@@ -44,7 +44,7 @@ func TestIntegrationIngest(t *testing.T) {
 	good2 := write(ids[1]+".txt", "# date: 2022-09-01\n\n测试"+tag+"区召开调研座谈会。\n")
 	empty := write("kgtest-"+tag+"-empty.txt", "   \n")
 
-	code, out, stderr := runKG(t, "ingest", "--batch-size", "1", good1, good2, empty)
+	code, out, stderr := runKG(t, "ingest", "--id-from-file-name", "--batch-size", "1", good1, good2, empty)
 	if code != exitPartial {
 		t.Errorf("a bad input among good ones: exit %d, want %d\n%s%s", code, exitPartial, out, stderr)
 	}
@@ -56,7 +56,7 @@ func TestIntegrationIngest(t *testing.T) {
 	}
 
 	// Again: nothing to do, and the flags may follow the paths.
-	code, out, stderr = runKG(t, "ingest", good1, good2, "--json")
+	code, out, stderr = runKG(t, "ingest", "--id-from-file-name", good1, good2, "--json")
 	if code != exitOK {
 		t.Fatalf("second ingest: exit %d\n%s%s", code, out, stderr)
 	}
@@ -70,7 +70,7 @@ func TestIntegrationIngest(t *testing.T) {
 
 	// A changed file replaces its report.
 	write(ids[1]+".txt", "# date: 2022-09-02\n\n测试"+tag+"区召开调研座谈会(更正)。\n")
-	code, out, _ = runKG(t, "ingest", "-v", dir)
+	code, out, _ = runKG(t, "ingest", "--id-from-file-name", "-v", dir)
 	if !strings.Contains(out, "reports: 0 new, 1 unchanged, 1 replaced, 1 failed") || !strings.Contains(out, ids[1]+": replaced") {
 		t.Errorf("changed file: exit %d\n%s", code, out)
 	}

@@ -56,6 +56,9 @@ func commands() []*cli.Command {
 		schemaCommand(),
 		whoHoldsCommand(),
 		personCommand(),
+		reportsCommand(),
+		reportCommand(),
+		deleteCommand(),
 		trainCommand(),
 	}
 }

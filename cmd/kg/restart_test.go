@@ -408,7 +408,7 @@ func killAndRestart(t *testing.T, srv *privateNeo4j, corpus string, reports int,
 	}
 	t.Cleanup(func() { ingestBatchHook = nil })
 	t0 := time.Now()
-	code, out, stderr := runKG(t, append(srv.args(), "ingest", "--batch-size", strconv.Itoa(batch), "--retry-for", "2m", "--json", corpus)...)
+	code, out, stderr := runKG(t, append(srv.args(), "ingest", "--id-from-file-name", "--batch-size", strconv.Itoa(batch), "--retry-for", "2m", "--json", corpus)...)
 	ingestBatchHook = nil
 	interrupted := time.Since(t0)
 	*outputs = append(*outputs, out, stderr)
@@ -445,7 +445,7 @@ func killAndRestart(t *testing.T, srv *privateNeo4j, corpus string, reports int,
 
 	// 2. The same corpus into the wiped database, without interruption.
 	srv.wipe(t)
-	code, out, stderr = runKG(t, append(srv.args(), "ingest", "--batch-size", strconv.Itoa(batch), "--json", corpus)...)
+	code, out, stderr = runKG(t, append(srv.args(), "ingest", "--id-from-file-name", "--batch-size", strconv.Itoa(batch), "--json", corpus)...)
 	*outputs = append(*outputs, out, stderr)
 	if code != exitOK {
 		t.Fatalf("uninterrupted ingest: exit %d\n%s%s", code, out, stderr)
@@ -483,8 +483,8 @@ func passwordNeverShown(t *testing.T, srv *privateNeo4j, corpus string, outputs 
 	}
 	os.WriteFile(filepath.Join(dir, "bad.txt"), []byte{0, 1, 2, 3, 0, 0, 0}, 0o644)
 	runs := [][]string{
-		append(srv.args(), "ingest", "-v", dir),
-		append(srv.args(), "ingest", "-v", "--json", "--force", dir),
+		append(srv.args(), "ingest", "--id-from-file-name", "-v", dir),
+		append(srv.args(), "ingest", "--id-from-file-name", "-v", "--json", "--force", dir),
 		append(srv.args(), "schema", "verify"),
 		append(srv.args(), "who-holds", "县长"),
 	}
@@ -497,7 +497,7 @@ func passwordNeverShown(t *testing.T, srv *privateNeo4j, corpus string, outputs 
 	}
 	// With the password in the environment rather than a flag.
 	t.Setenv("NEO4J_PASSWORD", srv.password)
-	code, out, stderr := runKG(t, "--uri", srv.uri, "ingest", "-v", dir)
+	code, out, stderr := runKG(t, "--uri", srv.uri, "ingest", "--id-from-file-name", "-v", dir)
 	if code != exitPartial || !strings.Contains(out, "r0000: unchanged") {
 		t.Errorf("verbose ingest, password from the environment: exit %d\n%s%s", code, out, stderr)
 	}
@@ -516,7 +516,7 @@ func wrongPasswordExits5(t *testing.T, srv *privateNeo4j, corpus string) {
 	for i := 0; i < 4; i++ { // Neo4j locks the user out after 3 failures: the message changes, not the exit code
 		wrong := srv.server
 		wrong.password = secret(t)
-		code, out, stderr := runKG(t, append(wrong.args(), "ingest", "-v", corpus)...)
+		code, out, stderr := runKG(t, append(wrong.args(), "ingest", "--id-from-file-name", "-v", corpus)...)
 		t.Logf("attempt %d: exit %d: %s%s", i+1, code, out, stderr)
 		if code != exitAuth {
 			t.Errorf("exit code %d, want %d", code, exitAuth)
