@@ -22,16 +22,17 @@ Post, Organization, Place, Event) and its relations (HOLDS, CHAIRED,
 SPOKE_AT, ATTENDED, COMMENDED, …), each relation with the span of the raw
 text that proves it. Nothing is written to Neo4j.
 
-report.id is the id kg ingest gives the report: the record's "id", else a
-"# id:" header line, else the source address, else "sha256:" and 16 hex
-digits of the text's sha256. --id-from-file-name names a report without a
-stated id by its file name instead ("reports/042.txt" gives "042"), as the
-gold files of shared/eval and score.py expect.`,
+report.id is as FORMAT.md (shared/eval) defines it, and as gold files and
+score.py match it: the record's "id", else a "# id:" header line, else the
+file's name without its extension ("reports/042.txt" gives "042").
+--id-from-file-name=false gives the id kg ingest keys the report by in the
+graph instead: the record's "id", else "# id:", else the source address,
+else "sha256:" and 16 hex digits of the text's sha256.`,
 		ArgsUsage: "PATH...",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "pretty", Usage: "indent the JSON (one report spans several lines)"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "reports extracted at once (default: all cores)"},
-			&cli.BoolFlag{Name: "id-from-file-name", Usage: "a report without a stated id is named by its file name (042.txt: 042), as gold files are"},
+			&cli.BoolFlag{Name: "id-from-file-name", Value: true, Usage: "a report without a stated id is named by its file name (042.txt: 042), as FORMAT.md and gold files say; =false for kg ingest's ids"},
 		},
 		Action: func(c *cli.Context) error {
 			paths, err := positional(c)
