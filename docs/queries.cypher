@@ -11,16 +11,22 @@
 // Every fact relationship has: fact (its key), reports and evidence (how
 // many reports and sentences support it: the why-* queries list them),
 // first_seen, last_seen (report dates); HOLDS also start/end
-// (appointment/removal dates).
+// (appointment/removal dates) and acting/executive (代理/代, 常务: the
+// acting head holds the office itself, in a holding of its own).
+// A Post is an office: key office:<gazetteer code or place>|<organ>|<title>,
+// name its canonical name (静海区委书记), names every way it was written
+// (中共静海区委书记, …): match a name with $post = t.name OR $post IN t.names.
 // Provenance: (:Report)-[:HAS_EVIDENCE]->(:Evidence {fact, text, start, end})
 // and (:Report)-[:MENTIONS {starts, ends, texts}]->(entity).
 
 
 // name: who-holds
-// Who holds (or held) post X? One row per holder, earliest first.
+// Who holds (or held) post X, written any way the reports wrote it? One row
+// per holding, earliest first; acting holdings are marked.
 // :param post => '静海区委书记'
-MATCH (p:Person)-[h:HOLDS]->(t:Post {name: $post})
-RETURN p.name AS person, p.context AS context, t.name AS post,
+MATCH (p:Person)-[h:HOLDS]->(t:Post)
+WHERE t.name = $post OR $post IN t.names
+RETURN p.name AS person, p.context AS context, t.name AS post, h.acting AS acting,
        h.start AS start, h.end AS end, h.first_seen AS first_seen, h.last_seen AS last_seen,
        h.reports AS reports
 ORDER BY coalesce(h.start, h.first_seen), person;
@@ -36,15 +42,30 @@ ORDER BY post;
 
 
 // name: who-held-on
-// Who held post X on date D? Tenure covers D when start (else first_seen)
-// <= D <= end (else last_seen). Same rule as `kg who-holds X --on D`.
+// Who held post X on day D? The holders of an office follow each other: a
+// holder is in office from their start (else first_seen) until their
+// stated end, else the next holder's start (not in offices several hold at
+// once: 副…, 常委, 委员, 代表), else still, as last known. The rule of
+// `kg who-holds X --on D`, which also takes a month or a year and knows a
+// few more offices held by several.
 // :param post => '静海区委书记'
 // :param date => '2021-01-22'
-MATCH (p:Person)-[h:HOLDS]->(t:Post {name: $post})
-WHERE coalesce(h.start, h.first_seen) <= $date <= coalesce(h.end, h.last_seen)
-RETURN p.name AS person, p.context AS context, h.start AS start, h.end AS end,
-       h.first_seen AS first_seen, h.last_seen AS last_seen, h.reports AS reports
-ORDER BY coalesce(h.start, h.first_seen), person;
+MATCH (p:Person)-[h:HOLDS]->(t:Post)
+WHERE t.name = $post OR $post IN t.names
+WITH p, h, t, coalesce(h.start, h.first_seen) AS from
+WITH p, h, t, from,
+     COLLECT { MATCH (:Person)-[n:HOLDS]->(t) WHERE coalesce(n.start, n.first_seen) > from
+               RETURN coalesce(n.start, n.first_seen) AS s ORDER BY s LIMIT 1 } AS next
+WITH p, h, t, from,
+     CASE WHEN h.end IS NOT NULL THEN h.end
+          WHEN t.title STARTS WITH '副' OR t.title IN ['常委', '委员', '代表'] THEN null
+          ELSE next[0] END AS until
+WHERE from <= $date AND (until IS NULL OR until >= $date AND h.end IS NOT NULL OR until > $date)
+RETURN p.name AS person, p.context AS context, h.acting AS acting, from, until,
+       CASE WHEN h.start IS NOT NULL THEN 'stated' ELSE 'first seen' END AS from_bound,
+       CASE WHEN h.end IS NOT NULL THEN 'stated' WHEN until IS NOT NULL THEN 'next holder' ELSE 'still, as last known' END AS until_bound,
+       h.reports AS reports
+ORDER BY from, person;
 
 
 // name: person-posts
@@ -54,7 +75,7 @@ ORDER BY coalesce(h.start, h.first_seen), person;
 MATCH (p:Person {name: $person})-[h:HOLDS]->(t:Post)
 OPTIONAL MATCH (t)-[:POST_OF]->(o:Organization)
 RETURN p.context AS context, t.name AS post, o.name AS organization,
-       h.start AS start, h.end AS end, h.first_seen AS first_seen, h.last_seen AS last_seen,
+       h.acting AS acting, h.start AS start, h.end AS end, h.first_seen AS first_seen, h.last_seen AS last_seen,
        h.reports AS reports
 ORDER BY context, coalesce(h.start, h.first_seen), post;
 
@@ -101,7 +122,8 @@ ORDER BY date, event;
 // (highlight is the same span cut from the stored text).
 // :param person => '蔺雪峰'
 // :param post => '静海区委书记'
-MATCH (p:Person {name: $person})-[h:HOLDS]->(t:Post {name: $post})
+MATCH (p:Person {name: $person})-[h:HOLDS]->(t:Post)
+WHERE t.name = $post OR $post IN t.names
 MATCH (r:Report)-[:HAS_EVIDENCE]->(ev:Evidence {fact: h.fact})
 RETURN p.key AS person, t.name AS post, r.id AS report, r.date AS date, r.title AS title,
        ev.text AS sentence, ev.start AS start, ev.end AS end,

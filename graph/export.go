@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -173,7 +175,12 @@ func (e *Exporter) addPlan(p *plan, seq int64) error {
 	}
 	for _, k := range sortedKeys(p.entities) {
 		ent := p.entities[k]
-		props, err := json.Marshal(ent.props)
+		entProps := ent.props
+		if len(ent.names) > 0 {
+			entProps = maps.Clone(ent.props)
+			entProps["names"] = ent.names
+		}
+		props, err := json.Marshal(entProps)
 		if err != nil {
 			return err
 		}
@@ -375,6 +382,10 @@ func (e *Exporter) writeEntities(v versions) error {
 				return err
 			}
 			for k, x := range m {
+				if k == "names" { // a Post's names: all of them, as the loader collects them
+					props[k] = unionNames(props[k], x)
+					continue
+				}
 				props[k] = x
 			}
 		}
@@ -392,6 +403,25 @@ func (e *Exporter) writeEntities(v versions) error {
 		}
 		return f.write(row)
 	})
+}
+
+// unionNames merges two lists of names (JSON-decoded) into one, sorted.
+func unionNames(a, b any) []string {
+	var out []string
+	for _, l := range []any{a, b} {
+		switch xs := l.(type) {
+		case []any:
+			for _, x := range xs {
+				if s, ok := x.(string); ok {
+					out = append(out, s)
+				}
+			}
+		case []string:
+			out = append(out, xs...)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // writeFacts aggregates every fact over the evidence of the kept versions,
@@ -426,7 +456,9 @@ func (e *Exporter) writeFacts(v versions) error {
 		row := []string{csvString(a.fromKey), csvString(a.toKey), string(a.typ),
 			csvString(a.fact), strconv.FormatInt(a.reports, 10), strconv.FormatInt(a.n, 10), csvOpt(a.first), csvOpt(a.last)}
 		if a.typ == schema.Holds {
-			row = append(row, csvOpt(a.start), csvOpt(a.end), strconv.FormatBool(a.appointed), strconv.FormatBool(a.removed))
+			acting, executive := holdsQualifiers(a.honour)
+			row = append(row, csvOpt(a.start), csvOpt(a.end), strconv.FormatBool(a.appointed), strconv.FormatBool(a.removed),
+				strconv.FormatBool(acting), strconv.FormatBool(executive))
 		}
 		if a.typ == schema.Commended {
 			row = append(row, csvOpt(a.honour))
@@ -506,9 +538,9 @@ type column struct {
 // (the key, or Report's id) and :LABEL. Every property the plans write is
 // here (TestExportColumnsCoverThePlans).
 var nodeColumns = map[schema.Label][]column{
-	schema.Report:       {{"hash", ""}, {"source", ""}, {"title", ""}, {"date", ""}, {"jurisdiction", ""}, {"chars", "long"}, {"text", ""}},
+	schema.Report:       {{"hash", ""}, {"source", ""}, {"title", ""}, {"date", ""}, {"date_from", ""}, {"jurisdiction", ""}, {"chars", "long"}, {"text", ""}},
 	schema.Person:       {{"name", ""}, {"context", ""}},
-	schema.Post:         {{"name", ""}, {"title", ""}},
+	schema.Post:         {{"name", ""}, {"title", ""}, {"organ", ""}, {"place", ""}, {"place_code", ""}, {"names", "string[]"}},
 	schema.Organization: {{"name", ""}},
 	schema.Place:        {{"name", ""}, {"parent", ""}, {"level", ""}},
 	schema.Event:        {{"name", ""}, {"date", ""}, {"kind", ""}, {"venue", ""}, {"context", ""}},
@@ -560,7 +592,7 @@ func header(name string) ([]string, string, string, error) {
 	default:
 		h = append(h, schema.FactKey, "reports:long", "evidence:long", "first_seen", "last_seen")
 		if t == schema.Holds {
-			h = append(h, "start", "end", "appointed:boolean", "removed:boolean")
+			h = append(h, "start", "end", "appointed:boolean", "removed:boolean", "acting:boolean", "executive:boolean")
 		}
 		if t == schema.Commended {
 			h = append(h, "honour")
@@ -640,6 +672,10 @@ func csvValue(v any, typ string) (string, error) {
 	case "boolean":
 		if b, ok := v.(bool); ok {
 			return strconv.FormatBool(b), nil
+		}
+	case "string[]":
+		if ss, ok := v.([]string); ok {
+			return csvStrings(ss), nil
 		}
 	}
 	return "", fmt.Errorf("%v (%T) is not a %s", v, v, typ)

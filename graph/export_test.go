@@ -162,13 +162,14 @@ func TestExportFoldsVersionsFactsAndEntities(t *testing.T) {
 		t.Errorf("persons %v: 丙 was named only by the replaced version", persons)
 	}
 	holds := rowsByID(t, filepath.Join(dir, "relationships", "HOLDS.Person-Post.csv"))
-	h := holds["甲测|"+j+"->"+j+"长"]
+	office := "office:" + j + "|政府|区长"
+	h := holds["甲测|"+j+"->"+office]
 	want := map[string]string{
-		":START_ID(Person)": "甲测|" + j, ":END_ID(Post)": j + "长", ":TYPE": "HOLDS",
-		"fact":         factKey(schema.Holds, schema.Person, "甲测|"+j, schema.Post, j+"长", ""),
+		":START_ID(Person)": "甲测|" + j, ":END_ID(Post)": office, ":TYPE": "HOLDS",
+		"fact":         factKey(schema.Holds, schema.Person, "甲测|"+j, schema.Post, office, ""),
 		"reports:long": "3", "evidence:long": "3",
 		"first_seen": "2022-05-01", "last_seen": "2022-06-02", "start": "2022-04-30", "end": "",
-		"appointed:boolean": "true", "removed:boolean": "true",
+		"appointed:boolean": "true", "removed:boolean": "true", "acting:boolean": "false", "executive:boolean": "false",
 	}
 	if !reflect.DeepEqual(h, want) {
 		t.Errorf("HOLDS 甲:\n got %v\nwant %v", h, want)

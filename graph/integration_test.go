@@ -523,7 +523,7 @@ func TestIntegrationTenureWhoHeldThePostOnADate(t *testing.T) {
 		{"during the first tenure", "2020-12-01", []string{a}},
 		{"the day of the handover: both", "2021-03-01", []string{a, b}},
 		{"after the handover", "2021-05-01", []string{b}},
-		{"after the last report", "2022-01-01", nil},
+		{"after the last report: still, as last known", "2022-01-01", []string{b}},
 		{"no date: everyone who held it", "", []string{a, b}},
 	}
 	for _, tt := range tests {

@@ -92,8 +92,9 @@ func personContext(jurisdiction string, postOrgs []string, reportID string) stri
 	return reportContext(reportID)
 }
 
-// postKey: the canonical post name.
-func postKey(name string) string { return name }
+// postKey: the office a post's name names (office.go):
+// office:<gazetteer code, else place>|<organ>|<title>.
+func postKey(o Office) string { return o.Key() }
 
 // organizationKey: the name.
 func organizationKey(name string) string { return name }
@@ -126,7 +127,8 @@ func eventKey(name, date, context string) string {
 }
 
 // factKey names a fact: its type and its two endpoints, and for COMMENDED
-// the honour (two honours from one event are two facts).
+// the honour (two honours from one event are two facts), for HOLDS the
+// holding's qualifier (acting, executive: Office.Qualifier).
 // HOLDS:Person[张三|静海区]->Post[静海区委书记]
 func factKey(t schema.RelType, from schema.Label, fromKey string, to schema.Label, toKey, honour string) string {
 	k := fmt.Sprintf("%s:%s[%s]->%s[%s]", t, from, fromKey, to, toKey)

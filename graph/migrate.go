@@ -64,6 +64,15 @@ func (c *Client) ApplySchema(ctx context.Context) ([]MigrationResult, error) {
 				return out, fmt.Errorf("migration V%d %s: %w", m.Version, m.Name, err)
 			}
 		}
+		for _, st := range m.Steps {
+			step, ok := dataSteps[st]
+			if !ok {
+				return out, fmt.Errorf("migration V%d %s: this kg has no data step %q", m.Version, m.Name, st)
+			}
+			if err := step(c, ctx); err != nil {
+				return out, fmt.Errorf("migration V%d %s: %s: %w", m.Version, m.Name, st, err)
+			}
+		}
 		params := map[string]any{"version": int64(m.Version), "name": m.Name, "checksum": m.Checksum()}
 		if _, err := c.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			_, err := collect(ctx, tx, qRecordMigration, params, nil)

@@ -21,16 +21,41 @@ type Tenure struct {
 	End       string   `json:"end,omitempty"`        // dated removal
 	Appointed bool     `json:"appointed,omitempty"`  // some report tells of an appointment
 	Removed   bool     `json:"removed,omitempty"`    // some report tells of a removal
+	Acting    bool     `json:"acting,omitempty"`     // an acting holding (代理, 代)
+	Executive bool     `json:"executive,omitempty"`  // an executive one (常务)
 	Reports   []string `json:"reports"`
 }
 
-// Holding is one HOLDS fact.
+// Bounds of a term in office: how the graph knows them.
+const (
+	BoundStated = "stated"  // a report tells of the appointment or removal
+	BoundSeen   = "seen"    // from: the first report that names the holding; until: the last, for a removal without a date
+	BoundNext   = "next"    // until: inferred, the next holder's start
+	BoundStill  = "still"   // until: none known, still in office as last known
+	BoundNone   = "unknown" // from: no date at all
+)
+
+// Holding is one HOLDS fact, with the term it gives in the office's
+// succession (see Succession).
 type Holding struct {
 	Person    string `json:"person"`
 	Context   string `json:"context"` // the person's context (jurisdiction): namesakes differ here
 	PersonKey string `json:"person_key"`
-	Post      string `json:"post"`
+	Post      string `json:"post"`     // the office's display name
+	PostKey   string `json:"post_key"` // the office's key
 	Tenure
+	Term
+}
+
+// Term is a holder's time in office: from their stated start, else their
+// first sighting; until their stated end, else the next holder's start,
+// else still, as last known.
+type Term struct {
+	From       string `json:"from,omitempty"`
+	FromBound  string `json:"from_bound"`            // stated, seen, unknown
+	Until      string `json:"until,omitempty"`       // "" while still in office
+	UntilBound string `json:"until_bound"`           // stated, next, still
+	Next       string `json:"next_holder,omitempty"` // until next: who came next
 }
 
 // EvidenceRef is one piece of evidence for a fact.
@@ -83,47 +108,64 @@ const (
 )
 
 const qFindPosts = `MATCH (t:Post)
-WHERE CASE WHEN $exact THEN t.name = $name ELSE t.name CONTAINS $name END
+WHERE CASE WHEN $exact THEN t.name = $name OR $name IN t.names ELSE t.name CONTAINS $name END
 RETURN count(t) AS n`
 
-// qWhoHolds lists the holders of the matching posts. With $on, only those
-// whose tenure covers the date: start (else first_seen) <= $on <= end (else
-// last_seen).
-const qWhoHolds = `MATCH (p:Person)-[h:HOLDS]->(t:Post)
-WHERE CASE WHEN $exact THEN t.name = $post ELSE t.name CONTAINS $post END
-  AND ($on IS NULL OR (coalesce(h.start, h.first_seen) <= $on AND $on <= coalesce(h.end, h.last_seen)))
-RETURN p.name AS person, p.context AS context, p.key AS personKey, t.name AS post,
-       h.first_seen AS firstSeen, h.last_seen AS lastSeen, h.start AS start, h.end AS end,
-       h.appointed AS appointed, h.removed AS removed,
-       COLLECT { MATCH (ev:Evidence {fact: h.fact}) RETURN DISTINCT ev.report AS id ORDER BY id } AS reports
-ORDER BY post, coalesce(start, firstSeen), person, personKey`
+const qFindOffice = `MATCH (t:Post {key: $key}) RETURN count(t) AS n`
 
-// WhoHolds lists who holds (or held) the post: those of the post named
-// exactly so, else of every post whose name contains it. on, an ISO date or
-// "", keeps only tenures covering that date.
+// qWhoHolds lists every holding of the matching offices; the succession
+// is computed from them (Succession).
+const qWhoHolds = `MATCH (p:Person)-[h:HOLDS]->(t:Post)
+WHERE CASE $mode WHEN 'office' THEN t.key = $post
+                 WHEN 'exact' THEN t.name = $post OR $post IN t.names
+                 ELSE t.name CONTAINS $post END
+RETURN p.name AS person, p.context AS context, p.key AS personKey, t.name AS post, t.key AS postKey,
+       h.first_seen AS firstSeen, h.last_seen AS lastSeen, h.start AS start, h.end AS end,
+       h.appointed AS appointed, h.removed AS removed, h.acting AS acting, h.executive AS executive,
+       COLLECT { MATCH (ev:Evidence {fact: h.fact}) RETURN DISTINCT ev.report AS id ORDER BY id } AS reports
+ORDER BY post, postKey, coalesce(start, firstSeen), person, personKey, acting`
+
+// WhoHolds lists who holds (or held) the office post names — written any
+// way that names the same office (坪坝县人民政府副县长 finds 坪坝县副县长),
+// else the posts named exactly so, else every post whose name contains it
+// — with the term each holder serves in the office's succession. on, ""
+// or a day, month or year (2020-06-01, 2020-06, 2020), keeps those in
+// office at any time in it.
 func (c *Client) WhoHolds(ctx context.Context, post, on string) ([]Holding, Match, error) {
 	post = strings.TrimSpace(post)
-	var onParam any
-	if on != "" {
-		onParam = on
-	}
 	type result struct {
 		hs []Holding
 		m  Match
 	}
 	v, err := c.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		m, err := matchMode(ctx, tx, qFindPosts, post)
-		if err != nil || m == MatchNone {
-			return result{nil, m}, err
+		mode, arg, m := "", post, MatchNone
+		if o, ok := parseOffice(post, ""); ok {
+			recs, err := collect(ctx, tx, qFindOffice, map[string]any{"key": o.Key()}, nil)
+			if err != nil {
+				return nil, err
+			}
+			if len(recs) > 0 {
+				if n, _ := get(recs[0], "n").(int64); n > 0 {
+					mode, arg, m = "office", o.Key(), MatchExact
+				}
+			}
 		}
-		recs, err := collect(ctx, tx, qWhoHolds, map[string]any{"post": post, "exact": m == MatchExact, "on": onParam}, nil)
+		if mode == "" {
+			var err error
+			m, err = matchMode(ctx, tx, qFindPosts, post)
+			if err != nil || m == MatchNone {
+				return result{nil, m}, err
+			}
+			mode = string(m)
+		}
+		recs, err := collect(ctx, tx, qWhoHolds, map[string]any{"post": arg, "mode": mode}, nil)
 		if err != nil {
 			return nil, err
 		}
 		hs := make([]Holding, 0, len(recs))
 		for _, r := range recs {
 			hs = append(hs, Holding{Person: str(r, "person"), Context: str(r, "context"), PersonKey: str(r, "personKey"),
-				Post: str(r, "post"), Tenure: tenure(r)})
+				Post: str(r, "post"), PostKey: str(r, "postKey"), Tenure: tenure(r)})
 		}
 		return result{hs, m}, nil
 	})
@@ -131,7 +173,142 @@ func (c *Client) WhoHolds(ctx context.Context, post, on string) ([]Holding, Matc
 		return nil, MatchNone, fmt.Errorf("who holds %q: %w", post, err)
 	}
 	res := v.(result)
-	return res.hs, res.m, nil
+	hs := Succession(res.hs)
+	if on != "" {
+		lo, hi, ok := Period(on)
+		if !ok {
+			return nil, res.m, fmt.Errorf("who holds %q: %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", post, on)
+		}
+		kept := hs[:0]
+		for _, h := range hs {
+			if h.InOffice(lo, hi) {
+				kept = append(kept, h)
+			}
+		}
+		hs = kept
+	}
+	return hs, res.m, nil
+}
+
+// Period is the first and last day of a date written as a day, a month or
+// a year.
+func Period(d string) (lo, hi string, ok bool) {
+	if !validDate(d) {
+		return "", "", false
+	}
+	return lowDay(d), highDay(d), true
+}
+
+// lowDay and highDay are the first and last day a date may stand for
+// (2020 → 2020-01-01 … 2020-12-31; the 31st of every month compares right
+// with real days).
+func lowDay(d string) string {
+	switch len(d) {
+	case 4:
+		return d + "-01-01"
+	case 7:
+		return d + "-01"
+	}
+	return d
+}
+
+func highDay(d string) string {
+	switch len(d) {
+	case 4:
+		return d + "-12-31"
+	case 7:
+		return d + "-31"
+	}
+	return d
+}
+
+// InOffice reports whether the term covers some day of lo … hi: it began
+// by hi and did not end before lo (a stated end is the last day in office;
+// an inferred one, the next holder's first, is not).
+func (h Holding) InOffice(lo, hi string) bool {
+	if h.From == "" || lowDay(h.From) > hi {
+		return false
+	}
+	switch h.UntilBound {
+	case BoundStated, BoundSeen:
+		return highDay(h.Until) >= lo
+	case BoundNext:
+		return highDay(h.Until) > lo
+	}
+	return true
+}
+
+// pluralOffice: an office several people hold at once (副县长, 常委, 代表),
+// where one holder's start does not end another's term.
+func pluralOffice(title string) bool {
+	if strings.HasPrefix(title, "副") {
+		return true
+	}
+	switch title {
+	case "常委", "委员", "党组成员", "代表", "董事", "监事", "干事", "民警", "调研员", "巡视员", "组长":
+		return true
+	}
+	if class, _ := officeLex().Titles.Get(title); class == "member" {
+		return true
+	}
+	return hasAnySuffix(title, "员", "官", "师", "生", "士")
+}
+
+// Succession gives every holding its term. The holders of one office
+// (HOLDS to one Post, acting or not) follow each other: a holder is in
+// office from their start (else first sighting) until their stated end,
+// else the start of the next holding of the office (the earliest later
+// start, whoever holds it: an acting head's term ends when they are
+// elected), else still, as last known. In offices several people hold at
+// once (pluralOffice) the next holder's start ends nobody's term. The
+// holdings keep their order.
+func Succession(hs []Holding) []Holding {
+	out := make([]Holding, len(hs))
+	byOffice := map[string][]int{}
+	for i, h := range hs {
+		t := Term{From: h.Start, FromBound: BoundStated}
+		if t.From == "" {
+			t.From, t.FromBound = h.FirstSeen, BoundSeen
+		}
+		if t.From == "" {
+			t.FromBound = BoundNone
+		}
+		h.Term = t
+		out[i] = h
+		byOffice[h.PostKey] = append(byOffice[h.PostKey], i)
+	}
+	for i := range out {
+		h := &out[i]
+		if h.End != "" {
+			h.Until, h.UntilBound = h.End, BoundStated
+			if h.From != "" && lowDay(h.From) > highDay(h.End) {
+				h.From = h.End // seen only after the removal it reports
+			}
+			continue
+		}
+		h.UntilBound = BoundStill
+		if h.Removed && h.LastSeen != "" {
+			// removed on a day no report gives: by the last report
+			h.Until, h.UntilBound = h.LastSeen, BoundSeen
+		}
+		title := ""
+		if _, rest, ok := strings.Cut(strings.TrimPrefix(h.PostKey, officePrefix), keySep); ok {
+			_, title, _ = strings.Cut(rest, keySep)
+		}
+		if h.From == "" || pluralOffice(title) {
+			continue
+		}
+		for _, j := range byOffice[h.PostKey] {
+			n := out[j]
+			if j == i || n.From == "" || lowDay(n.From) <= lowDay(h.From) {
+				continue
+			}
+			if h.UntilBound == BoundStill || lowDay(n.From) < lowDay(h.Until) || h.UntilBound == BoundSeen && n.From <= h.Until {
+				h.Until, h.UntilBound, h.Next = n.From, BoundNext, n.Person
+			}
+		}
+	}
+	return out
 }
 
 // matchMode finds whether the name matches exactly, by containment, or not.
@@ -155,6 +332,8 @@ func tenure(r *neo4j.Record) Tenure {
 		Reports: strs(r, "reports")}
 	t.Appointed, _ = get(r, "appointed").(bool)
 	t.Removed, _ = get(r, "removed").(bool)
+	t.Acting, _ = get(r, "acting").(bool)
+	t.Executive, _ = get(r, "executive").(bool)
 	return t
 }
 
@@ -179,7 +358,7 @@ MATCH (p:Person {key: key})-[f:HOLDS]->(t:Post)
 ` + fmt.Sprintf(evidenceOf, "p, f, t", "p, f, t") + `
 RETURN p.key AS person, t.name AS post, f.first_seen AS firstSeen, f.last_seen AS lastSeen,
        f.start AS start, f.end AS end, f.appointed AS appointed, f.removed AS removed,
-       evidence
+       f.acting AS acting, f.executive AS executive, evidence
 ORDER BY person, coalesce(start, firstSeen), post`
 
 var qPersonEvents = `UNWIND $keys AS key

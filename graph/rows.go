@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -43,6 +44,7 @@ type entityRow struct {
 	label schema.Label
 	key   string
 	props map[string]any // name and descriptive properties, non-empty only
+	names []string       // Post: the names the office was written with (sorted, once each)
 }
 
 type mentionRow struct {
@@ -107,6 +109,7 @@ type resolved struct {
 	date    string // Event: the validated date
 	context string // Person, Event: the context part of the key
 	parent  string // Place: the enclosing place's name
+	office  Office // Post: the office its name names
 }
 
 // buildPlan turns one extraction into rows. text is the raw report text;
@@ -155,6 +158,14 @@ func buildPlan(x *doc.Extraction, text string, storeText bool) (*plan, error) {
 	}
 	setIf(p.props, "source", x.Report.Source)
 	setIf(p.props, "title", x.Report.Title)
+	if date == "" {
+		// A report without a date line is dated by its events' dates:
+		// the earliest the text gives.
+		if d := earliestEventDate(x); d != "" {
+			date = d
+			p.props["date_from"] = "events"
+		}
+	}
 	setIf(p.props, "date", date)
 	setIf(p.props, "jurisdiction", jurisdiction)
 	if chars > 0 {
@@ -279,7 +290,13 @@ func (p *plan) resolveKeys(x *doc.Extraction, ents map[string]*resolved, rels []
 	for id, r := range ents {
 		switch r.label {
 		case schema.Post:
-			r.key = postKey(r.name)
+			o, ok := parseOffice(r.name, jurisdiction)
+			if !ok {
+				p.warnf("post %s %q names no office (a place or organisation and a known title); skipped", id, r.name)
+				continue
+			}
+			r.office = o
+			r.key = postKey(o)
 		case schema.Organization:
 			r.key = organizationKey(r.name)
 		case schema.Place:
@@ -334,7 +351,15 @@ func (p *plan) addEntity(r *resolved) {
 	case schema.Person:
 		row.props["context"] = r.context
 	case schema.Post:
-		setOnce(row.props, "title", e.Title)
+		o := r.office
+		row.props["name"] = o.Name()
+		row.props["title"] = o.Title
+		setIf(row.props, "organ", o.Organ)
+		setIf(row.props, "place", o.Place)
+		setIf(row.props, "place_code", o.PlaceCode)
+		if i, found := slices.BinarySearch(row.names, r.name); !found {
+			row.names = slices.Insert(row.names, i, r.name)
+		}
 	case schema.Place:
 		setOnce(row.props, "level", e.Level)
 		setIf(row.props, "parent", r.parent)
@@ -399,6 +424,9 @@ func (b *builder) addRelation(r *doc.Relation, ents map[string]*resolved) {
 	if typ == schema.Holds {
 		ev.tenureStart = b.tenureDate(r.Start, "start", r)
 		ev.tenureEnd = b.tenureDate(r.End, "end", r)
+		// The holding's qualifier (acting, executive) makes it a fact of
+		// its own: an acting head later elected holds the office twice.
+		honour = to.office.Qualifier()
 	}
 	b.add(typ, from, to, honour, r.Evidence, ev)
 }
@@ -517,7 +545,10 @@ func (m *mentionRow) param(report string) map[string]any {
 // properties.
 func (f *factRow) param() map[string]any {
 	props := map[string]any{}
-	if f.honour != "" {
+	switch {
+	case f.typ == schema.Holds:
+		props["acting"], props["executive"] = holdsQualifiers(f.honour)
+	case f.honour != "":
 		props["honour"] = f.honour
 	}
 	return map[string]any{"from": f.fromKey, "to": f.toKey, "fact": f.fact, "props": props}
@@ -542,6 +573,24 @@ func (e *evidenceRow) props(report string) map[string]any {
 		props["derived"] = true
 	}
 	return props
+}
+
+// holdsQualifiers reads a HOLDS fact's qualifier (Office.Qualifier).
+func holdsQualifiers(q string) (acting, executive bool) {
+	return strings.Contains(q, "acting"), strings.Contains(q, "executive")
+}
+
+// earliestEventDate is the earliest full date (YYYY-MM-DD) of the
+// extraction's events, "" if none.
+func earliestEventDate(x *doc.Extraction) string {
+	best := ""
+	for _, e := range x.Entities {
+		d := strings.TrimSpace(e.Date)
+		if e.Type == string(schema.Event) && len(d) == 10 && validDate(d) && (best == "" || d < best) {
+			best = d
+		}
+	}
+	return best
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -43,7 +43,7 @@ func TestKeys(t *testing.T) {
 		name, got, want string
 	}{
 		{"person key joins name and context", personKey("张三", "静海区"), "张三|静海区"},
-		{"post key is the canonical name", postKey("静海区委书记"), "静海区委书记"},
+		{"post key is the office", postKey(Office{Place: "静海区", PlaceCode: "120118", Organ: "党委", Title: "书记"}), "office:120118|党委|书记"},
 		{"organisation key is the name", organizationKey("静海区委"), "静海区委"},
 		{"place without parent is its name", placeKey("团泊镇", ""), "团泊镇"},
 		{"place with parent adds the parent", placeKey("新华街道", "青河县"), "新华街道|青河县"},
@@ -51,7 +51,7 @@ func TestKeys(t *testing.T) {
 		{"dated event without jurisdiction takes its place", eventKey("武装工作会议", "2021-01-22", eventContext("2021-01-22", "", "团泊镇", "r1")), "武装工作会议|2021-01-22|团泊镇"},
 		{"dated event with neither takes the report", eventKey("武装工作会议", "2021-01-22", eventContext("2021-01-22", "", "", "r1")), "武装工作会议|2021-01-22|report:r1"},
 		{"undated event belongs to its report", eventKey("常务会议", "", eventContext("", "静海区", "团泊镇", "r1")), "常务会议||report:r1"},
-		{"fact key", factKey(schema.Holds, schema.Person, "张三|静海区", schema.Post, "静海区委书记", ""), "HOLDS:Person[张三|静海区]->Post[静海区委书记]"},
+		{"fact key", factKey(schema.Holds, schema.Person, "张三|静海区", schema.Post, "office:120118|党委|书记", ""), "HOLDS:Person[张三|静海区]->Post[office:120118|党委|书记]"},
 		{"commendation key carries the honour", factKey(schema.Commended, schema.Event, "e", schema.Organization, "东达集团", "先进单位"), "COMMENDED:Event[e]->Organization[东达集团]#先进单位"},
 	}
 	for _, tt := range tests {
@@ -141,9 +141,9 @@ func TestPlanOfSeed(t *testing.T) {
 		"ATTENDED:Person[蔺测峰|静海区]->Event[2021年度武装工作会议|2021-01-22|静海区]",
 		"CHAIRED:Person[曲测富|静海区]->Event[2021年度武装工作会议|2021-01-22|静海区]",
 		"HELD_IN:Event[2021年度武装工作会议|2021-01-22|静海区]->Place[静海区]",
-		"HOLDS:Person[曲测富|静海区]->Post[静海区副区长]",
-		"HOLDS:Person[蔺测峰|静海区]->Post[静海区委书记]",
-		"POST_OF:Post[静海区委书记]->Organization[静海区委]",
+		"HOLDS:Person[曲测富|静海区]->Post[office:120118|政府|副区长]",
+		"HOLDS:Person[蔺测峰|静海区]->Post[office:120118|党委|书记]",
+		"POST_OF:Post[office:120118|党委|书记]->Organization[静海区委]",
 		"SPOKE_AT:Person[蔺测峰|静海区]->Event[2021年度武装工作会议|2021-01-22|静海区]",
 	}
 	if got := sortedKeys(p.facts); !reflect.DeepEqual(got, wantFacts) {
@@ -157,14 +157,14 @@ func TestPlanOfSeed(t *testing.T) {
 	}
 	for _, ev := range p.evidence {
 		switch ev.fact {
-		case "HOLDS:Person[曲测富|静海区]->Post[静海区副区长]":
+		case "HOLDS:Person[曲测富|静海区]->Post[office:120118|政府|副区长]":
 			if ev.tenureStart == nil || *ev.tenureStart != "2020-12-01" || ev.tenureEnd != nil {
 				t.Errorf("appointment: tenure %v %v, want start 2020-12-01 and no end", ev.tenureStart, ev.tenureEnd)
 			}
 			if ev.text != "副区长曲测富主持会议" {
 				t.Errorf("evidence without text should be cut from the raw text, got %q", ev.text)
 			}
-		case "POST_OF:Post[静海区委书记]->Organization[静海区委]":
+		case "POST_OF:Post[office:120118|党委|书记]->Organization[静海区委]":
 			if !ev.derived || ev.text != "静海区委书记" {
 				t.Errorf("POST_OF from Post.org should be derived with the post's first mention, got %+v", ev)
 			}
@@ -267,11 +267,11 @@ func TestUndatedAppointmentKeepsAnEmptyDate(t *testing.T) {
 	p := mustPlan(t, x, seedText)
 	for _, ev := range p.evidence {
 		switch ev.fact {
-		case "HOLDS:Person[曲测富|静海区]->Post[静海区副区长]":
+		case "HOLDS:Person[曲测富|静海区]->Post[office:120118|政府|副区长]":
 			if ev.tenureStart == nil || *ev.tenureStart != "" {
 				t.Errorf("an unparseable appointment date should become an undated appointment, got %v", ev.tenureStart)
 			}
-		case "HOLDS:Person[蔺测峰|静海区]->Post[静海区委书记]":
+		case "HOLDS:Person[蔺测峰|静海区]->Post[office:120118|党委|书记]":
 			if ev.tenureEnd == nil || *ev.tenureEnd != "" || ev.tenureStart != nil {
 				t.Errorf("undated removal: got start %v end %v", ev.tenureStart, ev.tenureEnd)
 			}
@@ -350,7 +350,7 @@ func TestSameEntityTwiceInOneReportIsOneNode(t *testing.T) {
 	}
 	n := 0
 	for _, ev := range p.evidence {
-		if ev.fact == "HOLDS:Person[蔺测峰|静海区]->Post[静海区委书记]" {
+		if ev.fact == "HOLDS:Person[蔺测峰|静海区]->Post[office:120118|党委|书记]" {
 			n++
 		}
 	}
@@ -419,7 +419,7 @@ func TestBatchRowsShareEntitiesAndFacts(t *testing.T) {
 	}
 	got := holds[0].addParam() // 曲测富 (sorted first), appointed 2020-12-01
 	wantRow := map[string]any{
-		"from": "曲测富|静海区", "to": "静海区副区长", "fact": "HOLDS:Person[曲测富|静海区]->Post[静海区副区长]", "props": map[string]any{},
+		"from": "曲测富|静海区", "to": "office:120118|政府|副区长", "fact": "HOLDS:Person[曲测富|静海区]->Post[office:120118|政府|副区长]", "props": map[string]any{"acting": false, "executive": false},
 		"reports": int64(2), "n": int64(2), "first": "2021-01-20", "last": "2021-01-22",
 		"start": "2020-12-01", "end": nil, "appointed": true, "removed": false,
 	}

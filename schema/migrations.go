@@ -146,16 +146,24 @@ type Migration struct {
 	// bounded number of entities per run and returns one row with one
 	// column, how many it changed; it is run until that is 0.
 	Data []string
+	// Steps name data steps that Cypher alone cannot do (they need kg's
+	// own rules, such as the office parser), run after Data by graph,
+	// which implements each under its name: idempotent and batched too.
+	Steps []string
 }
 
 // Statements returns the migration's Cypher, in order: the objects', then
 // the data steps.
 func (m Migration) Statements() []string {
-	s := make([]string, 0, len(m.Objects)+len(m.Data))
+	s := make([]string, 0, len(m.Objects)+len(m.Data)+len(m.Steps))
 	for _, o := range m.Objects {
 		s = append(s, o.Statement())
 	}
-	return append(s, m.Data...)
+	s = append(s, m.Data...)
+	for _, st := range m.Steps {
+		s = append(s, "step "+st)
+	}
+	return s
 }
 
 // Checksum is the sha256 (hex) of the migration's statements.
@@ -230,7 +238,18 @@ var Migrations = []Migration{
 			LabelsOrTypes: nameSearchLabels(), Properties: []string{"name"}, Analyzer: "cjk"},
 	}},
 	{Version: 5, Name: "fact report counts", Data: reportCounts()},
+	// Posts keyed by their office (graph/office.go): re-key every Post,
+	// merge those that name one office (moving their mentions, facts and
+	// evidence), drop those that name none, qualify HOLDS (acting,
+	// executive), and date undated reports by their events.
+	{Version: 6, Name: "office keys", Steps: []string{StepOfficeKeys, StepReportEventDates}},
 }
+
+// Named data steps (Migration.Steps).
+const (
+	StepOfficeKeys       = "office keys"
+	StepReportEventDates = "report event dates"
+)
 
 // reportCounts turns the "reports" of facts written before V5 — the sorted
 // list of the supporting reports' ids, rewritten by every batch that added

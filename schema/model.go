@@ -117,7 +117,7 @@ func EntityLabels() []Label { return append([]Label(nil), entityLabels...) }
 
 // factProps are the properties every fact relationship carries.
 var factProps = []Property{
-	{"fact", "fact key: TYPE:FromLabel[fromKey]->ToLabel[toKey] (+ #honour); unique per type"},
+	{"fact", "fact key: TYPE:FromLabel[fromKey]->ToLabel[toKey] (+ #honour, HOLDS: + #acting, #executive); unique per type"},
 	{"reports", "number of reports that support the fact (their Evidence nodes carry its key)"},
 	{"evidence", "number of Evidence nodes supporting the fact"},
 	{"first_seen", "date of the earliest supporting report (ISO), absent when no report is dated"},
@@ -128,15 +128,19 @@ var factProps = []Property{
 var Nodes = []NodeType{
 	{Label: Report, Key: ReportKey, Rule: "report id (file name or JSON Lines id); an id over 8,000 bytes (too long for Neo4j to index): its first 96 bytes + \"…sha256:\" + the sha256 of the whole id", Props: []Property{
 		{"id", "report id, or the digest key of a long one"}, {"full_id", "the whole id, when id is its digest"}, {"hash", "sha256 of the raw text, hex; an unchanged hash means nothing to do on re-ingest"},
-		{"source", "URL or path"}, {"title", ""}, {"date", "ISO date of the report"},
+		{"source", "URL or path"}, {"title", ""}, {"date", "ISO date of the report; without a date line, the earliest date of its events"},
+		{"date_from", "\"events\" when date is the earliest event date (the report has no date line)"},
 		{"jurisdiction", "the place whose government issued it"}, {"chars", "length of the raw text in runes"},
 		{"text", "the raw text; Evidence start/end are rune offsets into it"},
 	}},
 	{Label: Person, Key: EntityKey, Entity: true, Rule: `name + "|" + context: the report's jurisdiction, else the organisation of the person's post in that report, else "report:" + report id`, Props: []Property{
 		{"key", ""}, {"name", "full name"}, {"context", "the context part of the key"},
 	}},
-	{Label: Post, Key: EntityKey, Entity: true, Rule: "canonical post name (静海区委书记)", Props: []Property{
-		{"key", ""}, {"name", "canonical post name"}, {"title", "bare title (书记)"},
+	{Label: Post, Key: EntityKey, Entity: true, Rule: `the office: "office:" + jurisdiction (gazetteer code, else the place's name) + "|" + organ + "|" + title (office:120118|党委|书记); 中共, 人民政府, doubled place names, 代理/代 and 常务 folded`, Props: []Property{
+		{"key", ""}, {"name", "canonical office name (静海区委书记)"}, {"title", "bare title (书记)"},
+		{"organ", "党委, 纪委, 政府, 人大常委会, 政协, 人武部, 委组织部, a bureau …"}, {"place", "the place's full name"},
+		{"place_code", "its gazetteer code, when the gazetteer knows it unambiguously"},
+		{"names", "every name the office was written with (中共武功县委常委, 武功县委常委), sorted"},
 	}},
 	{Label: Organization, Key: EntityKey, Entity: true, Rule: "name", Props: []Property{
 		{"key", ""}, {"name", ""},
@@ -168,6 +172,8 @@ var holdsProps = []Property{
 	{"end", "latest dated removal in the evidence (ISO)"},
 	{"appointed", "true when some evidence reports an appointment (dated or not)"},
 	{"removed", "true when some evidence reports a removal (dated or not)"},
+	{"acting", "true for an acting holding (代理, 代): a fact of its own, key suffix #acting"},
+	{"executive", "true for an executive one (常务): key suffix #executive"},
 }
 
 // Relationships lists every relationship type of the model.

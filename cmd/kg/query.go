@@ -19,16 +19,21 @@ func whoHoldsCommand() *cli.Command {
 		Name:      "who-holds",
 		Usage:     "list who holds (or held) a post, with dates and the reports that say so",
 		ArgsUsage: "POST",
-		Description: `POST is a canonical post name (静海区委书记); when no post has exactly that
-name, every post whose name contains it is listed.
+		Description: `POST names an office, written any way that names it (坪坝县人民政府副县长,
+坪坝县副县长; 中共武功县委常委, 武功县委常委; 代理市长 is the 市长's office);
+when no office is so named, the posts named exactly so, else every post whose
+name contains POST, are listed.
 
-Each holder comes with first/last seen (the dates of the earliest and latest
-report that supports the fact), start/end where a report tells of an
-appointment or removal, and the report ids. With --on DATE, only holders
-whose tenure covers the date: start (else first seen) <= DATE <= end (else
-last seen).`,
+An office's holders follow each other. Each is in office FROM their stated
+start (an appointment or election a report tells of) else their first
+sighting (the earliest report naming the holding) UNTIL their stated end (a
+removal or resignation) else the next holder's start (inferred; not in
+offices several people hold at once, such as 副县长 or 常委) else still, as
+last known. Each line says which bounds are stated and which inferred, with
+the reports seen and their ids. With --on DATE (a day 2020-06-01, a month
+2020-06 or a year 2020: at any time in it), only those in office then.`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "on", Usage: "only those holding the post on this date (YYYY-MM-DD)"},
+			&cli.StringFlag{Name: "on", Usage: "only those in office on this day, or at any time in this month or year (YYYY-MM-DD, YYYY-MM, YYYY)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 		},
 		Action: func(c *cli.Context) error {
@@ -40,10 +45,8 @@ last seen).`,
 				return usageError("who-holds: name one POST, e.g. kg who-holds 静海区委书记")
 			}
 			post, on := strings.TrimSpace(args[0]), c.String("on")
-			if on != "" {
-				if _, err := time.Parse("2006-01-02", on); err != nil {
-					return usageError("who-holds: --on %q is not a date like 2021-03-01", on)
-				}
+			if on != "" && !validOn(on) {
+				return usageError("who-holds: --on %q is not a day, month or year like 2021-03-01, 2021-03 or 2021", on)
 			}
 			cl, err := openGraph(c)
 			if err != nil {
@@ -85,15 +88,67 @@ func printHolders(w io.Writer, post, on string, m graph.Match, hs []graph.Holdin
 		return
 	}
 	fmt.Fprintf(w, "holders of %s%s:\n", matchPhrase(post, m), scope)
-	rows := [][]string{{"PERSON", "POST", "START", "END", "FIRST SEEN", "LAST SEEN", "REPORTS"}}
+	rows := [][]string{{"PERSON", "OFFICE", "FROM", "UNTIL", "SEEN", "REPORTS"}}
 	for _, h := range hs {
 		rows = append(rows, []string{
-			h.Person + " (" + h.Context + ")", h.Post,
-			dateOr(h.Start, h.Appointed), dateOr(h.End, h.Removed), dash(h.FirstSeen), dash(h.LastSeen),
+			h.Person + " (" + h.Context + ")", h.Post + qualifiers(h.Tenure),
+			fromText(h), untilText(h), dash(h.FirstSeen) + " … " + dash(h.LastSeen),
 			strings.Join(h.Reports, ","),
 		})
 	}
 	printTable(w, rows)
+}
+
+// validOn accepts a day, a month or a year.
+func validOn(on string) bool {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(on) == len(layout) {
+			if _, err := time.Parse(layout, on); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// qualifiers mark an acting or executive holding.
+func qualifiers(t graph.Tenure) string {
+	switch {
+	case t.Acting && t.Executive:
+		return " (acting, executive)"
+	case t.Acting:
+		return " (acting)"
+	case t.Executive:
+		return " (executive)"
+	}
+	return ""
+}
+
+// fromText says when a term began and how that is known.
+func fromText(h graph.Holding) string {
+	switch h.FromBound {
+	case graph.BoundStated:
+		return h.From + " appointed"
+	case graph.BoundSeen:
+		if h.Appointed {
+			return h.From + " first seen (appointment undated)"
+		}
+		return h.From + " first seen"
+	}
+	return "—"
+}
+
+// untilText says when a term ended and how that is known.
+func untilText(h graph.Holding) string {
+	switch h.UntilBound {
+	case graph.BoundStated:
+		return h.Until + " removed"
+	case graph.BoundNext:
+		return h.Until + " inferred: " + h.Next + " from then"
+	case graph.BoundSeen:
+		return h.Until + " last seen (removal undated)"
+	}
+	return "still, as last known"
 }
 
 func matchPhrase(name string, m graph.Match) string {
@@ -182,7 +237,7 @@ func printProfiles(w io.Writer, name string, m graph.Match, ps []graph.Profile) 
 			fmt.Fprintln(w, "  posts:")
 		}
 		for _, h := range p.Posts {
-			fmt.Fprintf(w, "    %s  %s\n", h.Post, tenureText(h.Tenure))
+			fmt.Fprintf(w, "    %s%s  %s\n", h.Post, qualifiers(h.Tenure), tenureText(h.Tenure))
 			printEvidence(w, h.Evidence)
 		}
 		if len(p.Events) > 0 {

@@ -106,6 +106,7 @@ func TestUsageErrorsComeBeforeConnecting(t *testing.T) {
 		{"who-holds without a post", []string{"who-holds"}},
 		{"who-holds with two posts", []string{"who-holds", "区长", "县长"}},
 		{"who-holds with a bad date", []string{"who-holds", "--on", "2021-02-30", "区长"}},
+		{"who-holds with a bad month", []string{"who-holds", "--on", "2021-13", "区长"}},
 		{"who-holds with a bad date after the post", []string{"who-holds", "区长", "--on", "昨天"}},
 		{"who-holds with an unknown flag after the post", []string{"who-holds", "区长", "--bogus"}},
 		{"who-holds with --on missing its value", []string{"who-holds", "区长", "--on"}},
@@ -259,10 +260,19 @@ func TestIntegrationWhoHoldsCommand(t *testing.T) {
 	if code != exitOK || strings.Contains(out, a) || !strings.Contains(out, b) {
 		t.Errorf("on 2021-05-01 only %s held %s:\n%s", b, post, out)
 	}
+	// A month or a year: at any time in it.
+	code, out, _ = runKG(t, "who-holds", post, "--on", "2021-03")
+	if code != exitOK || !strings.Contains(out, a) || !strings.Contains(out, b) {
+		t.Errorf("in 2021-03 both held %s:\n%s", post, out)
+	}
+	code, out, _ = runKG(t, "who-holds", post, "--on", "2020")
+	if code != exitOK || !strings.Contains(out, a) || strings.Contains(out, b) || !strings.Contains(out, "holders of "+post+" on 2020:") {
+		t.Errorf("in 2020 only %s held %s:\n%s", a, post, out)
+	}
 	// Without a date: both, with their dates and reports.
 	_, out, _ = runKG(t, "who-holds", post)
-	for _, want := range []string{"START", "END", "FIRST SEEN", "LAST SEEN", "REPORTS", "2021-03-01", "2020-06-01", "2021-09-01",
-		"kgtest-" + tag + "-1,kgtest-" + tag + "-2"} {
+	for _, want := range []string{"OFFICE", "FROM", "UNTIL", "SEEN", "REPORTS", "2020-06-01 first seen", "2021-03-01 removed",
+		"2021-03-01 appointed", "still, as last known", "2021-03-02 … 2021-09-01", "kgtest-" + tag + "-1,kgtest-" + tag + "-2"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("who-holds output lacks %q:\n%s", want, out)
 		}
@@ -277,7 +287,8 @@ func TestIntegrationWhoHoldsCommand(t *testing.T) {
 		t.Fatalf("who-holds --json: %v (exit %d)\n%s", err, code, out)
 	}
 	if res.Match != "contains" || len(res.Holders) != 2 || res.Holders[0].Person != a || res.Holders[0].End != "2021-03-01" ||
-		res.Holders[1].Start != "2021-03-01" {
+		res.Holders[1].Start != "2021-03-01" || res.Holders[0].UntilBound != graph.BoundStated || res.Holders[1].UntilBound != graph.BoundStill ||
+		res.Holders[0].FromBound != graph.BoundSeen || res.Holders[1].FromBound != graph.BoundStated {
 		t.Errorf("who-holds --json: %+v", res)
 	}
 	_, out, _ = runKG(t, "who-holds", "无此职务"+tag)
