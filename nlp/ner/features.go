@@ -4,11 +4,14 @@
 // embedded in the binary.
 //
 // Features are hashed straight from rune n-grams into a flat table of rows
-// (one int16 weight per tag in a row), so tagging allocates nothing per
+// (one int8 or int16 weight per tag in a row), so tagging allocates nothing per
 // character and looks up one row per feature.
 package ner
 
-import "unicode"
+import (
+	"fmt"
+	"unicode"
+)
 
 // Labels, in tag order: tag 2k+1 is B-label, 2k+2 I-label, 0 is O.
 var labels = [...]string{"PER", "TITLE", "ORG", "LOC"}
@@ -19,11 +22,44 @@ const (
 	tagO    = 0
 )
 
-// FeatureSet names the feature templates below; a model file records the
-// one it was trained with and is refused by code with another.
-const FeatureSet = "char-u5b4t3-class3-lex7x3-v1"
+// FeatureSet names the feature templates of new models (the default of
+// Train); a model file records the set it was trained with and is refused by
+// code that does not know it (see featureSets).
+const FeatureSet = featV2
 
-// nFeat is the number of feature templates per character.
+// Known feature sets: names and the templates of features (bit i of the
+// mask enables template i), in the numbering of sentence.features.
+const (
+	// all 18 templates: bias, 5 unigrams, 4 bigrams, 3 trigrams, the
+	// class trigram, 4 lexicon-flag templates
+	featV1 = "char-u5b4t3-class3-lex7x3-v1"
+	// v1 without the trigrams (templates 10-12): the three rows per
+	// character least often in the caches, for little accuracy (MODEL.md)
+	featV2 = "char-u5b4-class3-lex7x3-v2"
+)
+
+const allTemplates = 1<<nFeat - 1
+
+var featureSets = map[string]uint32{
+	featV1: allTemplates,
+	featV2: allTemplates &^ (1<<10 | 1<<11 | 1<<12),
+}
+
+// FeatureSetMask is the template mask of a feature set name: a known name,
+// or "mask:%05x" (experiments; such a model is not embedded).
+func FeatureSetMask(name string) (uint32, bool) {
+	if m, ok := featureSets[name]; ok {
+		return m, true
+	}
+	var m uint32
+	if _, err := fmt.Sscanf(name, "mask:%x", &m); err == nil && m != 0 && m&^allTemplates == 0 {
+		return m, true
+	}
+	return 0, false
+}
+
+// nFeat is the number of feature templates (the most a set computes per
+// character).
 const nFeat = 18
 
 func tagB(label int) uint8 { return uint8(2*label + 1) }
@@ -171,8 +207,68 @@ func grow[T any](b []T, n int) []T {
 	return b[:n]
 }
 
-// features writes the hashed features of character k into out.
-func (s *sentence) features(k int, out *[nFeat]uint64) {
+// features writes the hashed features of character k that mask enables
+// into out, in template order, and returns how many it wrote.
+func (s *sentence) features(k int, mask uint32, out *[nFeat]uint64) int {
+	p := k + 2
+	r := s.r
+	c := s.cls
+	f := s.fl
+	n := 0
+	if mask&1 != 0 {
+		out[n] = mix(0x9e3779b97f4a7c15)
+		n++
+	}
+	for i := 1; i <= 5; i++ { // unigrams r[p-2] … r[p+2]
+		if mask>>i&1 != 0 {
+			out[n] = h1(uint64(i), r[p+i-3])
+			n++
+		}
+	}
+	for i := 6; i <= 9; i++ { // bigrams (p-2,p-1) … (p+1,p+2)
+		if mask>>i&1 != 0 {
+			out[n] = h2(uint64(i), r[p+i-8], r[p+i-7])
+			n++
+		}
+	}
+	if mask>>10&1 != 0 {
+		out[n] = h3(10, r[p-1], r[p], r[p+1])
+		n++
+	}
+	if mask>>11&1 != 0 {
+		out[n] = h3(11, r[p-2], r[p-1], r[p])
+		n++
+	}
+	if mask>>12&1 != 0 {
+		out[n] = h3(12, r[p], r[p+1], r[p+2])
+		n++
+	}
+	if mask>>13&1 != 0 {
+		out[n] = h1(13, rune(c[p-1])<<16|rune(c[p])<<8|rune(c[p+1]))
+		n++
+	}
+	if mask>>14&1 != 0 {
+		out[n] = h1(14, rune(f[p]))
+		n++
+	}
+	if mask>>15&1 != 0 {
+		out[n] = h2(15, rune(f[p-1]), r[p])
+		n++
+	}
+	if mask>>16&1 != 0 {
+		out[n] = h2(16, rune(f[p+1]), r[p])
+		n++
+	}
+	if mask>>17&1 != 0 {
+		out[n] = h1(17, rune(f[p-1])<<16|rune(f[p])<<8|rune(f[p+1]))
+		n++
+	}
+	return n
+}
+
+// allFeatures writes all the templates' hashed features of character k (the
+// reference the features of a mask are tested against).
+func (s *sentence) allFeatures(k int, out *[nFeat]uint64) {
 	p := k + 2
 	r := s.r
 	out[0] = mix(0x9e3779b97f4a7c15)

@@ -24,8 +24,15 @@ const (
 
 const maxTitle = 10
 
+// bmpCompound marks, in lex.bmp, the first character of a compound surname.
+const bmpCompound = 1 << 7
+
 // lex is what the features and the corpus readers need of the lexicon.
 type lex struct {
+	// bmp holds, for each rune of the Basic Multilingual Plane, its flags
+	// that depend on it alone (flSurname, flPlaceSuf, flOrgSuf) and
+	// bmpCompound when it starts a compound surname.
+	bmp      []uint8
 	surname  map[rune]bool
 	compound map[[2]rune]bool
 	titles   *lexicon.Trie
@@ -66,6 +73,15 @@ func loadLex() (*lex, error) {
 				l.titles.Add(w, "title")
 			}
 		}
+		l.bmp = make([]uint8, 0x10000)
+		for r := range l.bmp {
+			l.bmp[r] = l.ownFlags(rune(r))
+		}
+		for c := range l.compound {
+			if c[0] < 0x10000 {
+				l.bmp[c[0]] |= bmpCompound
+			}
+		}
 		lexVal = l
 	})
 	return lexVal, lexErr
@@ -87,21 +103,36 @@ func isOrgSuffix(r rune) bool {
 	return false
 }
 
+// ownFlags are the flags of r that depend on it alone.
+func (l *lex) ownFlags(r rune) uint8 {
+	var f uint8
+	if l.surname[r] {
+		f |= flSurname
+	}
+	if isPlaceSuffix(r) {
+		f |= flPlaceSuf
+	}
+	if isOrgSuffix(r) {
+		f |= flOrgSuf
+	}
+	return f
+}
+
 // flags fills fl[k] with the lexicon flags of text[k] (len(fl) == len(text)).
 func (l *lex) flags(text []rune, fl []uint8) {
 	for k, r := range text {
 		var f uint8
-		if l.surname[r] {
-			f |= flSurname
-		}
-		if k+1 < len(text) && l.compound[[2]rune{r, text[k+1]}] {
-			f |= flCompound
-		}
-		if isPlaceSuffix(r) {
-			f |= flPlaceSuf
-		}
-		if isOrgSuffix(r) {
-			f |= flOrgSuf
+		if r >= 0 && r < 0x10000 {
+			b := l.bmp[r]
+			f = b &^ bmpCompound
+			if b&bmpCompound != 0 && k+1 < len(text) && l.compound[[2]rune{r, text[k+1]}] {
+				f |= flCompound
+			}
+		} else {
+			f = l.ownFlags(r)
+			if k+1 < len(text) && l.compound[[2]rune{r, text[k+1]}] {
+				f |= flCompound
+			}
 		}
 		fl[k] |= f
 		if n, _ := l.titles.LongestAt(text, k); n > 0 {

@@ -20,10 +20,11 @@ const magic = "KGNER\x00"
 // Header is the versioned header of a model file.
 type Header struct {
 	Format     int          `json:"format"`
-	Model      string       `json:"model"`       // model version string
-	FeatureSet string       `json:"feature_set"` // must equal FeatureSet
-	Bits       int          `json:"bits"`        // log2 of the number of rows
-	Scale      float32      `json:"scale"`       // stored weight = round(weight * Scale)
+	Model      string       `json:"model"`             // model version string
+	FeatureSet string       `json:"feature_set"`       // must equal FeatureSet
+	Bits       int          `json:"bits"`              // log2 of the number of rows
+	Scale      float32      `json:"scale"`             // stored weight = round(weight * Scale)
+	Weights    int          `json:"weights,omitempty"` // bits per weight in memory: 8, or 16 (0 means 16)
 	Epochs     int          `json:"epochs"`
 	Seed       uint64       `json:"seed"`
 	Rows       int          `json:"rows"` // rows kept (non-zero)
@@ -41,16 +42,38 @@ type CorpusInfo struct {
 }
 
 // Model holds quantised weights: a dense table of 1<<Bits rows of nTags
-// int16 and the transition scores (row nTags is the start).
+// int16 (w) or, for Header.Weights == 8, int8 (w8), and the transition
+// scores (row nTags is the start).
 type Model struct {
 	Header Header
-	mask   uint64
+	tpl    uint32 // template mask of the feature set
 	shift  uint
 	w      []int16
+	w8     []int8
 	trans  [nTags + 1][nTags]int32
 }
 
 func (m *Model) row(h uint64) int { return int(h>>m.shift) * nTags }
+
+// weight is weight i of the table (row-major).
+func (m *Model) weight(i int) int16 {
+	if m.w8 != nil {
+		return int16(m.w8[i])
+	}
+	return m.w[i]
+}
+
+func (m *Model) nrows() int { return (len(m.w) + len(m.w8)) / nTags }
+
+// pack8 moves the weights to the int8 table (they must fit).
+func (m *Model) pack8() {
+	m.w8 = make([]int8, len(m.w))
+	for i, v := range m.w {
+		m.w8[i] = int8(v)
+	}
+	m.w = nil
+	m.Header.Weights = 8
+}
 
 // WriteModel writes a model file: gzip of magic, format, header JSON,
 // transitions, then the non-zero rows: their index deltas (uvarint), a
@@ -70,11 +93,11 @@ func (m *Model) Write(w io.Writer) error {
 	binary.Write(&buf, binary.LittleEndian, uint32(len(hdr)))
 	buf.Write(hdr)
 	binary.Write(&buf, binary.LittleEndian, m.trans)
-	nrows := len(m.w) / nTags
+	nrows := m.nrows()
 	var rows []int
 	for r := 0; r < nrows; r++ {
-		for _, v := range m.w[r*nTags : (r+1)*nTags] {
-			if v != 0 {
+		for t := 0; t < nTags; t++ {
+			if m.weight(r*nTags+t) != 0 {
 				rows = append(rows, r)
 				break
 			}
@@ -91,8 +114,8 @@ func (m *Model) Write(w io.Writer) error {
 	b := make([]byte, 0, 2*len(rows)*4)
 	for _, r := range rows {
 		var mask uint16
-		for t, v := range m.w[r*nTags : (r+1)*nTags] {
-			if v != 0 {
+		for t := 0; t < nTags; t++ {
+			if m.weight(r*nTags+t) != 0 {
 				mask |= 1 << t
 			}
 		}
@@ -100,7 +123,7 @@ func (m *Model) Write(w io.Writer) error {
 	}
 	for t := 0; t < nTags; t++ {
 		for _, r := range rows {
-			if v := m.w[r*nTags+t]; v != 0 {
+			if v := m.weight(r*nTags + t); v != 0 {
 				b = binary.LittleEndian.AppendUint16(b, uint16(v))
 			}
 		}
@@ -142,13 +165,17 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	p += hlen
 	h := &m.Header
-	if h.FeatureSet != FeatureSet {
+	tpl, ok := FeatureSetMask(h.FeatureSet)
+	if !ok {
 		return nil, fmt.Errorf("ner: model: feature set %q, this code computes %q", h.FeatureSet, FeatureSet)
+	}
+	if h.Weights != 0 && h.Weights != 8 && h.Weights != 16 {
+		return nil, fmt.Errorf("ner: model: %d-bit weights", h.Weights)
 	}
 	if h.Bits < 8 || h.Bits > 26 {
 		return nil, fmt.Errorf("ner: model: bad table size 2^%d", h.Bits)
 	}
-	m.init(h.Bits)
+	m.init(h.Bits, tpl, h.Weights == 8)
 	tsize := (nTags + 1) * nTags * 4
 	if p+tsize+4 > len(data) {
 		return nil, bad
@@ -159,7 +186,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	p += tsize
 	n := int(binary.LittleEndian.Uint32(data[p:]))
 	p += 4
-	nrows := len(m.w) / nTags
+	nrows := m.nrows()
 	if n > nrows {
 		return nil, bad
 	}
@@ -200,11 +227,18 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	for i, r := range rows {
 		mask := uint16(masks[2*i]) | uint16(masks[2*i+1])<<8
-		row := m.w[int(r)*nTags:][:nTags]
 		for t := 0; t < nTags; t++ {
 			if mask>>t&1 != 0 {
 				o := at[t]
-				row[t] = int16(uint16(data[o]) | uint16(data[o+1])<<8)
+				v := int16(uint16(data[o]) | uint16(data[o+1])<<8)
+				if m.w8 != nil {
+					if v != int16(int8(v)) {
+						return nil, bad
+					}
+					m.w8[int(r)*nTags+t] = int8(v)
+				} else {
+					m.w[int(r)*nTags+t] = v
+				}
 				at[t] = o + 2
 			}
 		}
@@ -212,10 +246,16 @@ func ReadModel(r io.Reader) (*Model, error) {
 	return m, nil
 }
 
-func (m *Model) init(bits int) {
+// init sizes the table of 2^bits rows, of int8 if w8, else int16.
+func (m *Model) init(bits int, tpl uint32, w8 bool) {
 	m.Header.Bits = bits
+	m.tpl = tpl
 	m.shift = uint(64 - bits)
-	m.w = make([]int16, (1<<bits)*nTags)
+	if w8 {
+		m.w8 = make([]int8, (1<<bits)*nTags)
+	} else {
+		m.w = make([]int16, (1<<bits)*nTags)
+	}
 }
 
 //go:embed data/model.bin.gz
@@ -335,35 +375,55 @@ func (t *Tagger) tagChunk(sc *scratch, text []rune, off int, out []Span) []Span 
 	// of each other, for the processor to have many in flight at once.
 	sc.rows = grow(sc.rows, n*nFeat)
 	var f [nFeat]uint64
+	nf := 0
 	for k := 0; k < n; k++ {
-		sc.s.features(k, &f)
-		rows := (*[nFeat]int32)(sc.rows[k*nFeat:])
-		for i, h := range f {
+		nf = sc.s.features(k, m.tpl, &f)
+		rows := sc.rows[k*nf : (k+1)*nf]
+		for i, h := range f[:nf] {
 			rows[i] = int32(m.row(h))
 		}
 	}
-	w := m.w
 	var _ [nTags - 9]int // the sums below are written out for nTags == 9
 	var _ [9 - nTags]int
-	for k := 0; k < n; k++ {
-		var e [nTags]int32
-		for _, r := range (*[nFeat]int32)(sc.rows[k*nFeat:]) {
-			row := (*[nTags]int16)(w[r:])
-			e[0] += int32(row[0])
-			e[1] += int32(row[1])
-			e[2] += int32(row[2])
-			e[3] += int32(row[3])
-			e[4] += int32(row[4])
-			e[5] += int32(row[5])
-			e[6] += int32(row[6])
-			e[7] += int32(row[7])
-			e[8] += int32(row[8])
+	if w := m.w8; w != nil {
+		for k := 0; k < n; k++ {
+			var e [nTags]int32
+			for _, r := range sc.rows[k*nf : (k+1)*nf] {
+				row := (*[nTags]int8)(w[r:])
+				e[0] += int32(row[0])
+				e[1] += int32(row[1])
+				e[2] += int32(row[2])
+				e[3] += int32(row[3])
+				e[4] += int32(row[4])
+				e[5] += int32(row[5])
+				e[6] += int32(row[6])
+				e[7] += int32(row[7])
+				e[8] += int32(row[8])
+			}
+			*(*[nTags]int32)(sc.em[k*nTags:]) = e
 		}
-		*(*[nTags]int32)(sc.em[k*nTags:]) = e
+	} else {
+		w := m.w
+		for k := 0; k < n; k++ {
+			var e [nTags]int32
+			for _, r := range sc.rows[k*nf : (k+1)*nf] {
+				row := (*[nTags]int16)(w[r:])
+				e[0] += int32(row[0])
+				e[1] += int32(row[1])
+				e[2] += int32(row[2])
+				e[3] += int32(row[3])
+				e[4] += int32(row[4])
+				e[5] += int32(row[5])
+				e[6] += int32(row[6])
+				e[7] += int32(row[7])
+				e[8] += int32(row[8])
+			}
+			*(*[nTags]int32)(sc.em[k*nTags:]) = e
+		}
 	}
 	sc.tags = grow(sc.tags, n)
 	sc.back = grow(sc.back, n*nTags)
-	viterbi(sc.em, &m.trans, n, sc.back, sc.tags)
+	viterbi32(sc.em, &m.trans, n, sc.back, sc.tags)
 	for k := 0; k < n; k++ {
 		e := sc.em[k*nTags : (k+1)*nTags]
 		best := e[sc.tags[k]]
@@ -471,6 +531,67 @@ func viterbi[T score](em []T, trans *[nTags + 1][nTags]T, n int, back []uint8, o
 	for j := 0; j < nTags; j++ {
 		if ok[j] && (first || cur[j] > cur[bj]) {
 			bj, first = j, false
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		out[k] = uint8(bj)
+		if k > 0 {
+			bj = int(back[k*nTags+bj])
+		}
+	}
+}
+
+// viterbi32 is viterbi for int32 scores, written out for the BIO tags: it
+// decodes the same sequence (the same predecessors in the same order, ties
+// to the first), with a score far below any other for tags not allowed at
+// the start in place of viterbi's flags.
+func viterbi32(em []int32, trans *[nTags + 1][nTags]int32, n int, back []uint8, out []uint8) {
+	const neg = -1 << 29
+	var cur [nTags]int32
+	for j := 0; j < nTags; j++ {
+		if allowedTab[nTags][j] {
+			cur[j] = em[j] + trans[nTags][j]
+		} else {
+			cur[j] = neg
+		}
+	}
+	for k := 1; k < n; k++ {
+		prev := cur
+		e := (*[nTags]int32)(em[k*nTags:])
+		b := (*[nTags]uint8)(back[k*nTags:])
+		// O and B-x may follow any tag
+		for _, j := range [...]int{0, 1, 3, 5, 7} {
+			best, bi := prev[0]+trans[0][j], 0
+			for i := 1; i < nTags; i++ {
+				if v := prev[i] + trans[i][j]; v > best {
+					best, bi = v, i
+				}
+			}
+			cur[j] = best + e[j]
+			b[j] = uint8(bi)
+		}
+		// I-x follows B-x or I-x
+		for j := 2; j < nTags; j += 2 {
+			i := j - 1
+			best := prev[i] + trans[i][j]
+			if v := prev[j] + trans[j][j]; v > best {
+				best, i = v, j
+			}
+			cur[j] = best + e[j]
+			b[j] = uint8(i)
+		}
+		top := cur[0]
+		for _, v := range cur[1:] {
+			top = max(top, v)
+		}
+		for j := range cur { // keep the scores small (int32 safety)
+			cur[j] -= top
+		}
+	}
+	bj := 0
+	for j := 1; j < nTags; j++ {
+		if cur[j] > cur[bj] {
+			bj = j
 		}
 	}
 	for k := n - 1; k >= 0; k-- {
