@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -509,11 +510,15 @@ SET ev = props`
 	// a report being written has no mentions left).
 	qEntities = `UNWIND $rows AS row
 MERGE (n:%[1]s {key: row.key})
-SET n += row.props
+SET n += row.props%[2]s
 WITH n, row
 UNWIND row.mentions AS m
 MATCH (r:Report {id: m.report})
 CREATE (r)-[:MENTIONS {starts: m.starts, ends: m.ends, texts: m.texts}]->(n)`
+
+	// A Post (an office) also collects the names it was written with.
+	postNames = `
+SET n.names = COLLECT { UNWIND coalesce(n.names, []) + row.names AS v RETURN DISTINCT v ORDER BY v }`
 
 	// Facts that a retraction touched: merged here, recomputed at the end.
 	qFacts = `UNWIND $rows AS row
@@ -609,6 +614,15 @@ func addFactsQuery(g factGroup) string {
 	return fmt.Sprintf(qAddFacts, schema.Quote(string(g.typ)), schema.Quote(string(g.from)), schema.Quote(string(g.to)), extra)
 }
 
+// entitiesQuery is qEntities for one label.
+func entitiesQuery(l schema.Label) string {
+	extra := ""
+	if l == schema.Post {
+		extra = postNames
+	}
+	return fmt.Sprintf(qEntities, schema.Quote(string(l)), extra)
+}
+
 // writeBatch is the body of one write transaction. It may run more than
 // once (retries), so it keeps no state outside its result. With force, an
 // unchanged report is replaced all the same.
@@ -672,7 +686,7 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, fo
 		if len(rows.entities[l]) == 0 {
 			continue
 		}
-		q := fmt.Sprintf(qEntities, schema.Quote(string(l)))
+		q := entitiesQuery(l)
 		if _, err := collect(ctx, tx, q, map[string]any{"rows": rows.entities[l]}, cnt); err != nil {
 			return nil, fmt.Errorf("writing %s nodes: %w", l, err)
 		}
@@ -928,6 +942,11 @@ func batchRows(ps []*plan, shared map[string]map[string]any) rowSet {
 			for pk, pv := range e.props {
 				ent.row.props[pk] = pv
 			}
+			for _, n := range e.names {
+				if i, found := slices.BinarySearch(ent.row.names, n); !found {
+					ent.row.names = slices.Insert(ent.row.names, i, n)
+				}
+			}
 			ent.mentions = append(ent.mentions, p.mentions[k].param(p.id))
 		}
 	}
@@ -937,8 +956,11 @@ func batchRows(ps []*plan, shared map[string]map[string]any) rowSet {
 		if sp, ok := shared[k]; ok {
 			props = sp
 		}
-		rs.entities[e.row.label] = append(rs.entities[e.row.label],
-			map[string]any{"key": e.row.key, "props": props, "mentions": e.mentions})
+		row := map[string]any{"key": e.row.key, "props": props, "mentions": e.mentions}
+		if e.row.label == schema.Post {
+			row["names"] = anys(e.row.names)
+		}
+		rs.entities[e.row.label] = append(rs.entities[e.row.label], row)
 	}
 	for _, k := range sortedKeys(facts) {
 		a := facts[k]
