@@ -29,7 +29,7 @@ the weights are embedded in the binary.`,
 			&cli.IntFlag{Name: "epochs", Value: 15, Usage: "passes over the training sentences"},
 			&cli.Uint64Flag{Name: "seed", Value: 1998, Usage: "shuffling seed"},
 			&cli.IntFlag{Name: "max-rows", Value: 1200000, Usage: "weight rows kept after pruning"},
-			&cli.IntFlag{Name: "bits", Value: ner.DefaultBits, Usage: "log2 of the hashed weight rows"},
+			&cli.IntFlag{Name: "bits", Value: ner.DefaultBits, Usage: "log2 of the hashed weight rows (of lines of 7 rows, for a blocked feature set)"},
 			&cli.IntFlag{Name: "weights", Value: ner.DefaultWeights, Usage: "bits per stored weight: 8 or 16"},
 			&cli.StringFlag{Name: "features", Value: ner.FeatureSet, Usage: "feature set (a known name, or mask:HEX of templates, for experiments)"},
 			&cli.StringFlag{Name: "out", Value: "nlp/ner/data/model.bin.gz", Usage: "model file to write"},
@@ -82,12 +82,16 @@ func modelMarkdown(m *ner.Model, args []string, table string, size int, wall tim
 	if wbits == 0 {
 		wbits = 16
 	}
+	layout := fmt.Sprintf("2^%d hashed rows", h.Bits)
+	if m.Blocked() {
+		layout = fmt.Sprintf("2^%d hashed lines of 7 rows", h.Bits)
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# NER model %s\n\n", h.Model)
 	fmt.Fprintf(&b, "Written by `kg %s` on %s (%s, %s, GOMAXPROCS=%d), in %s.\n\n", strings.Join(args[1:], " "), h.Created, runtime.GOOS, runtime.GOARCH, runtime.GOMAXPROCS(0), wall.Round(time.Second))
 	fmt.Fprintf(&b, "Averaged structured perceptron over characters (linear chain, BIO, Viterbi), feature set `%s`, "+
-		"2^%d hashed rows of %d int%d weights (scale %.2f), %d rows kept; %d epochs, seed %d; file format %d, %.1f MB.\n\n",
-		h.FeatureSet, h.Bits, 9, wbits, h.Scale, h.Rows, h.Epochs, h.Seed, h.Format, float64(size)/1e6)
+		"%s of %d int%d weights (scale %.2f), %d rows kept; %d epochs, seed %d; file format %d, %.1f MB.\n\n",
+		h.FeatureSet, layout, 9, wbits, h.Scale, h.Rows, h.Epochs, h.Seed, h.Format, float64(size)/1e6)
 	b.WriteString("## Corpora\n\n| corpus | file | trained sentences | held out | sha256 |\n|---|---|---:|---:|---|\n")
 	for _, c := range h.Corpora {
 		fmt.Fprintf(&b, "| %s | %s | %d | %d | `%s` |\n", c.Name, c.File, c.Sentences, c.HeldOut, c.SHA256)

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"bytes"
 	"math/bits"
 	"math/rand/v2"
 	"slices"
@@ -65,7 +66,7 @@ func TestFeaturesMask(t *testing.T) {
 		for k := range text {
 			var all, got [nFeat]uint64
 			s.allFeatures(k, &all)
-			n := s.features(k, mask, &got)
+			n := s.features(k, mask, false, &got)
 			if n != bits.OnesCount32(mask) {
 				t.Fatalf("mask %x: %d features", mask, n)
 			}
@@ -78,6 +79,46 @@ func TestFeaturesMask(t *testing.T) {
 					i++
 				}
 			}
+		}
+	}
+}
+
+// A blocked int8 table survives a write and read, row by row, and a
+// feature's row lies inside the table, its line of 64 bytes.
+func TestBlockedRoundTrip(t *testing.T) {
+	m := &Model{}
+	m.init(8, featureSets[featV3], true, false)
+	m.Header.Format = FormatVersion
+	m.Header.FeatureSet = featV3
+	m.Header.Scale = 1
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range m.w {
+		if rng.IntN(3) == 0 {
+			m.w[i] = int16(rng.IntN(255) - 127)
+		}
+	}
+	want := slices.Clone(m.w)
+	m.pack8()
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := ReadModel(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := 0; r < m2.nrows(); r++ {
+		for tg := 0; tg < nTags; tg++ {
+			if got := m2.weight(r, tg); got != want[r*nTags+tg] {
+				t.Fatalf("row %d tag %d: %d, want %d", r, tg, got, want[r*nTags+tg])
+			}
+		}
+	}
+	for i := 0; i < 10000; i++ {
+		h := rng.Uint64()
+		o := m2.row(h)
+		if o < 0 || o+nTags > len(m2.w8) || o/64 != (o+nTags-1)/64 || o != m2.off(m2.geo.rowNum(h)) {
+			t.Fatalf("hash %x: row at %d of %d", h, o, len(m2.w8))
 		}
 	}
 }

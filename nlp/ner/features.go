@@ -25,7 +25,7 @@ const (
 // FeatureSet names the feature templates of new models (the default of
 // Train); a model file records the set it was trained with and is refused by
 // code that does not know it (see featureSets).
-const FeatureSet = featV2
+const FeatureSet = featV3
 
 // Known feature sets: names and the templates of features (bit i of the
 // mask enables template i), in the numbering of sentence.features.
@@ -36,13 +36,20 @@ const (
 	// v1 without the trigrams (templates 10-12): the three rows per
 	// character least often in the caches, for little accuracy (MODEL.md)
 	featV2 = "char-u5b4-class3-lex7x3-v2"
+	// v2 in a blocked table: the five unigram templates of a rune share a
+	// line, and so do the four bigram templates of a bigram
+	featV3 = "char-u5b4-class3-lex7x3-blk7-v3"
 )
+
+// blockedSets are the feature sets of a blocked table (see geometry).
+var blockedSets = map[string]bool{featV3: true}
 
 const allTemplates = 1<<nFeat - 1
 
 var featureSets = map[string]uint32{
 	featV1: allTemplates,
 	featV2: allTemplates &^ (1<<10 | 1<<11 | 1<<12),
+	featV3: allTemplates &^ (1<<10 | 1<<11 | 1<<12),
 }
 
 // FeatureSetMask is the template mask of a feature set name: a known name,
@@ -208,8 +215,10 @@ func grow[T any](b []T, n int) []T {
 }
 
 // features writes the hashed features of character k that mask enables
-// into out, in template order, and returns how many it wrote.
-func (s *sentence) features(k int, mask uint32, out *[nFeat]uint64) int {
+// into out, in template order, and returns how many it wrote. In a blocked
+// table the unigram and bigram templates hash the n-gram alone and put the
+// template in the low byte (its row in the line).
+func (s *sentence) features(k int, mask uint32, blocked bool, out *[nFeat]uint64) int {
 	p := k + 2
 	r := s.r
 	c := s.cls
@@ -221,13 +230,21 @@ func (s *sentence) features(k int, mask uint32, out *[nFeat]uint64) int {
 	}
 	for i := 1; i <= 5; i++ { // unigrams r[p-2] … r[p+2]
 		if mask>>i&1 != 0 {
-			out[n] = h1(uint64(i), r[p+i-3])
+			if blocked {
+				out[n] = h1(1, r[p+i-3])&^0xFF | uint64(i-1)
+			} else {
+				out[n] = h1(uint64(i), r[p+i-3])
+			}
 			n++
 		}
 	}
 	for i := 6; i <= 9; i++ { // bigrams (p-2,p-1) … (p+1,p+2)
 		if mask>>i&1 != 0 {
-			out[n] = h2(uint64(i), r[p+i-8], r[p+i-7])
+			if blocked {
+				out[n] = h2(6, r[p+i-8], r[p+i-7])&^0xFF | uint64(i-6)
+			} else {
+				out[n] = h2(uint64(i), r[p+i-8], r[p+i-7])
+			}
 			n++
 		}
 	}

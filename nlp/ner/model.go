@@ -47,32 +47,87 @@ type CorpusInfo struct {
 type Model struct {
 	Header Header
 	tpl    uint32 // template mask of the feature set
-	shift  uint
+	geo    geometry
 	w      []int16
 	w8     []int8
 	trans  [nTags + 1][nTags]int32
 }
 
-func (m *Model) row(h uint64) int { return int(h>>m.shift) * nTags }
-
-// weight is weight i of the table (row-major).
-func (m *Model) weight(i int) int16 {
-	if m.w8 != nil {
-		return int16(m.w8[i])
-	}
-	return m.w[i]
+// geometry maps a feature's hash to its row. A plain table has 2^bits rows
+// and the row is the hash's top bits. A blocked table (the feature sets of
+// blockedSets) has 2^bits lines of 7 rows: the line is the hash's top bits
+// and the row in it the low byte mod 7, and the features of one n-gram
+// under several templates share a line (features.go). Row numbers are
+// line*7+slot; in an int8 table a line is 64 bytes (one cache line).
+type geometry struct {
+	shift   uint
+	blocked bool
 }
 
-func (m *Model) nrows() int { return (len(m.w) + len(m.w8)) / nTags }
+const lineRows = 7
+
+func (g geometry) rowNum(h uint64) int {
+	if g.blocked {
+		return int(h>>g.shift)*lineRows + int(h&0xFF)%lineRows
+	}
+	return int(h >> g.shift)
+}
+
+func (g geometry) nrows(bits int) int {
+	if g.blocked {
+		return lineRows << bits
+	}
+	return 1 << bits
+}
+
+// Blocked reports whether the model's table is blocked: 2^Bits lines of 7
+// rows (see geometry).
+func (m *Model) Blocked() bool { return m.geo.blocked }
+
+// off is the offset of row number r in the model's table.
+func (m *Model) off(r int) int {
+	if m.geo.blocked && m.w8 != nil {
+		return r/lineRows<<6 + r%lineRows*nTags
+	}
+	return r * nTags
+}
+
+// row is the offset in the table of a feature's row.
+func (m *Model) row(h uint64) int {
+	if m.geo.blocked && m.w8 != nil {
+		return int(h>>m.geo.shift)<<6 + int(h&0xFF)%lineRows*nTags
+	}
+	return m.geo.rowNum(h) * nTags
+}
+
+// weight is the weight of tag t in row number r.
+func (m *Model) weight(r, t int) int16 {
+	if m.w8 != nil {
+		return int16(m.w8[m.off(r)+t])
+	}
+	return m.w[r*nTags+t]
+}
+
+func (m *Model) nrows() int { return m.geo.nrows(m.Header.Bits) }
 
 // pack8 moves the weights to the int8 table (they must fit).
 func (m *Model) pack8() {
-	m.w8 = make([]int8, len(m.w))
-	for i, v := range m.w {
-		m.w8[i] = int8(v)
+	n := len(m.w)
+	if m.geo.blocked {
+		n = 64 << m.Header.Bits
+	}
+	m.w8 = make([]int8, n)
+	for r := 0; r < m.nrows(); r++ {
+		copy8(m.w8[m.off(r):][:nTags], m.w[r*nTags:][:nTags])
 	}
 	m.w = nil
 	m.Header.Weights = 8
+}
+
+func copy8(dst []int8, src []int16) {
+	for i, v := range src {
+		dst[i] = int8(v)
+	}
 }
 
 // WriteModel writes a model file: gzip of magic, format, header JSON,
@@ -97,7 +152,7 @@ func (m *Model) Write(w io.Writer) error {
 	var rows []int
 	for r := 0; r < nrows; r++ {
 		for t := 0; t < nTags; t++ {
-			if m.weight(r*nTags+t) != 0 {
+			if m.weight(r, t) != 0 {
 				rows = append(rows, r)
 				break
 			}
@@ -115,7 +170,7 @@ func (m *Model) Write(w io.Writer) error {
 	for _, r := range rows {
 		var mask uint16
 		for t := 0; t < nTags; t++ {
-			if m.weight(r*nTags+t) != 0 {
+			if m.weight(r, t) != 0 {
 				mask |= 1 << t
 			}
 		}
@@ -123,7 +178,7 @@ func (m *Model) Write(w io.Writer) error {
 	}
 	for t := 0; t < nTags; t++ {
 		for _, r := range rows {
-			if v := m.weight(r*nTags + t); v != 0 {
+			if v := m.weight(r, t); v != 0 {
 				b = binary.LittleEndian.AppendUint16(b, uint16(v))
 			}
 		}
@@ -175,7 +230,10 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if h.Bits < 8 || h.Bits > 26 {
 		return nil, fmt.Errorf("ner: model: bad table size 2^%d", h.Bits)
 	}
-	m.init(h.Bits, tpl, h.Weights == 8)
+	if blockedSets[h.FeatureSet] && h.Weights != 8 {
+		return nil, fmt.Errorf("ner: model: feature set %q wants 8-bit weights", h.FeatureSet)
+	}
+	m.init(h.Bits, tpl, blockedSets[h.FeatureSet], h.Weights == 8)
 	tsize := (nTags + 1) * nTags * 4
 	if p+tsize+4 > len(data) {
 		return nil, bad
@@ -235,7 +293,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 					if v != int16(int8(v)) {
 						return nil, bad
 					}
-					m.w8[int(r)*nTags+t] = int8(v)
+					m.w8[m.off(int(r))+t] = int8(v)
 				} else {
 					m.w[int(r)*nTags+t] = v
 				}
@@ -247,14 +305,17 @@ func ReadModel(r io.Reader) (*Model, error) {
 }
 
 // init sizes the table of 2^bits rows, of int8 if w8, else int16.
-func (m *Model) init(bits int, tpl uint32, w8 bool) {
+func (m *Model) init(bits int, tpl uint32, blocked, w8 bool) {
 	m.Header.Bits = bits
 	m.tpl = tpl
-	m.shift = uint(64 - bits)
-	if w8 {
-		m.w8 = make([]int8, (1<<bits)*nTags)
-	} else {
-		m.w = make([]int16, (1<<bits)*nTags)
+	m.geo = geometry{shift: uint(64 - bits), blocked: blocked}
+	switch {
+	case w8 && blocked:
+		m.w8 = make([]int8, 64<<bits)
+	case w8:
+		m.w8 = make([]int8, m.nrows()*nTags)
+	default:
+		m.w = make([]int16, m.nrows()*nTags)
 	}
 }
 
@@ -377,7 +438,7 @@ func (t *Tagger) tagChunk(sc *scratch, text []rune, off int, out []Span) []Span 
 	var f [nFeat]uint64
 	nf := 0
 	for k := 0; k < n; k++ {
-		nf = sc.s.features(k, m.tpl, &f)
+		nf = sc.s.features(k, m.tpl, m.geo.blocked, &f)
 		rows := sc.rows[k*nf : (k+1)*nf]
 		for i, h := range f[:nf] {
 			rows[i] = int32(m.row(h))
