@@ -446,41 +446,10 @@ func (t *Tagger) tagChunk(sc *scratch, text []rune, off int, out []Span) []Span 
 	}
 	var _ [nTags - 9]int // the sums below are written out for nTags == 9
 	var _ [9 - nTags]int
-	if w := m.w8; w != nil {
-		for k := 0; k < n; k++ {
-			var e [nTags]int32
-			for _, r := range sc.rows[k*nf : (k+1)*nf] {
-				row := (*[nTags]int8)(w[r:])
-				e[0] += int32(row[0])
-				e[1] += int32(row[1])
-				e[2] += int32(row[2])
-				e[3] += int32(row[3])
-				e[4] += int32(row[4])
-				e[5] += int32(row[5])
-				e[6] += int32(row[6])
-				e[7] += int32(row[7])
-				e[8] += int32(row[8])
-			}
-			*(*[nTags]int32)(sc.em[k*nTags:]) = e
-		}
+	if m.w8 != nil {
+		sumRows(m.w8, sc.rows, sc.em, n, nf)
 	} else {
-		w := m.w
-		for k := 0; k < n; k++ {
-			var e [nTags]int32
-			for _, r := range sc.rows[k*nf : (k+1)*nf] {
-				row := (*[nTags]int16)(w[r:])
-				e[0] += int32(row[0])
-				e[1] += int32(row[1])
-				e[2] += int32(row[2])
-				e[3] += int32(row[3])
-				e[4] += int32(row[4])
-				e[5] += int32(row[5])
-				e[6] += int32(row[6])
-				e[7] += int32(row[7])
-				e[8] += int32(row[8])
-			}
-			*(*[nTags]int32)(sc.em[k*nTags:]) = e
-		}
+		sumRows(m.w, sc.rows, sc.em, n, nf)
 	}
 	sc.tags = grow(sc.tags, n)
 	sc.back = grow(sc.back, n*nTags)
@@ -660,5 +629,26 @@ func viterbi32(em []int32, trans *[nTags + 1][nTags]int32, n int, back []uint8, 
 		if k > 0 {
 			bj = int(back[k*nTags+bj])
 		}
+	}
+}
+
+// sumRows adds up, for each of the n characters, its nf feature rows of the
+// weight table w into its nTags emission scores em.
+func sumRows[T int8 | int16](w []T, rows, em []int32, n, nf int) {
+	for k := 0; k < n; k++ {
+		var e [nTags]int32
+		for _, r := range rows[k*nf : (k+1)*nf] {
+			row := (*[nTags]T)(w[r:])
+			e[0] += int32(row[0])
+			e[1] += int32(row[1])
+			e[2] += int32(row[2])
+			e[3] += int32(row[3])
+			e[4] += int32(row[4])
+			e[5] += int32(row[5])
+			e[6] += int32(row[6])
+			e[7] += int32(row[7])
+			e[8] += int32(row[8])
+		}
+		*(*[nTags]int32)(em[k*nTags:]) = e
 	}
 }
