@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kg-cn/kg/graph"
+	"github.com/kg-cn/kg/nlp/normalize"
 )
 
 func whoHoldsCommand() *cli.Command {
@@ -44,7 +45,7 @@ the reports seen and their ids. With --on DATE (a day 2020-06-01, a month
 			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
 				return usageError("who-holds: name one POST, e.g. kg who-holds 静海区委书记")
 			}
-			post, on := strings.TrimSpace(args[0]), c.String("on")
+			post, on := queryText(args[0]), c.String("on")
 			if on != "" && !validOn(on) {
 				return usageError("who-holds: --on %q is not a day, month or year like 2021-03-01, 2021-03 or 2021", on)
 			}
@@ -197,7 +198,7 @@ attended or honoured at, each with the evidence sentences and report ids.`,
 			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
 				return usageError("person: name one NAME, e.g. kg person 蔺雪峰")
 			}
-			name := strings.TrimSpace(args[0])
+			name := queryText(args[0])
 			cl, err := openGraph(c)
 			if err != nil {
 				return err
@@ -402,4 +403,20 @@ func commandFlag(c *cli.Context, name string) cli.Flag {
 		}
 	}
 	return nil
+}
+
+// queryText is what the user typed, written as the graph writes names:
+// simplified, half-width, trimmed (渝中區委書記 → 渝中区委书记, ＡＢＣ → ABC),
+// by the normaliser the pipeline uses for reports.
+func queryText(q string) string {
+	q = strings.TrimSpace(q)
+	n, err := normalize.New()
+	if err != nil {
+		return q
+	}
+	t, _ := n.Normalize(q)
+	if s := strings.TrimSpace(string(t)); s != "" {
+		return s
+	}
+	return q
 }

@@ -327,3 +327,16 @@ func TestIntegrationPersonCommand(t *testing.T) {
 		t.Errorf("person --json: %+v", res.Persons)
 	}
 }
+
+func TestQueriesAreWrittenAsTheGraphWritesNames(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{" 渝中區委書記 ", "渝中区委书记"},
+		{"ＡＢＣ區長", "ABC区长"},
+		{"静海区委书记", "静海区委书记"},
+		{"蔺雪峰", "蔺雪峰"},
+	} {
+		if got := queryText(tt.in); got != tt.want {
+			t.Errorf("queryText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
