@@ -405,6 +405,14 @@ func (s *Reader) EndsLikeOrg(o string) bool {
 // conjunction (和, 与, 及) ends a preamble only after a name (曲海富和|副区长),
 // not inside an organisation's name (住房和城乡建设局).
 func (s *Reader) CutPreamble(a, ts int) int {
+	// a news dateline (据新华社北京12月30日电, 本报北京1月1日讯) is no part of
+	// the organisation that follows it
+	for k := ts - 1; k > a+1; k-- {
+		if (s.t[k] == '电' || s.t[k] == '讯') && s.t[k-1] == '日' {
+			a = k + 1
+			break
+		}
+	}
 	for k := ts; k > a; k-- {
 		l, _ := s.Cut.LongestEndingAt(s.t, k, 4)
 		if l == 0 {
