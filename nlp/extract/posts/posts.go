@@ -107,8 +107,14 @@ func (s *Reader) chainJoinAt(k int) bool {
 	case '兼':
 		return s.EndsTitle(k)
 	case '和', '及', '与':
-		_, n := s.ListNameEndingAt(k)
-		return n > 0
+		if _, n := s.ListNameEndingAt(k); n > 0 {
+			return true
+		}
+		for _, nm := range s.D.Names { // a recognised name of any length (部长阿勒坦格列尔和…)
+			if nm.End == k && nm.Label == doc.LabelPerson && s.EndsTitle(nm.Start) {
+				return true
+			}
+		}
 	}
 	return false
 }
