@@ -427,6 +427,9 @@ func (s *Reader) CutPreamble(a, ts int) int {
 		if l == 1 && strings.ContainsRune("和与及", s.t[k-1]) && k-2 >= 0 && text.IsHan(s.t[k-2]) && !s.NameEndsAt(k-1) {
 			continue
 		}
+		if l == 1 && !s.CutAt(k) && s.CommonWord(s.Str(k-1, k+1)) {
+			continue // 对 of 对外关系部, 原 of 原子能: a one-character cue inside a word
+		}
 		return k
 	}
 	return a

@@ -186,6 +186,15 @@ func (v *View) AlignsWithTokens(a, b int) bool {
 	return v.cut[a]
 }
 
+// CutAt reports whether the segmentation cuts the text at i (a token starts
+// or ends there); without tokens it says yes.
+func (v *View) CutAt(i int) bool {
+	if v.cut == nil || i < 0 || i >= len(v.cut) {
+		return true
+	}
+	return v.cut[i]
+}
+
 // AllCommonWords reports whether the segmentation cuts [a, b) into
 // ordinary dictionary words only.
 func (v *View) AllCommonWords(a, b int) bool {
