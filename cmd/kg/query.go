@@ -131,6 +131,9 @@ func fromText(h graph.Holding) string {
 	case graph.BoundStated:
 		return h.From + " appointed"
 	case graph.BoundSeen:
+		if h.End != "" && h.From >= h.End {
+			return "start unknown (first seen in the removal's report)"
+		}
 		if h.Appointed {
 			return h.From + " first seen (appointment undated)"
 		}

@@ -340,3 +340,27 @@ func TestQueriesAreWrittenAsTheGraphWritesNames(t *testing.T) {
 		}
 	}
 }
+
+func TestFromTextSaysHowAStartIsKnown(t *testing.T) {
+	seen := func(from, end string, appointed bool) graph.Holding {
+		var h graph.Holding
+		h.From, h.FromBound, h.End, h.Appointed = from, graph.BoundSeen, end, appointed
+		return h
+	}
+	tests := []struct {
+		name string
+		h    graph.Holding
+		want string
+	}{
+		{"first seen before the removal", seen("2019-03-01", "2021-05-01", false), "2019-03-01 first seen"},
+		{"first seen in the removal's own report", seen("2021-05-01", "2021-05-01", false), "start unknown (first seen in the removal's report)"},
+		{"an undated appointment", seen("2019-03-01", "", true), "2019-03-01 first seen (appointment undated)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fromText(tt.h); got != tt.want {
+				t.Errorf("fromText = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
