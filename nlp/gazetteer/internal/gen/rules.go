@@ -7,31 +7,19 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kg-cn/kg/nlp/gazetteer"
 )
 
-// Level mirrors gazetteer.Level (1 province … 4 township).
-type Level int
+// Level is the gazetteer's: the generator writes the levels it reads.
+type Level = gazetteer.Level
 
 const (
-	Province Level = iota + 1
-	Prefecture
-	County
-	Township
+	Province   = gazetteer.Province
+	Prefecture = gazetteer.Prefecture
+	County     = gazetteer.County
+	Township   = gazetteer.Township
 )
-
-func (l Level) String() string {
-	switch l {
-	case Province:
-		return "province"
-	case Prefecture:
-		return "prefecture"
-	case County:
-		return "county"
-	case Township:
-		return "township"
-	}
-	return fmt.Sprintf("level%d", int(l))
-}
 
 // codeLen is the length of a canonical code at each level: 11, 1101,
 // 110101, 110101001.
