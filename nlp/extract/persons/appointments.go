@@ -69,9 +69,6 @@ func (s *state) findAppointments() {
 		if n == 0 {
 			continue
 		}
-		if m := s.nameRunsToWei(after, n); m > 0 {
-			n = m // 选举谷春立为…: 为 ends the name the recogniser cut short
-		}
 		names := [][2]int{{after, n}}
 		q := after + n
 		for q < len(s.t) && s.t[q] == '、' {
@@ -354,18 +351,4 @@ func (s *state) lastIndex(a, b int, r rune) int {
 		}
 	}
 	return -1
-}
-
-// nameRunsToWei returns the length of a name that starts at a and runs up to
-// a 为 one character after where the name read (n) ends, when what follows
-// that reading is no joiner: 选举谷春立为市委书记 where 谷春 was read. 0 if not.
-func (s *state) nameRunsToWei(a, n int) int {
-	e := a + n
-	if e+1 >= len(s.t) || s.t[e+1] != '为' || n >= 4 || s.HasAt(e, "为") || s.HasAt(e, "同志") || s.t[e] == '、' {
-		return 0
-	}
-	if s.NotInName[s.t[e]] || !text.IsHan(s.t[e]) {
-		return 0
-	}
-	return n + 1
 }
