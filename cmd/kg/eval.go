@@ -157,14 +157,18 @@ wrong date).`,
 				fmt.Fprintln(w)
 			}
 			for i, part := range []struct {
-				name    string
-				results []eval.Result
-				sum     eval.Summary
-			}{{"develop", dev, eval.Total(dev)}, {"held-out", ho, eval.Total(ho)}, {"all", results, all}} {
+				name, what string
+				results    []eval.Result
+				sum        eval.Summary
+			}{
+				{"develop", "the reports the rules were developed on", dev, eval.Total(dev)},
+				{"held-out", "only scored, never read: the nearest to unseen reports", ho, eval.Total(ho)},
+				{"all", "both together, as score.py on the whole folder", results, all},
+			} {
 				if i > 0 {
 					fmt.Fprintln(w)
 				}
-				fmt.Fprintf(w, "== %s ==\nmost misses: %s\n", part.name, eval.Worst(part.results, c.Int("worst")))
+				fmt.Fprintf(w, "== %s ==\n(%s)\nmost misses: %s\n", part.name, part.what, eval.Worst(part.results, c.Int("worst")))
 				part.sum.WriteTable(w)
 			}
 			return nil
