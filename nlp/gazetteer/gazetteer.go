@@ -367,6 +367,10 @@ func (g *Gazetteer) Lookup(name string) []Match {
 	return append([]Match(nil), ms...)
 }
 
+// Matches is Lookup without the copy, for lookups on a hot path: the slice
+// is shared and must not be modified.
+func (g *Gazetteer) Matches(name string) []Match { return g.find(name) }
+
 // LongestAt finds the longest name, short form, former name or
 // abbreviation starting at text[i] and returns its length in runes and its
 // ranked matches (0, nil if none). It does not allocate; the returned

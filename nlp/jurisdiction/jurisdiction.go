@@ -21,9 +21,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/text"
 	"github.com/kg-cn/kg/nlp/gazetteer"
 )
 
@@ -185,7 +185,7 @@ func (s *Stage) mentions(t []rune, inName []bool) []mention {
 		if i > 0 && strings.ContainsRune("我全该本", t[i-1]) && n <= 2 || strings.ContainsRune("我全该本", t[i]) && n == 2 {
 			continue // 我州, 全州 speak of the level, not of 全州县
 		}
-		if n == 2 && i > 0 && isHan(t[i-1]) && !strings.ContainsRune("在赴到来去与和对向从", t[i-1]) && !endsMention(out, i) {
+		if n == 2 && i > 0 && text.IsHan(t[i-1]) && !strings.ContainsRune("在赴到来去与和对向从", t[i-1]) && !endsMention(out, i) {
 			continue // a one-character stem inside a word (管理县 is no 理县)
 		}
 		suffixed := writtenWithSuffix(surface, ms)
@@ -279,8 +279,8 @@ func bareStemAt(t []rune, i, n int) bool {
 	if n < 2 {
 		return false
 	}
-	left := i == 0 || !isHan(t[i-1]) || strings.ContainsRune("在赴到来去与和、对向从", t[i-1])
-	right := i+n >= len(t) || !isHan(t[i+n]) || strings.ContainsRune("讯召举开的市县区州盟旗镇乡各全", t[i+n])
+	left := i == 0 || !text.IsHan(t[i-1]) || strings.ContainsRune("在赴到来去与和、对向从", t[i-1])
+	right := i+n >= len(t) || !text.IsHan(t[i+n]) || strings.ContainsRune("讯召举开的市县区州盟旗镇乡各全", t[i+n])
 	return left && right
 }
 
@@ -363,8 +363,6 @@ func levelAt(t []rune, i int) (string, int) {
 	}
 	return "", 0
 }
-
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 func isClausePunct(r rune) bool {
 	return strings.ContainsRune(",，。;；:：!！?？、\n ()（）“”\"", r)

@@ -93,7 +93,7 @@ func (l *Lexicon) gazetteerPlace(w string) *gazetteer.Division {
 	if rs := []rune(w); len(rs) == 2 && strings.ContainsRune("全我本该各此", rs[0]) {
 		return nil // 全州 reads as "the whole prefecture" far more often than as 全州县
 	}
-	for _, m := range l.Gazetteer.Lookup(w) {
+	for _, m := range l.Gazetteer.Matches(w) {
 		switch {
 		case m.Kind == gazetteer.Full || m.Kind == gazetteer.Former:
 			return m.Div
@@ -110,7 +110,7 @@ func (l *Lexicon) OnlyAbbreviation(w string) bool {
 	if l.Gazetteer == nil {
 		return false
 	}
-	ms := l.Gazetteer.Lookup(w)
+	ms := l.Gazetteer.Matches(w)
 	for _, m := range ms {
 		if m.Kind != gazetteer.Abbrev {
 			return false
