@@ -47,6 +47,7 @@ type Document struct {
 	Events         []Event
 	Honours        []Honour
 	Roles          []Role
+	Attributes     []Attribute
 
 	Mentions  []Mention
 	Entities  []Entity

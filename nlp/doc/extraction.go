@@ -66,6 +66,18 @@ type Entity struct {
 	Level  string `json:"level,omitempty"`  // Place: 省, 市, 区, 县, 镇, …
 	// Mentions are the spans of the raw text that name the entity.
 	Mentions []Evidence `json:"mentions,omitempty"`
+	// Attributes are what the text says of a Person: gender, ethnicity,
+	// birth, native place, education, degree, party (doc.Attr*).
+	Attributes []EntityAttribute `json:"attributes,omitempty"`
+}
+
+// EntityAttribute is one biographical fact of a Person, with its evidence
+// (the item's span) and the rule that read it.
+type EntityAttribute struct {
+	Kind     string   `json:"kind"`
+	Value    string   `json:"value"`
+	Evidence Evidence `json:"evidence"`
+	Rule     string   `json:"rule,omitempty"`
 }
 
 // Evidence is the span of the raw text that supports a fact.

@@ -16,12 +16,13 @@ const (
 	// an earlier stage's, else found in the text by the suffix rules of
 	// the places stage (places.Jurisdiction). Later stages need this one.
 	LayerReportJurisdiction Layer = "report-jurisdiction"
-	LayerPlaces             Layer = "places"  // Places
-	LayerPersons            Layer = "persons" // Persons and PersonMentions
-	LayerHolds              Layer = "holds"   // Holds
-	LayerEvents             Layer = "events"  // Events
-	LayerHonours            Layer = "honours" // Honours
-	LayerRoles              Layer = "roles"   // Roles
+	LayerPlaces             Layer = "places"     // Places
+	LayerPersons            Layer = "persons"    // Persons and PersonMentions
+	LayerHolds              Layer = "holds"      // Holds
+	LayerEvents             Layer = "events"     // Events
+	LayerHonours            Layer = "honours"    // Honours
+	LayerRoles              Layer = "roles"      // Roles
+	LayerAttributes         Layer = "attributes" // Attributes
 )
 
 // DateMention is a date expression of the text, resolved against the
@@ -98,5 +99,30 @@ type Honour struct {
 	IsPerson bool
 	Honour   string
 	Evidence Span // the sentence
+	Rule     string
+}
+
+// Attribute kinds: what a profile (任免 notice, 任前公示, a biography) says
+// of a person.
+const (
+	AttrGender     = "gender"       // 男, 女
+	AttrEthnicity  = "ethnicity"    // 汉族, 蒙古族 …
+	AttrBirth      = "birth"        // YYYY-MM or YYYY
+	AttrNative     = "native_place" // 籍贯, as written (四川仁寿)
+	AttrEducation  = "education"    // 学历 (研究生学历, 大学文化)
+	AttrDegree     = "degree"       // 学位 (管理学博士学位)
+	AttrParty      = "party"        // 中共党员, 民盟盟员, 无党派人士 …
+	AttrPartySince = "party_since"  // YYYY-MM (1995年6月入党)
+	AttrWorkSince  = "work_since"   // YYYY-MM (1996年7月参加工作)
+)
+
+// Attribute is a biographical fact that the text states of a person:
+// "柳明远,男,汉族,1975年3月生,四川仁寿人,…".
+type Attribute struct {
+	Person   string
+	Kind     string // Attr*
+	Value    string // normalised (1975年3月生 → 1975-03)
+	Span     Span   // the item
+	Evidence Span   // the sentence
 	Rule     string
 }

@@ -9,7 +9,7 @@
 //
 // The work is done by stages, one package each, over the one Document:
 //
-//	dates → jurisdiction, places → persons (+ posts, appointments) → events → commendations → roles → output
+//	dates → jurisdiction, places → persons (+ posts, appointments) → profiles → events → commendations → roles → output
 //
 // Each declares the layers it needs and provides (doc.Layer*); they pass
 // nothing to each other but those typed layers. Packages text (the View
@@ -30,6 +30,7 @@ import (
 	"github.com/kg-cn/kg/nlp/extract/output"
 	"github.com/kg-cn/kg/nlp/extract/persons"
 	"github.com/kg-cn/kg/nlp/extract/places"
+	"github.com/kg-cn/kg/nlp/extract/profile"
 	"github.com/kg-cn/kg/nlp/extract/roles"
 	"github.com/kg-cn/kg/nlp/extract/text"
 	"github.com/kg-cn/kg/nlp/lexicon"
@@ -56,6 +57,7 @@ func Stages(lx *lexicon.Lexicon, words WordChecker) []Stage {
 		places.Jurisdiction{Rules: pr},
 		places.Places{Rules: pr},
 		persons.New(tl, names.NewRules(tl)),
+		profile.New(tl),
 		events.New(tl),
 		commend.New(tl),
 		roles.New(tl),

@@ -106,6 +106,7 @@ func (s *state) build() {
 		for _, m := range p.mentions {
 			e.Mentions = append(e.Mentions, s.Evidence(m))
 		}
+		e.Attributes = s.attributes(p.name)
 		personID[p.name] = add(e, "p")
 	}
 	for _, p := range persons {
@@ -249,7 +250,7 @@ func (*Stage) Name() string { return "output" }
 // Needs and Provides declare the stage's layers.
 func (*Stage) Needs() []doc.Layer {
 	return []doc.Layer{doc.LayerSentences, doc.LayerDates, doc.LayerReportJurisdiction, doc.LayerPlaces,
-		doc.LayerPersons, doc.LayerHolds, doc.LayerEvents, doc.LayerHonours, doc.LayerRoles}
+		doc.LayerPersons, doc.LayerHolds, doc.LayerEvents, doc.LayerHonours, doc.LayerRoles, doc.LayerAttributes}
 }
 func (*Stage) Provides() []doc.Layer { return []doc.Layer{doc.LayerFacts} }
 
@@ -271,3 +272,19 @@ type person struct {
 type state struct{ *text.View }
 
 func (s *state) suffixOf(name string) string { return places.SuffixOf(s.Lexicon.Lexicon, name) }
+
+// attributes are the Attributes layer's facts of the person name, in text
+// order, each once (the same item read from two mentions is one).
+func (s *state) attributes(name string) []doc.EntityAttribute {
+	var out []doc.EntityAttribute
+	seen := map[doc.Span]bool{}
+	for _, a := range s.D.Attributes {
+		if a.Person != name || seen[a.Span] {
+			continue
+		}
+		seen[a.Span] = true
+		out = append(out, doc.EntityAttribute{Kind: a.Kind, Value: a.Value, Evidence: s.Evidence(a.Span), Rule: a.Rule})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.Start < out[j].Evidence.Start })
+	return out
+}
