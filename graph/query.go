@@ -41,10 +41,14 @@ type Holding struct {
 	Person    string `json:"person"`
 	Context   string `json:"context"` // the person's context (jurisdiction): namesakes differ here
 	PersonKey string `json:"person_key"`
+	Identity  string `json:"identity"` // the person's identity: coalesce(identity, key); one per human
 	Post      string `json:"post"`     // the office's display name
 	PostKey   string `json:"post_key"` // the office's key
+	Match     Match  `json:"match,omitempty"`
 	Tenure
 	Term
+	StartReports []string `json:"start_reports,omitempty"` // reports that tell of the appointment
+	EndReports   []string `json:"end_reports,omitempty"`   // reports that tell of the removal
 }
 
 // Term is a holder's time in office: from their stated start, else their
@@ -90,95 +94,169 @@ type EventRole struct {
 
 // Profile is what the graph knows of one Person node.
 type Profile struct {
-	Name    string      `json:"name"`
-	Key     string      `json:"key"`
-	Context string      `json:"context"`
-	Reports []string    `json:"reports"` // reports that mention the person
-	Posts   []PostHeld  `json:"posts"`
-	Events  []EventRole `json:"events"`
+	Name     string      `json:"name"`
+	Key      string      `json:"key"`
+	Context  string      `json:"context"`
+	Identity string      `json:"identity"` // coalesce(identity, key): the same for every node of one person
+	Match    Match       `json:"match,omitempty"`
+	Career   []Holding   `json:"career"`  // the holdings with their terms (Succession)
+	Reports  []string    `json:"reports"` // reports that mention the person
+	Posts    []PostHeld  `json:"posts"`
+	Events   []EventRole `json:"events"`
 }
 
 // Match says how a name was matched.
 type Match string
 
 const (
-	MatchExact    Match = "exact"
-	MatchContains Match = "contains"
+	MatchExact    Match = "exact"    // the name, or a name of the same office
+	MatchVariant  Match = "variant"  // another form of the name: a short or former place name (南浔 for 南浔区)
+	MatchContains Match = "contains" // the name contains the query
 	MatchNone     Match = "none"
 )
 
+// matchRank orders matches: exact first.
+func matchRank(m Match) int {
+	switch m {
+	case MatchExact:
+		return 0
+	case MatchVariant:
+		return 1
+	case MatchContains:
+		return 2
+	}
+	return 3
+}
+
+// best is the best of the matches, MatchNone for none.
+func best(ms ...Match) Match {
+	b := MatchNone
+	for _, m := range ms {
+		if matchRank(m) < matchRank(b) {
+			b = m
+		}
+	}
+	return b
+}
+
+// qFindPosts finds the offices a query names: exactly (the office its
+// name parses to, its canonical name or a name it was written with), or
+// by a part of one of its names. Exact first.
 const qFindPosts = `MATCH (t:Post)
-WHERE CASE WHEN $exact THEN t.name = $name OR $name IN t.names ELSE t.name CONTAINS $name END
-RETURN count(t) AS n`
+WHERE t.key = $key OR t.name = $name OR $name IN t.names
+   OR t.name CONTAINS $name OR any(n IN coalesce(t.names, []) WHERE n CONTAINS $name)
+WITH t, CASE WHEN t.key = $key OR t.name = $name OR $name IN coalesce(t.names, []) THEN 'exact' ELSE 'contains' END AS match
+RETURN t.key AS key, t.name AS name, match
+ORDER BY CASE match WHEN 'exact' THEN 0 ELSE 1 END, name, key`
 
-const qFindOffice = `MATCH (t:Post {key: $key}) RETURN count(t) AS n`
-
-// qWhoHolds lists every holding of the matching offices; the succession
-// is computed from them (Succession).
-const qWhoHolds = `MATCH (p:Person)-[h:HOLDS]->(t:Post)
-WHERE CASE $mode WHEN 'office' THEN t.key = $post
-                 WHEN 'exact' THEN t.name = $post OR $post IN t.names
-                 ELSE t.name CONTAINS $post END
-RETURN p.name AS person, p.context AS context, p.key AS personKey, t.name AS post, t.key AS postKey,
+// qWhoHolds lists every holding of the offices $keys, office by office in
+// that order; the succession is computed from them (Succession).
+const qWhoHolds = `UNWIND range(0, size($keys) - 1) AS i
+MATCH (p:Person)-[h:HOLDS]->(t:Post {key: $keys[i]})
+RETURN p.name AS person, p.context AS context, p.key AS personKey, coalesce(p.identity, p.key) AS identity,
+       t.name AS post, t.key AS postKey,
        h.first_seen AS firstSeen, h.last_seen AS lastSeen, h.start AS start, h.end AS end,
        h.appointed AS appointed, h.removed AS removed, h.acting AS acting, h.executive AS executive,
-       COLLECT { MATCH (ev:Evidence {fact: h.fact}) RETURN DISTINCT ev.report AS id ORDER BY id } AS reports
-ORDER BY post, postKey, coalesce(start, firstSeen), person, personKey, acting`
+       COLLECT { MATCH (ev:Evidence {fact: h.fact}) RETURN DISTINCT ev.report AS id ORDER BY id } AS reports,
+       COLLECT { MATCH (ev:Evidence {fact: h.fact}) WHERE ev.tenure_start IS NOT NULL RETURN DISTINCT ev.report AS id ORDER BY id } AS startReports,
+       COLLECT { MATCH (ev:Evidence {fact: h.fact}) WHERE ev.tenure_end IS NOT NULL RETURN DISTINCT ev.report AS id ORDER BY id } AS endReports
+ORDER BY i, coalesce(start, firstSeen), person, personKey, acting`
 
-// WhoHolds lists who holds (or held) the office post names — written any
+// OfficeMatch is one office a query names, and how.
+type OfficeMatch struct {
+	Key   string `json:"key"`
+	Name  string `json:"name"`
+	Match Match  `json:"match"`
+}
+
+// findOffices lists the offices post names, exact matches first.
+func findOffices(ctx context.Context, tx neo4j.ManagedTransaction, post string) ([]OfficeMatch, error) {
+	key := ""
+	if o, ok := parseOffice(post, ""); ok {
+		key = o.Key()
+	}
+	recs, err := collect(ctx, tx, qFindPosts, map[string]any{"key": key, "name": post}, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]OfficeMatch, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, OfficeMatch{Key: str(r, "key"), Name: str(r, "name"), Match: Match(str(r, "match"))})
+	}
+	return out, nil
+}
+
+// holdingsOf reads every holding of the offices, in their order, each
+// marked with its office's match, and gives them their terms (Succession).
+func holdingsOf(ctx context.Context, tx neo4j.ManagedTransaction, offices []OfficeMatch) ([]Holding, error) {
+	if len(offices) == 0 {
+		return nil, nil
+	}
+	keys := make([]any, len(offices))
+	match := map[string]Match{}
+	for i, o := range offices {
+		keys[i] = o.Key
+		match[o.Key] = o.Match
+	}
+	recs, err := collect(ctx, tx, qWhoHolds, map[string]any{"keys": keys}, nil)
+	if err != nil {
+		return nil, err
+	}
+	hs := make([]Holding, 0, len(recs))
+	for _, r := range recs {
+		h := Holding{Person: str(r, "person"), Context: str(r, "context"), PersonKey: str(r, "personKey"), Identity: str(r, "identity"),
+			Post: str(r, "post"), PostKey: str(r, "postKey"), Tenure: tenure(r),
+			StartReports: strs(r, "startReports"), EndReports: strs(r, "endReports")}
+		h.Match = match[h.PostKey]
+		if len(h.StartReports) == 0 {
+			h.StartReports = nil
+		}
+		if len(h.EndReports) == 0 {
+			h.EndReports = nil
+		}
+		hs = append(hs, h)
+	}
+	return Succession(hs), nil
+}
+
+// WhoHolds lists who holds (or held) the offices post names — written any
 // way that names the same office (坪坝县人民政府副县长 finds 坪坝县副县长),
-// else the posts named exactly so, else every post whose name contains it
-// — with the term each holder serves in the office's succession. on, ""
-// or a day, month or year (2020-06-01, 2020-06, 2020), keeps those in
-// office at any time in it.
+// or named exactly so, first; then every office one of whose names
+// contains it, each holding marked with its office's match — with the
+// term each holder serves in the office's succession. on, "" or a day,
+// month or year (2020-06-01, 2020-06, 2020), keeps those in office at any
+// time in it. The Match is the best of the offices'.
 func (c *Client) WhoHolds(ctx context.Context, post, on string) ([]Holding, Match, error) {
 	post = strings.TrimSpace(post)
+	lo, hi, dated := "", "", on != ""
+	if dated {
+		var ok bool
+		if lo, hi, ok = Period(on); !ok {
+			return nil, MatchNone, fmt.Errorf("who holds %q: %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", post, on)
+		}
+	}
 	type result struct {
 		hs []Holding
 		m  Match
 	}
 	v, err := c.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		mode, arg, m := "", post, MatchNone
-		if o, ok := parseOffice(post, ""); ok {
-			recs, err := collect(ctx, tx, qFindOffice, map[string]any{"key": o.Key()}, nil)
-			if err != nil {
-				return nil, err
-			}
-			if len(recs) > 0 {
-				if n, _ := get(recs[0], "n").(int64); n > 0 {
-					mode, arg, m = "office", o.Key(), MatchExact
-				}
-			}
-		}
-		if mode == "" {
-			var err error
-			m, err = matchMode(ctx, tx, qFindPosts, post)
-			if err != nil || m == MatchNone {
-				return result{nil, m}, err
-			}
-			mode = string(m)
-		}
-		recs, err := collect(ctx, tx, qWhoHolds, map[string]any{"post": arg, "mode": mode}, nil)
+		offices, err := findOffices(ctx, tx, post)
 		if err != nil {
 			return nil, err
 		}
-		hs := make([]Holding, 0, len(recs))
-		for _, r := range recs {
-			hs = append(hs, Holding{Person: str(r, "person"), Context: str(r, "context"), PersonKey: str(r, "personKey"),
-				Post: str(r, "post"), PostKey: str(r, "postKey"), Tenure: tenure(r)})
+		m := MatchNone
+		for _, o := range offices {
+			m = best(m, o.Match)
 		}
-		return result{hs, m}, nil
+		hs, err := holdingsOf(ctx, tx, offices)
+		return result{hs, m}, err
 	})
 	if err != nil {
 		return nil, MatchNone, fmt.Errorf("who holds %q: %w", post, err)
 	}
 	res := v.(result)
-	hs := Succession(res.hs)
-	if on != "" {
-		lo, hi, ok := Period(on)
-		if !ok {
-			return nil, res.m, fmt.Errorf("who holds %q: %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", post, on)
-		}
+	hs := res.hs
+	if dated {
 		kept := hs[:0]
 		for _, h := range hs {
 			if h.InOffice(lo, hi) {
@@ -273,6 +351,9 @@ func Succession(hs []Holding) []Holding {
 		if t.From == "" {
 			t.FromBound = BoundNone
 		}
+		if h.End != "" && t.From != "" && lowDay(t.From) > highDay(h.End) {
+			t.From = h.End // seen only after the removal it reports
+		}
 		h.Term = t
 		out[i] = h
 		byOffice[h.PostKey] = append(byOffice[h.PostKey], i)
@@ -281,9 +362,6 @@ func Succession(hs []Holding) []Holding {
 		h := &out[i]
 		if h.End != "" {
 			h.Until, h.UntilBound = h.End, BoundStated
-			if h.From != "" && lowDay(h.From) > highDay(h.End) {
-				h.From = h.End // seen only after the removal it reports
-			}
 			continue
 		}
 		h.UntilBound = BoundStill
@@ -311,22 +389,6 @@ func Succession(hs []Holding) []Holding {
 	return out
 }
 
-// matchMode finds whether the name matches exactly, by containment, or not.
-func matchMode(ctx context.Context, tx neo4j.ManagedTransaction, q, name string) (Match, error) {
-	for _, m := range []Match{MatchExact, MatchContains} {
-		recs, err := collect(ctx, tx, q, map[string]any{"name": name, "exact": m == MatchExact}, nil)
-		if err != nil {
-			return MatchNone, err
-		}
-		if len(recs) > 0 {
-			if n, _ := get(recs[0], "n").(int64); n > 0 {
-				return m, nil
-			}
-		}
-	}
-	return MatchNone, nil
-}
-
 func tenure(r *neo4j.Record) Tenure {
 	t := Tenure{FirstSeen: str(r, "firstSeen"), LastSeen: str(r, "lastSeen"), Start: str(r, "start"), End: str(r, "end"),
 		Reports: strs(r, "reports")}
@@ -337,15 +399,32 @@ func tenure(r *neo4j.Record) Tenure {
 	return t
 }
 
-const qFindPersons = `MATCH (p:Person)
-WHERE CASE WHEN $exact THEN p.name = $name ELSE p.name CONTAINS $name END
-RETURN count(p) AS n`
+// qFindPersons finds the persons a name names: every Person node of the
+// identity of a node named so (exactly, else containing it), exact first.
+// A person's identity is coalesce(p.identity, p.key): the key of the
+// identity cluster where one is known, else the node's own key.
+const qFindPersons = `MATCH (m:Person)
+WHERE m.name = $name OR m.name CONTAINS $name
+WITH coalesce(m.identity, m.key) AS identity, min(CASE WHEN m.name = $name THEN 0 ELSE 1 END) AS rank
+CALL (identity) {
+  MATCH (p:Person {key: identity}) RETURN p
+  UNION
+  MATCH (p:Person {identity: identity}) RETURN p
+}
+RETURN identity, rank, p.key AS key
+ORDER BY rank, identity, key`
 
-const qPersons = `MATCH (p:Person)
-WHERE CASE WHEN $exact THEN p.name = $name ELSE p.name CONTAINS $name END
+// qPersons reads the Person nodes $keys with the reports that name them.
+const qPersons = `UNWIND $keys AS key
+MATCH (p:Person {key: key})
 OPTIONAL MATCH (r:Report)-[:MENTIONS]->(p)
 WITH p, r ORDER BY r.id
-RETURN p.key AS key, p.name AS name, p.context AS context, collect(r.id) AS reports
+RETURN p.key AS key, p.name AS name, p.context AS context, coalesce(p.identity, p.key) AS identity, collect(r.id) AS reports`
+
+// qPersonOffices lists the offices the Person nodes $keys hold.
+const qPersonOffices = `UNWIND $keys AS key
+MATCH (:Person {key: key})-[:HOLDS]->(t:Post)
+RETURN DISTINCT t.key AS key, t.name AS name
 ORDER BY name, key`
 
 // evidenceOf collects a fact's evidence, oldest report first.
@@ -372,9 +451,12 @@ ORDER BY person, coalesce(date, firstSeen), event, role`
 // personRoles are the relationships between a person and an event.
 var personRoles = []schema.RelType{schema.Chaired, schema.SpokeAt, schema.Attended, schema.Commended}
 
-// Person returns the profile of every person named name (exactly, else
-// every person whose name contains it): posts over time and events with
-// roles, each with its evidence.
+// Person returns the profile of every Person node of every person named
+// name — exactly first, then those whose name contains it — grouped by
+// identity (Group puts a person's nodes together): a career (each
+// holding with its term in the office's succession, see Succession),
+// the posts with their evidence and the events with roles, each with its
+// evidence. The Match is the best of the persons'.
 func (c *Client) Person(ctx context.Context, name string) ([]Profile, Match, error) {
 	name = strings.TrimSpace(name)
 	type result struct {
@@ -382,22 +464,55 @@ func (c *Client) Person(ctx context.Context, name string) ([]Profile, Match, err
 		m  Match
 	}
 	v, err := c.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		m, err := matchMode(ctx, tx, qFindPersons, name)
-		if err != nil || m == MatchNone {
-			return result{nil, m}, err
+		recs, err := collect(ctx, tx, qFindPersons, map[string]any{"name": name}, nil)
+		if err != nil || len(recs) == 0 {
+			return result{nil, MatchNone}, err
 		}
-		recs, err := collect(ctx, tx, qPersons, map[string]any{"name": name, "exact": m == MatchExact}, nil)
+		keys := make([]any, 0, len(recs))
+		match := map[string]Match{}
+		m := MatchNone
+		for _, r := range recs {
+			k := str(r, "key")
+			if _, dup := match[k]; dup {
+				continue
+			}
+			mm := MatchContains
+			if n, _ := get(r, "rank").(int64); n == 0 {
+				mm = MatchExact
+			}
+			match[k], m = mm, best(m, mm)
+			keys = append(keys, k)
+		}
+		recs, err = collect(ctx, tx, qPersons, map[string]any{"keys": keys}, nil)
 		if err != nil {
 			return nil, err
 		}
 		ps := make([]Profile, len(recs))
 		byKey := map[string]*Profile{}
-		keys := make([]any, len(recs))
 		for i, r := range recs {
-			ps[i] = Profile{Key: str(r, "key"), Name: str(r, "name"), Context: str(r, "context"), Reports: strs(r, "reports"),
-				Posts: []PostHeld{}, Events: []EventRole{}}
+			ps[i] = Profile{Key: str(r, "key"), Name: str(r, "name"), Context: str(r, "context"), Identity: str(r, "identity"),
+				Reports: strs(r, "reports"), Posts: []PostHeld{}, Events: []EventRole{}, Career: []Holding{}}
+			ps[i].Match = match[ps[i].Key]
 			byKey[ps[i].Key] = &ps[i]
-			keys[i] = ps[i].Key
+		}
+		// The career: the person's holdings in the succession of each office.
+		recs, err = collect(ctx, tx, qPersonOffices, map[string]any{"keys": keys}, nil)
+		if err != nil {
+			return nil, err
+		}
+		offices := make([]OfficeMatch, len(recs))
+		for i, r := range recs {
+			offices[i] = OfficeMatch{Key: str(r, "key"), Name: str(r, "name")}
+		}
+		hs, err := holdingsOf(ctx, tx, offices)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hs {
+			if p := byKey[h.PersonKey]; p != nil {
+				h.Match = ""
+				p.Career = append(p.Career, h)
+			}
 		}
 		recs, err = collect(ctx, tx, qPersonPosts, map[string]any{"keys": keys}, nil)
 		if err != nil {
@@ -426,6 +541,10 @@ func (c *Client) Person(ctx context.Context, name string) ([]Profile, Match, err
 				FirstSeen: str(r, "firstSeen"), Evidence: ev,
 			})
 		}
+		for i := range ps {
+			sortCareer(ps[i].Career)
+		}
+		sortProfiles(ps)
 		return result{ps, m}, nil
 	})
 	if err != nil {
@@ -433,6 +552,80 @@ func (c *Client) Person(ctx context.Context, name string) ([]Profile, Match, err
 	}
 	res := v.(result)
 	return res.ps, res.m, nil
+}
+
+// sortProfiles orders Person nodes: exact matches first, then by name,
+// a person's nodes together (by identity), then by key.
+func sortProfiles(ps []Profile) {
+	slices.SortStableFunc(ps, func(a, b Profile) int {
+		if d := matchRank(a.Match) - matchRank(b.Match); d != 0 {
+			return d
+		}
+		if c := strings.Compare(a.Name, b.Name); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Identity, b.Identity); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+}
+
+// sortCareer orders holdings by the start of their terms (unknown last),
+// then office and person.
+func sortCareer(hs []Holding) {
+	slices.SortStableFunc(hs, func(a, b Holding) int {
+		if (a.From == "") != (b.From == "") {
+			if a.From == "" {
+				return 1
+			}
+			return -1
+		}
+		if c := strings.Compare(lowDay(a.From), lowDay(b.From)); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Post, b.Post); c != 0 {
+			return c
+		}
+		return strings.Compare(a.PersonKey, b.PersonKey)
+	})
+}
+
+// Individual is one person: the Person nodes of one identity, with the
+// career of all of them.
+type Individual struct {
+	Identity string    `json:"identity"`
+	Name     string    `json:"name"`
+	Match    Match     `json:"match"`
+	Nodes    []Profile `json:"nodes"`
+	Career   []Holding `json:"career"`
+}
+
+// Group puts the Person nodes of one identity together, in the order of
+// their first node.
+func Group(ps []Profile) []Individual {
+	var out []Individual
+	at := map[string]int{}
+	for _, p := range ps {
+		id := p.Identity
+		if id == "" {
+			id = p.Key
+		}
+		i, ok := at[id]
+		if !ok {
+			i = len(out)
+			at[id] = i
+			out = append(out, Individual{Identity: id, Name: p.Name, Match: p.Match, Career: []Holding{}})
+		}
+		g := &out[i]
+		g.Match = best(g.Match, p.Match)
+		g.Nodes = append(g.Nodes, p)
+		g.Career = append(g.Career, p.Career...)
+	}
+	for i := range out {
+		sortCareer(out[i].Career)
+	}
+	return out
 }
 
 // reportsOf returns the ids of the reports of the evidence, sorted, once

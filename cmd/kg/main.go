@@ -56,6 +56,7 @@ func commands() []*cli.Command {
 		schemaCommand(),
 		whoHoldsCommand(),
 		personCommand(),
+		rosterCommand(), changesCommand(),
 		reportsCommand(),
 		reportCommand(),
 		deleteCommand(),

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -21,9 +23,11 @@ func whoHoldsCommand() *cli.Command {
 		Usage:     "list who holds (or held) a post, with dates and the reports that say so",
 		ArgsUsage: "POST",
 		Description: `POST names an office, written any way that names it (坪坝县人民政府副县长,
-坪坝县副县长; 中共武功县委常委, 武功县委常委; 代理市长 is the 市长's office);
-when no office is so named, the posts named exactly so, else every post whose
-name contains POST, are listed.
+坪坝县副县长; 中共武功县委常委, 武功县委常委; 代理市长 is the 市长's office;
+traditional characters and full-width forms are read as the graph writes
+names: 武功縣委常委 is 武功县委常委). Every office it names is listed, the
+exact ones (that office, or a post named exactly so) first, then every
+post one of whose names contains POST, each group labelled.
 
 An office's holders follow each other. Each is in office FROM their stated
 start (an appointment or election a report tells of) else their first
@@ -33,17 +37,20 @@ offices several people hold at once, such as 副县长 or 常委) else still, as
 last known. Each line says which bounds are stated and which inferred, with
 the reports seen and their ids. With --on DATE (a day 2020-06-01, a month
 2020-06 or a year 2020: at any time in it), only those in office then.`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "on", Usage: "only those in office on this day, or at any time in this month or year (YYYY-MM-DD, YYYY-MM, YYYY)"},
-			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
-		},
+		}, formatFlags()...),
 		Action: func(c *cli.Context) error {
 			args, err := positional(c)
 			if err != nil {
 				return err
 			}
 			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError("who-holds: name one POST, e.g. kg who-holds 静海区委书记")
+				return usageError("who-holds: name one POST, e.g. kg who-holds 武功县委常委")
+			}
+			format, err := outputFormat(c)
+			if err != nil {
+				return err
 			}
 			post, on := queryText(args[0]), c.String("on")
 			if on != "" && !validOn(on) {
@@ -58,21 +65,37 @@ the reports seen and their ids. With --on DATE (a day 2020-06-01, a month
 			if err != nil {
 				return graphError(err)
 			}
-			if c.Bool("json") {
+			w := terminalSafe(c.App.Writer)
+			switch format {
+			case formatJSON:
 				if hs == nil {
 					hs = []graph.Holding{}
 				}
-				return writeJSON(terminalSafe(c.App.Writer), struct {
+				return writeJSON(w, struct {
 					Post    string          `json:"post"`
 					On      string          `json:"on,omitempty"`
 					Match   graph.Match     `json:"match"`
 					Holders []graph.Holding `json:"holders"`
 				}{post, on, m, hs})
+			case formatCSV:
+				rows := [][]string{append([]string{"match"}, holdingHeader...)}
+				for _, h := range hs {
+					rows = append(rows, append([]string{string(matchOf(h))}, holdingCells(h)...))
+				}
+				return writeCSV(w, rows)
 			}
-			printHolders(terminalSafe(c.App.Writer), post, on, m, hs)
+			printHolders(w, post, on, m, hs)
 			return nil
 		},
 	}
+}
+
+// matchOf is a holding's match; "" (not marked) is exact.
+func matchOf(h graph.Holding) graph.Match {
+	if h.Match == "" {
+		return graph.MatchExact
+	}
+	return h.Match
 }
 
 func printHolders(w io.Writer, post, on string, m graph.Match, hs []graph.Holding) {
@@ -88,16 +111,103 @@ func printHolders(w io.Writer, post, on string, m graph.Match, hs []graph.Holdin
 		fmt.Fprintf(w, "nobody is known to hold %s%s\n", matchPhrase(post, m), scope)
 		return
 	}
-	fmt.Fprintf(w, "holders of %s%s:\n", matchPhrase(post, m), scope)
-	rows := [][]string{{"PERSON", "OFFICE", "FROM", "UNTIL", "SEEN", "REPORTS"}}
-	for _, h := range hs {
-		rows = append(rows, []string{
-			h.Person + " (" + h.Context + ")", h.Post + qualifiers(h.Tenure),
-			fromText(h), untilText(h), dash(h.FirstSeen) + " … " + dash(h.LastSeen),
-			strings.Join(h.Reports, ","),
-		})
+	// One table per match, exact first (the holdings come so ordered).
+	for i := 0; i < len(hs); {
+		j := i
+		for j < len(hs) && matchOf(hs[j]) == matchOf(hs[i]) {
+			j++
+		}
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "holders of %s%s:\n", matchPhrase(post, matchOf(hs[i])), scope)
+		rows := [][]string{{"PERSON", "OFFICE", "FROM", "UNTIL", "SEEN", "REPORTS"}}
+		for _, h := range hs[i:j] {
+			rows = append(rows, []string{
+				h.Person + " (" + h.Context + ")", h.Post + qualifiers(h.Tenure),
+				fromText(h), untilText(h), dash(h.FirstSeen) + " … " + dash(h.LastSeen),
+				strings.Join(h.Reports, ","),
+			})
+		}
+		printTable(w, rows)
+		i = j
 	}
-	printTable(w, rows)
+}
+
+// holdingHeader and holdingCells are a holding as a CSV row; termHeader
+// and termCells the same without the office (for rows that name it).
+var holdingHeader = append([]string{"person", "context", "person_key", "identity", "office", "office_key"}, termHeader...)
+
+var termHeader = []string{"acting", "executive", "from", "from_bound", "until", "until_bound", "next_holder", "first_seen", "last_seen", "reports"}
+
+func holdingCells(h graph.Holding) []string {
+	return append([]string{h.Person, h.Context, h.PersonKey, h.Identity, h.Post, h.PostKey}, termCells(h)[4:]...)
+}
+
+// termCells: person, context, person_key, identity, then termHeader's.
+func termCells(h graph.Holding) []string {
+	return []string{h.Person, h.Context, h.PersonKey, h.Identity, boolCell(h.Acting), boolCell(h.Executive),
+		h.From, h.FromBound, h.Until, h.UntilBound, h.Next, h.FirstSeen, h.LastSeen, strings.Join(h.Reports, ";")}
+}
+
+func boolCell(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// Output formats: --format table|csv|json (--json and --csv for short).
+const (
+	formatTable = "table"
+	formatCSV   = "csv"
+	formatJSON  = "json"
+)
+
+// formatFlags are the output flags of the query commands.
+func formatFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "format", Value: formatTable, Usage: "output: table (aligned, for reading), csv (a header row, then one row per line) or json"},
+		&cli.BoolFlag{Name: "json", Usage: "print JSON (--format json)"},
+		&cli.BoolFlag{Name: "csv", Usage: "print CSV (--format csv)"},
+	}
+}
+
+// outputFormat is the format the flags ask for; a usage error when they
+// disagree or name no format.
+func outputFormat(c *cli.Context) (string, error) {
+	f := strings.ToLower(strings.TrimSpace(c.String("format")))
+	switch f {
+	case formatTable, formatCSV, formatJSON:
+	default:
+		return "", usageError("%s: --format %q: use table, csv or json", c.Command.Name, c.String("format"))
+	}
+	short := ""
+	if c.Bool("json") {
+		short = formatJSON
+	}
+	if c.Bool("csv") {
+		if short != "" {
+			return "", usageError("%s: --json and --csv: choose one", c.Command.Name)
+		}
+		short = formatCSV
+	}
+	if short != "" {
+		if c.IsSet("format") && f != short {
+			return "", usageError("%s: --format %s and --%s: choose one", c.Command.Name, f, short)
+		}
+		return short, nil
+	}
+	return f, nil
+}
+
+// writeCSV writes rows (the first the header) as CSV.
+func writeCSV(w io.Writer, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.WriteAll(rows); err != nil {
+		return fmt.Errorf("writing CSV: %w", err)
+	}
+	return nil
 }
 
 // validOn accepts a day, a month or a year.
@@ -156,8 +266,11 @@ func untilText(h graph.Holding) string {
 }
 
 func matchPhrase(name string, m graph.Match) string {
-	if m == graph.MatchContains {
+	switch m {
+	case graph.MatchContains:
 		return fmt.Sprintf("posts containing %q", name)
+	case graph.MatchVariant:
+		return fmt.Sprintf("%s (variant)", name)
 	}
 	return name
 }
@@ -184,23 +297,35 @@ func dash(s string) string {
 func personCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "person",
-		Usage:     "show what the graph knows of a person: posts over time and events, each with its evidence",
+		Usage:     "a person's career: each office held, from when until when (stated or inferred), acting or not",
 		ArgsUsage: "NAME",
-		Description: `Every Person node named NAME (or, when none is, whose name contains NAME)
-is shown separately: namesakes of different places are different people.
-For each: the posts held, with dates, and the events chaired, spoken at,
-attended or honoured at, each with the evidence sentences and report ids.`,
-		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
-		},
+		Description: `Every person named NAME is shown, then every person whose name contains
+NAME, each labelled (traditional characters and full-width forms are read
+as the graph writes names). One block per person: the Person nodes of one
+identity together (namesakes of different places are different people).
+
+The block is a career table: each office held, FROM and UNTIL, with how
+each bound is known (stated: a report tells of the appointment or removal;
+first or last seen; inferred from the next holder's start; as last known),
+and whether the holding is acting (代理, 代) or executive (常务), with the
+reports. --events adds the events chaired, spoken at, attended or honoured
+at, and the evidence sentences of posts and events, with report ids and
+offsets. --format csv prints the career table (with --events, the events);
+--format json everything.`,
+		Flags: append(personFlags(), formatFlags()...),
 		Action: func(c *cli.Context) error {
 			args, err := positional(c)
 			if err != nil {
 				return err
 			}
 			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError("person: name one NAME, e.g. kg person 蔺雪峰")
+				return usageError("person: name one NAME, e.g. kg person 仝晓东")
 			}
+			format, err := outputFormat(c)
+			if err != nil {
+				return err
+			}
+			opt := personOptions{events: c.Bool("events")}
 			name := queryText(args[0])
 			cl, err := openGraph(c)
 			if err != nil {
@@ -211,43 +336,100 @@ attended or honoured at, each with the evidence sentences and report ids.`,
 			if err != nil {
 				return graphError(err)
 			}
-			if c.Bool("json") {
-				if ps == nil {
-					ps = []graph.Profile{}
+			w := terminalSafe(c.App.Writer)
+			switch format {
+			case formatJSON:
+				persons := graph.Group(ps)
+				if persons == nil {
+					persons = []graph.Individual{}
 				}
-				return writeJSON(terminalSafe(c.App.Writer), struct {
-					Name    string          `json:"name"`
-					Match   graph.Match     `json:"match"`
-					Persons []graph.Profile `json:"persons"`
-				}{name, m, ps})
+				return writeJSON(w, struct {
+					Name    string             `json:"name"`
+					Match   graph.Match        `json:"match"`
+					Persons []graph.Individual `json:"persons"`
+				}{name, m, persons})
+			case formatCSV:
+				return writeCSV(w, personRows(ps, opt))
 			}
-			printProfiles(terminalSafe(c.App.Writer), name, m, ps)
+			printPersons(w, name, m, ps, opt)
 			return nil
 		},
 	}
 }
 
+// personFlags are the person command's own flags; personOptions what
+// they ask for (one more flag: one more field, read in the Action).
+func personFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.BoolFlag{Name: "events", Usage: "add the events (roles, places) and the evidence of posts and events"},
+	}
+}
+
+type personOptions struct {
+	events bool
+}
+
+// printProfiles prints the compact view: a career table per person.
 func printProfiles(w io.Writer, name string, m graph.Match, ps []graph.Profile) {
+	printPersons(w, name, m, ps, personOptions{})
+}
+
+func printPersons(w io.Writer, name string, m graph.Match, ps []graph.Profile, opt personOptions) {
 	if m == graph.MatchNone {
 		fmt.Fprintf(w, "no person named or containing %q\n", name)
 		return
 	}
-	for i, p := range ps {
+	for i, g := range graph.Group(ps) {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "%s (%s) — key %s; named in %d report(s): %s\n", p.Name, p.Context, p.Key, len(p.Reports), strings.Join(p.Reports, ", "))
-		if len(p.Posts) > 0 {
-			fmt.Fprintln(w, "  posts:")
+		var nodes, reports []string
+		for _, p := range g.Nodes {
+			nodes = append(nodes, p.Key)
+			reports = append(reports, p.Reports...)
 		}
-		for _, h := range p.Posts {
-			fmt.Fprintf(w, "    %s%s  %s\n", h.Post, qualifiers(h.Tenure), tenureText(h.Tenure))
-			printEvidence(w, h.Evidence)
+		slices.Sort(reports)
+		reports = slices.Compact(reports)
+		contexts := []string{}
+		for _, p := range g.Nodes {
+			if !slices.Contains(contexts, p.Context) {
+				contexts = append(contexts, p.Context)
+			}
 		}
-		if len(p.Events) > 0 {
+		label := ""
+		if g.Match == graph.MatchContains {
+			label = fmt.Sprintf(" — contains %q", name)
+		}
+		fmt.Fprintf(w, "%s (%s)%s — key %s; named in %d report(s): %s\n", g.Name, strings.Join(contexts, ", "), label,
+			strings.Join(nodes, ", "), len(reports), strings.Join(reports, ", "))
+		if len(g.Career) > 0 {
+			rows := [][]string{{"OFFICE", "FROM", "UNTIL", "BOUNDS", "ACTING", "REPORTS"}}
+			for _, h := range g.Career {
+				rows = append(rows, []string{h.Post, dash(h.From), untilDate(h), boundsText(h), actingText(h.Tenure), strings.Join(h.Reports, ",")})
+			}
+			var b strings.Builder
+			printTable(&b, rows)
+			for _, l := range strings.SplitAfter(strings.TrimSuffix(b.String(), "\n"), "\n") {
+				fmt.Fprint(w, "  "+l)
+			}
+			fmt.Fprintln(w)
+		}
+		if !opt.events {
+			if len(g.Career) == 0 {
+				fmt.Fprintln(w, "  no posts known")
+			}
+			continue
+		}
+		var events []graph.EventRole
+		var posts []graph.PostHeld
+		for _, p := range g.Nodes {
+			events = append(events, p.Events...)
+			posts = append(posts, p.Posts...)
+		}
+		if len(events) > 0 {
 			fmt.Fprintln(w, "  events:")
 		}
-		for _, e := range p.Events {
+		for _, e := range events {
 			role := e.Role
 			if e.Honour != "" {
 				role += " (" + e.Honour + ")"
@@ -259,10 +441,78 @@ func printProfiles(w io.Writer, name string, m graph.Match, ps []graph.Profile) 
 			fmt.Fprintf(w, "    %s  %s  %s%s  [reports %s]\n", dash(e.Date), role, e.Event, where, strings.Join(e.Reports, ", "))
 			printEvidence(w, e.Evidence)
 		}
-		if len(p.Posts) == 0 && len(p.Events) == 0 {
+		if len(posts) > 0 {
+			fmt.Fprintln(w, "  evidence of the posts:")
+		}
+		for _, h := range posts {
+			fmt.Fprintf(w, "    %s%s  %s\n", h.Post, qualifiers(h.Tenure), tenureText(h.Tenure))
+			printEvidence(w, h.Evidence)
+		}
+		if len(posts) == 0 && len(events) == 0 {
 			fmt.Fprintln(w, "  no posts or events known")
 		}
 	}
+}
+
+// personRows is the CSV of the person command: the career, or with
+// --events the events.
+func personRows(ps []graph.Profile, opt personOptions) [][]string {
+	if opt.events {
+		rows := [][]string{{"match", "identity", "name", "person_key", "context", "date", "role", "honour", "event", "kind", "places", "reports"}}
+		for _, g := range graph.Group(ps) {
+			for _, p := range g.Nodes {
+				for _, e := range p.Events {
+					rows = append(rows, []string{string(g.Match), g.Identity, p.Name, p.Key, p.Context, e.Date, e.Role, e.Honour, e.Event, e.Kind,
+						strings.Join(e.Places, ";"), strings.Join(e.Reports, ";")})
+				}
+			}
+		}
+		return rows
+	}
+	rows := [][]string{append([]string{"match"}, holdingHeader...)}
+	for _, g := range graph.Group(ps) {
+		for _, h := range g.Career {
+			rows = append(rows, append([]string{string(g.Match)}, holdingCells(h)...))
+		}
+	}
+	return rows
+}
+
+// untilDate is a term's end, or "still" while it lasts.
+func untilDate(h graph.Holding) string {
+	if h.Until == "" {
+		return "still"
+	}
+	return h.Until
+}
+
+// boundsText says how each bound of a term is known.
+func boundsText(h graph.Holding) string {
+	from := "unknown"
+	switch h.FromBound {
+	case graph.BoundStated:
+		from = "stated"
+	case graph.BoundSeen:
+		from = "first seen"
+		if h.End != "" && h.From >= h.End {
+			from = "unknown"
+		}
+	}
+	until := "as last known"
+	switch h.UntilBound {
+	case graph.BoundStated:
+		until = "stated"
+	case graph.BoundSeen:
+		until = "last seen"
+	case graph.BoundNext:
+		until = "inferred: next holder " + h.Next
+	}
+	return from + " / " + until
+}
+
+// actingText marks an acting or executive holding.
+func actingText(t graph.Tenure) string {
+	return strings.Trim(strings.TrimSpace(qualifiers(t)), "()")
 }
 
 func tenureText(t graph.Tenure) string {
