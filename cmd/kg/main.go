@@ -61,6 +61,7 @@ func commands() []*cli.Command {
 		reportCommand(),
 		deleteCommand(),
 		trainCommand(),
+		serveCommand(),
 	}
 }
 
