@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -111,6 +113,14 @@ func TestUsageErrorsComeBeforeConnecting(t *testing.T) {
 		{"who-holds with an unknown flag after the post", []string{"who-holds", "区长", "--bogus"}},
 		{"who-holds with --on missing its value", []string{"who-holds", "区长", "--on"}},
 		{"person without a name", []string{"person"}},
+		{"person with an unknown format", []string{"person", "王某", "--format", "xml"}},
+		{"person with --json and --csv", []string{"person", "王某", "--json", "--csv"}},
+		{"who-holds with --format table and --json", []string{"who-holds", "区长", "--format", "table", "--json"}},
+		{"roster without a place", []string{"roster"}},
+		{"roster with a bad date", []string{"roster", "武功县", "--on", "2024-04-31"}},
+		{"changes without a place", []string{"changes", "--from", "2024"}},
+		{"changes with a bad --from", []string{"changes", "武功县", "--from", "去年"}},
+		{"changes ending before it begins", []string{"changes", "武功县", "--from", "2024-05", "--to", "2024-04"}},
 		{"ingest without paths", []string{"ingest"}},
 		{"ingest with batch size zero", []string{"ingest", "--batch-size", "0", "x.txt"}},
 	}
@@ -126,7 +136,7 @@ func TestUsageErrorsComeBeforeConnecting(t *testing.T) {
 
 func TestUnreachableNeo4jExits4(t *testing.T) {
 	uri := closedURI(t)
-	for _, args := range [][]string{{"who-holds", "区长"}, {"person", "王某"}, {"schema", "verify"}, {"schema", "apply"}} {
+	for _, args := range [][]string{{"who-holds", "区长"}, {"person", "王某"}, {"roster", "武功县"}, {"changes", "武功县"}, {"schema", "verify"}, {"schema", "apply"}} {
 		code, _, stderr := runKG(t, append([]string{"--uri", uri}, args...)...)
 		if code != exitUnavailable {
 			t.Errorf("%v: exit code %d, want %d", args, code, exitUnavailable)
@@ -300,31 +310,210 @@ func TestIntegrationWhoHoldsCommand(t *testing.T) {
 func TestIntegrationPersonCommand(t *testing.T) {
 	_, l := testGraph(t)
 	tag := newTag(t)
-	post, _, b, items := tenureReports(tag)
+	post, a, b, items := tenureReports(tag)
 	loadItems(t, l, items)
 
+	// Compact: the career table, no events.
 	code, out, stderr := runKG(t, "person", b)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		b + " (北测" + tag + "市)", "posts:", post, "appointed 2021-03-01", "seen 2021-03-02 … 2021-09-01",
-		"events:", "CHAIRED", "北测" + tag + "市常务会议", "kgtest-" + tag + "-3 2021-09-01 [", post + b + "主持会议",
+		b + " (北测" + tag + "市)", "OFFICE", "FROM", "UNTIL", "BOUNDS", "ACTING", post, "2021-03-01", "still", "stated / as last known",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("person output lacks %q:\n%s", want, out)
 		}
 	}
+	if strings.Contains(out, "events:") || strings.Contains(out, "主持会议") {
+		t.Errorf("compact person output shows events or evidence:\n%s", out)
+	}
+	// The predecessor's term: until stated, and the bounds say so.
+	_, out, _ = runKG(t, "person", a)
+	if !strings.Contains(out, "first seen / stated") || !strings.Contains(out, "2020-06-01  2021-03-01") {
+		t.Errorf("person %s:\n%s", a, out)
+	}
+	// --events: events with roles, and the evidence.
+	_, out, _ = runKG(t, "person", b, "--events")
+	for _, want := range []string{
+		"events:", "CHAIRED", "北测" + tag + "市常务会议", "kgtest-" + tag + "-3 2021-09-01 [", post + b + "主持会议",
+		"evidence of the posts:", "appointed 2021-03-01", "seen 2021-03-02 … 2021-09-01",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("person --events output lacks %q:\n%s", want, out)
+		}
+	}
 	code, out, _ = runKG(t, "person", "--json", b)
 	var res struct {
-		Persons []graph.Profile `json:"persons"`
+		Match   string             `json:"match"`
+		Persons []graph.Individual `json:"persons"`
 	}
 	if err := json.Unmarshal([]byte(out), &res); err != nil || code != exitOK {
 		t.Fatalf("person --json: %v\n%s", err, out)
 	}
-	if len(res.Persons) != 1 || len(res.Persons[0].Posts) != 1 || len(res.Persons[0].Posts[0].Evidence) != 2 ||
-		len(res.Persons[0].Events) != 1 || res.Persons[0].Events[0].Evidence[0].Text != post+b+"主持会议" {
-		t.Errorf("person --json: %+v", res.Persons)
+	if res.Match != "exact" || len(res.Persons) != 1 || len(res.Persons[0].Nodes) != 1 || len(res.Persons[0].Career) != 1 ||
+		res.Persons[0].Career[0].FromBound != graph.BoundStated || res.Persons[0].Identity != b+"|北测"+tag+"市" {
+		t.Fatalf("person --json: %+v", res.Persons)
+	}
+	n := res.Persons[0].Nodes[0]
+	if len(n.Posts) != 1 || len(n.Posts[0].Evidence) != 2 || len(n.Events) != 1 || n.Events[0].Evidence[0].Text != post+b+"主持会议" {
+		t.Errorf("person --json node: %+v", n)
+	}
+	// CSV: a header, then the career.
+	code, out, _ = runKG(t, "person", b, "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || code != exitOK || len(rows) != 2 || rows[0][0] != "match" || rows[1][1] != b || !slices.Contains(rows[1], post) ||
+		!slices.Contains(rows[1], "stated") {
+		t.Errorf("person --format csv: %v %v\n%s", err, rows, out)
+	}
+	_, out, _ = runKG(t, "person", b, "--csv", "--events")
+	if rows, err := csv.NewReader(strings.NewReader(out)).ReadAll(); err != nil || len(rows) != 2 || !slices.Contains(rows[1], "CHAIRED") {
+		t.Errorf("person --csv --events: %v %v", err, rows)
+	}
+	// Part of a name: every person containing it, labelled.
+	_, out, _ = runKG(t, "person", tag)
+	if !strings.Contains(out, "contains \""+tag+"\"") || !strings.Contains(out, a) || !strings.Contains(out, b) {
+		t.Errorf("person %s:\n%s", tag, out)
+	}
+	_, out, _ = runKG(t, "person", "无此人"+tag)
+	if !strings.Contains(out, "no person named or containing") {
+		t.Errorf("unknown person: %q", out)
+	}
+}
+
+// rosterItems: in 罗测<tag>县 甲 is the party secretary, removed on
+// 2022-05-01 with nobody after; 乙 the county head until 2021-06-01, when
+// 戊 becomes the acting head.
+func rosterItems(tag string) (string, []graph.Item) {
+	j := "罗测" + tag + "县"
+	mk := func(n int, date string, holds ...doc.Relation) graph.Item {
+		x := &doc.Extraction{Report: doc.Report{ID: fmt.Sprintf("kgtest-%s-%d", tag, n), Date: date, Jurisdiction: j}}
+		var text []rune
+		ids := map[string]string{}
+		ent := func(typ, name string) string {
+			if id, ok := ids[typ+name]; ok {
+				return id
+			}
+			id := fmt.Sprintf("e%d", len(x.Entities))
+			x.Entities = append(x.Entities, doc.Entity{ID: id, Type: typ, Name: name})
+			ids[typ+name] = id
+			return id
+		}
+		for _, h := range holds {
+			s := h.To + h.From + "出席会议"
+			h.Evidence = doc.Evidence{Text: s, Start: len(text), End: len(text) + len([]rune(s))}
+			text = append(text, []rune(s+"。")...)
+			h.Type, h.From, h.To = doc.RelHolds, ent(doc.TypePerson, h.From), ent(doc.TypePost, h.To)
+			x.Relations = append(x.Relations, h)
+		}
+		return graph.Item{Extraction: x, Text: string(text)}
+	}
+	return j, []graph.Item{
+		mk(1, "2021-01-10", doc.Relation{From: "甲" + tag, To: j + "委书记"}, doc.Relation{From: "乙" + tag, To: j + "长"}),
+		mk(2, "2021-06-02", doc.Relation{From: "乙" + tag, To: j + "长", End: sp("2021-06-01")},
+			doc.Relation{From: "戊" + tag, To: j + "代理县长", Start: sp("2021-06-01")}),
+		mk(3, "2022-05-02", doc.Relation{From: "甲" + tag, To: j + "委书记", End: sp("2022-05-01")}),
+	}
+}
+
+func TestIntegrationRosterCommand(t *testing.T) {
+	_, l := testGraph(t)
+	tag := newTag(t)
+	j, items := rosterItems(tag)
+	loadItems(t, l, items)
+	a, b, e := "甲"+tag, "乙"+tag, "戊"+tag
+
+	tests := []struct {
+		name    string
+		args    []string
+		want    []string
+		notWant []string
+	}{
+		{"as last known: a vacancy and an acting head", []string{"roster", j},
+			[]string{"offices of " + j + ", as last known:", "OFFICE", "HOLDER", j + "委书记", "vacant", "since 2022-05-01", a,
+				j + "长 (acting)", e + " (" + j + ")", "2021-06-01 appointed"}, []string{b}},
+		{"on a day", []string{"roster", j, "--on", "2021-03-01"},
+			[]string{"on 2021-03-01:", a + " (" + j + ")", b + " (" + j + ")"}, []string{e, "vacant"}},
+		{"written in traditional characters", []string{"roster", "罗測" + tag + "縣"}, []string{"offices of " + j + ","}, nil},
+		{"nothing named so", []string{"roster", "无此地" + tag}, []string{"no place or organisation with offices named or containing"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, stderr := runKG(t, tt.args...)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(out, w) {
+					t.Errorf("output has %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+	code, out, _ := runKG(t, "roster", j, "--json")
+	var res struct {
+		Scopes  []graph.Scope      `json:"scopes"`
+		Offices []graph.RosterLine `json:"offices"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != exitOK {
+		t.Fatalf("roster --json: %v\n%s", err, out)
+	}
+	if len(res.Scopes) != 1 || res.Scopes[0].Match != graph.MatchExact || len(res.Offices) != 2 || res.Offices[0].Status != graph.StatusVacant ||
+		res.Offices[0].Previous == nil || res.Offices[0].Previous.Person != a || res.Offices[1].Holder == nil || !res.Offices[1].Holder.Acting {
+		t.Errorf("roster --json: %+v", res)
+	}
+	_, out, _ = runKG(t, "roster", j, "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) != 3 || rows[0][0] != "scope" || rows[1][8] != "vacant" || rows[2][8] != "held" {
+		t.Errorf("roster --format csv: %v %q", err, rows)
+	}
+}
+
+func TestIntegrationChangesCommand(t *testing.T) {
+	_, l := testGraph(t)
+	tag := newTag(t)
+	j, items := rosterItems(tag)
+	loadItems(t, l, items)
+	a, b, e := "甲"+tag, "乙"+tag, "戊"+tag
+	r2, r3 := "kgtest-"+tag+"-2", "kgtest-"+tag+"-3"
+
+	code, out, stderr := runKG(t, "changes", j, "--from", "2021", "--to", "2022")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := []struct{ date, kind, person, report string }{
+		{"2021-06-01", "removal", b, r2}, {"2021-06-01", "acting", e, r2}, {"2022-05-01", "removal", a, r3}, {"2022-05-01", "vacancy", a, r3},
+	}
+	if len(lines) != 2+len(want) || !strings.Contains(lines[0], "changes in the offices of "+j+" from 2021 to 2022:") {
+		t.Fatalf("changes:\n%s", out)
+	}
+	for i, w := range want {
+		l := lines[2+i]
+		if !strings.HasPrefix(l, w.date) || !strings.Contains(l, " "+w.kind+" ") || !strings.Contains(l, w.person) || !strings.HasSuffix(l, w.report) {
+			t.Errorf("line %d: %q, want %v", i, l, w)
+		}
+	}
+	_, out, _ = runKG(t, "changes", j, "--from", "2023-01-01")
+	if !strings.Contains(out, "no changes known") {
+		t.Errorf("changes since 2023:\n%s", out)
+	}
+	_, out, _ = runKG(t, "changes", j, "--csv", "--to", "2021-12")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) != 3 || rows[0][0] != "date" || rows[1][1] != "removal" || rows[2][1] != "acting" || rows[2][11] != r2 {
+		t.Errorf("changes --csv: %v %q", err, rows)
+	}
+	_, out, _ = runKG(t, "changes", j, "--json", "--from", "2022")
+	var res struct {
+		Changes []graph.Change `json:"changes"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Changes) != 2 || res.Changes[1].Kind != graph.ChangeVacancy {
+		t.Errorf("changes --json: %v %+v", err, res)
 	}
 }
 
