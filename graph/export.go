@@ -208,6 +208,9 @@ func (e *Exporter) addPlan(p *plan, seq int64) error {
 		if err := e.spillRow(seq, hasEvidenceFile, []string{csvString(p.id), csvString(ev.key), string(schema.HasEvidence)}); err != nil {
 			return err
 		}
+		if ev.typ == schema.AttributeEvidence {
+			continue // no relationship to aggregate
+		}
 		f := p.facts[ev.fact]
 		var c payload
 		c.str(p.id)

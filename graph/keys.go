@@ -138,6 +138,12 @@ func factKey(t schema.RelType, from schema.Label, fromKey string, to schema.Labe
 	return k
 }
 
+// attributeKey names what a report says of a person: ATTRIBUTE:Person[key]#kind=value
+// (the "fact" of its Evidence; there is no relationship of that key).
+func attributeKey(personKey, kind, value string) string {
+	return fmt.Sprintf("%s:%s[%s]#%s=%s", schema.AttributeEvidence, schema.Person, personKey, kind, value)
+}
+
 // evidenceKey names one piece of evidence: the report, and a digest of the
 // fact and the span.
 func evidenceKey(reportID, fact string, start, end int) string {

@@ -47,6 +47,9 @@ type Stats struct {
 	Counters
 	// counted holds the statuses of the reports that Add folded in.
 	counted map[Status]int
+	// retracted are the names of the persons that replaced reports named
+	// (their identities are resolved again).
+	retracted []string
 }
 
 // Count returns how many reports ended with status s.
@@ -164,7 +167,34 @@ func (l *Loader) LoadBatch(ctx context.Context, items []Item) (Stats, error) {
 			return st, err
 		}
 	}
+	// The identities of the persons of every report written (and of the
+	// versions they replaced) follow from the graph as it is now.
+	names := st.retracted
+	for i, p := range plans {
+		if p == nil || st.Reports[i].Status != StatusNew && st.Reports[i].Status != StatusReplaced {
+			continue
+		}
+		names = append(names, p.personNames()...)
+	}
+	if len(names) > 0 {
+		cnt, err := l.c.ResolvePersons(ctx, names)
+		st.Counters.Add(cnt)
+		if err != nil {
+			return st, fmt.Errorf("resolving person identities: %w", err)
+		}
+	}
 	return st, nil
+}
+
+// personNames are the names of the plan's persons.
+func (p *plan) personNames() []string {
+	var out []string
+	for _, e := range p.entities {
+		if e.label == schema.Person {
+			out = append(out, personName(e.key))
+		}
+	}
+	return out
 }
 
 // loadParts writes the reports idx of plans in concurrent transactions, one
@@ -357,6 +387,7 @@ func (l *Loader) loadRound(ctx context.Context, plans []*plan, idx []int, st *St
 			st.Reports[j].Err = out.errs[i]
 		}
 		st.Counters.Add(out.counters)
+		st.retracted = append(st.retracted, out.retracted...)
 		return nil
 	}
 	if errors.Is(err, errReplacedMeanwhile) || !rejected(err) {
@@ -435,6 +466,8 @@ type batchResult struct {
 	previous []string // the hash a replaced report had
 	errs     []error  // why a report failed (a *CollisionError)
 	counters Counters
+	// retracted: the names of the persons the replaced versions named
+	retracted []string
 }
 
 // Cypher for one batch. %[1]s etc. are labels and types from schema only;
@@ -715,7 +748,18 @@ func writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, ps []*plan, fo
 	if err := ch.settle(ctx, tx, cnt); err != nil {
 		return nil, err
 	}
+	res.retracted = ch.personNames()
 	return res, nil
+}
+
+// personNames are the names of the persons that lost mentions.
+func (c *changes) personNames() []string {
+	var out []string
+	for key := range c.orphans[schema.Person] {
+		out = append(out, personName(key))
+	}
+	sort.Strings(out)
+	return out
 }
 
 // lockReports takes the write lock of the reports ids (see qLockReports),
@@ -925,6 +969,9 @@ func batchRows(ps []*plan, shared map[string]map[string]any) rowSet {
 		for _, k := range sortedKeys(p.evidence) {
 			e := p.evidence[k]
 			evidence = append(evidence, e.props(p.id))
+			if e.typ == schema.AttributeEvidence {
+				continue // no relationship to aggregate
+			}
 			a := facts[e.fact]
 			if a == nil {
 				a = &factAggregate{factRow: p.facts[e.fact]}
@@ -1006,6 +1053,7 @@ func (l *Loader) Delete(ctx context.Context, ids ...string) (Counters, error) {
 	if len(ids) == 0 {
 		return Counters{}, nil
 	}
+	var names []string
 	res, err := l.c.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		var cnt Counters
 		if err := lockReportsWith(ctx, tx, qLockExistingReports, anys(ids), &cnt); err != nil {
@@ -1021,10 +1069,17 @@ func (l *Loader) Delete(ctx context.Context, ids ...string) (Counters, error) {
 		if _, err := collect(ctx, tx, qDeleteReports, map[string]any{"ids": anys(ids)}, &cnt); err != nil {
 			return nil, fmt.Errorf("deleting reports: %w", err)
 		}
+		names = ch.personNames()
 		return cnt, nil
 	})
 	if err != nil {
 		return Counters{}, err
 	}
-	return res.(Counters), nil
+	cnt := res.(Counters)
+	rc, err := l.c.ResolvePersons(ctx, names)
+	cnt.Add(rc)
+	if err != nil {
+		return cnt, fmt.Errorf("resolving person identities: %w", err)
+	}
+	return cnt, nil
 }

@@ -14,6 +14,7 @@ import (
 var dataSteps = map[string]func(*Client, context.Context) error{
 	schema.StepOfficeKeys:       (*Client).migrateOfficeKeys,
 	schema.StepReportEventDates: (*Client).migrateReportEventDates,
+	schema.StepPersonIdentities: (*Client).migratePersonIdentities,
 }
 
 // officeBatch is how many Post nodes one transaction of the office-keys

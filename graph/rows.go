@@ -75,6 +75,9 @@ type evidenceRow struct {
 	tenureEnd   *string
 	honour      string
 	derived     bool
+	// an attribute's evidence (typ schema.AttributeEvidence): the person's
+	// key, the attribute's kind and value
+	person, kind, value string
 }
 
 func (p *plan) warnf(format string, a ...any) {
@@ -190,6 +193,7 @@ func buildPlan(x *doc.Extraction, text string, storeText bool) (*plan, error) {
 		b.addRelation(rel, ents)
 	}
 	b.addDerived(x, ents)
+	b.addAttributes(ents)
 	return p, nil
 }
 
@@ -572,6 +576,9 @@ func (e *evidenceRow) props(report string) map[string]any {
 	if e.derived {
 		props["derived"] = true
 	}
+	if e.typ == schema.AttributeEvidence {
+		props["person"], props["kind"], props["value"] = e.person, e.kind, e.value
+	}
 	return props
 }
 
@@ -600,4 +607,47 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(ks)
 	return ks
+}
+
+// addAttributes adds the evidence of what the report says of its persons
+// (doc.EntityAttribute: gender, birth, …). An attribute is no relationship:
+// its Evidence (type ATTRIBUTE) names the person, the kind and the value,
+// and the person's attribute properties are computed from all such
+// evidence by the identity resolution (identity.go), which also uses them
+// for and against taking namesakes for one person.
+func (b *builder) addAttributes(ents map[string]*resolved) {
+	p := b.p
+	ids := make([]string, 0, len(ents))
+	for id, r := range ents {
+		if r.key != "" && r.label == schema.Person && len(r.e.Attributes) > 0 {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		r := ents[id]
+		for _, a := range r.e.Attributes {
+			kind, value := strings.TrimSpace(a.Kind), strings.TrimSpace(a.Value)
+			if !schema.IsAttribute(kind) || value == "" {
+				p.warnf("person %s: attribute %q=%q is not one kg knows; skipped", r.e.ID, a.Kind, a.Value)
+				continue
+			}
+			fact := attributeKey(r.key, kind, value)
+			if len(fact) > maxKeyBytes {
+				p.warnf("person %s: attribute key is %d bytes, too long to index; skipped", r.e.ID, len(fact))
+				continue
+			}
+			start, end := a.Evidence.Start, a.Evidence.End
+			text := a.Evidence.Text
+			if text == "" && b.runes != nil && start >= 0 && start < end && end <= len(b.runes) {
+				text = string(b.runes[start:end])
+			}
+			ev := &evidenceRow{key: evidenceKey(p.id, fact, start, end), fact: fact, typ: schema.AttributeEvidence,
+				start: int64(start), end: int64(end), text: strings.ToValidUTF8(text, "\uFFFD"), reportDate: b.date,
+				person: r.key, kind: kind, value: value}
+			if p.evidence[ev.key] == nil {
+				p.evidence[ev.key] = ev
+			}
+		}
+	}
 }

@@ -243,12 +243,18 @@ var Migrations = []Migration{
 	// evidence), drop those that name none, qualify HOLDS (acting,
 	// executive), and date undated reports by their events.
 	{Version: 6, Name: "office keys", Steps: []string{StepOfficeKeys, StepReportEventDates}},
+	// Person identities (graph/identity.go): every Person gets its
+	// identity, SAME_PERSON links and attribute properties; the index finds
+	// the nodes of one identity.
+	{Version: 7, Name: "person identities", Objects: []Object{nodeIndex("person_identity", Person, "identity")},
+		Steps: []string{StepPersonIdentities}},
 }
 
 // Named data steps (Migration.Steps).
 const (
 	StepOfficeKeys       = "office keys"
 	StepReportEventDates = "report event dates"
+	StepPersonIdentities = "person identities"
 )
 
 // reportCounts turns the "reports" of facts written before V5 — the sorted

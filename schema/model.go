@@ -71,6 +71,36 @@ const (
 	HasEvidence RelType = "HAS_EVIDENCE" // Report → Evidence of a fact
 )
 
+// SamePerson joins two Person nodes that kg takes for one human (the
+// identity resolution of graph/identity.go): derived from the graph, not
+// stated by a report, rewritten whenever their names' reports change. Its
+// "rule" and "reason" say why; every Person node of one human carries the
+// same "identity".
+const SamePerson RelType = "SAME_PERSON"
+
+// AttributeEvidence is the "type" of an Evidence node that supports an
+// attribute of a Person (what a profile says: gender, birth, …) rather than
+// a relationship; its "fact" is ATTRIBUTE:Person[key]#kind=value.
+const AttributeEvidence RelType = "ATTRIBUTE"
+
+// Attributes are the biographical attributes a Person may have: the
+// property names, which are the kinds of nlp/doc's Attr* constants.
+var Attributes = []Property{
+	{"gender", "男 or 女"}, {"ethnicity", "民族 (汉族, 蒙古族 …)"}, {"birth", "year and month of birth (YYYY-MM, or YYYY)"},
+	{"native_place", "籍贯, as written (四川仁寿)"}, {"education", "学历 (研究生学历)"}, {"degree", "学位 (管理学硕士学位)"},
+	{"party", "党派 (中共党员, 民盟盟员, 无党派人士)"}, {"party_since", "joined the party (YYYY-MM)"}, {"work_since", "started work (YYYY-MM)"},
+}
+
+// IsAttribute reports whether kind is one of Attributes.
+func IsAttribute(kind string) bool {
+	for _, a := range Attributes {
+		if a.Name == kind {
+			return true
+		}
+	}
+	return false
+}
+
 // Key property names.
 const (
 	ReportKey = "id"   // Report
@@ -135,6 +165,8 @@ var Nodes = []NodeType{
 	}},
 	{Label: Person, Key: EntityKey, Entity: true, Rule: `name + "|" + context: the report's jurisdiction, else the organisation of the person's post in that report, else "report:" + report id`, Props: []Property{
 		{"key", ""}, {"name", "full name"}, {"context", "the context part of the key"},
+		{"identity", "the key of the person kg takes this node for: the same on every Person node of one human (SAME_PERSON joins them); its own key when alone"},
+		{"<attribute>", "gender, ethnicity, birth, native_place, education, degree, party, party_since, work_since: the value the reports give (ATTRIBUTE evidence); when they give several, the most supported, all of them in <attribute>_values"},
 	}},
 	{Label: Post, Key: EntityKey, Entity: true, Rule: `the office: "office:" + jurisdiction (gazetteer code, else the place's name) + "|" + organ + "|" + title (office:120118|党委|书记); 中共, 人民政府, doubled place names, 代理/代 and 常务 folded`, Props: []Property{
 		{"key", ""}, {"name", "canonical office name (静海区委书记)"}, {"title", "bare title (书记)"},
@@ -160,6 +192,7 @@ var Nodes = []NodeType{
 		{"tenure_end", "HOLDS: present when the sentence removes; the date or \"\""},
 		{"honour", "COMMENDED: the honour"},
 		{"derived", "true when the fact comes from an entity attribute (Post.org, Event.place, Place.parent) rather than a relation"},
+		{"person", "ATTRIBUTE: the key of the Person"}, {"kind", "ATTRIBUTE: the attribute (gender, birth, …)"}, {"value", "ATTRIBUTE: its value"},
 	}},
 	{Label: MigrationLabel, Key: "version", Rule: "migration version", Props: []Property{
 		{"version", ""}, {"name", ""}, {"checksum", "sha256 of the migration's statements"}, {"applied_at", ""},
@@ -192,6 +225,9 @@ var Relationships = []RelationshipType{
 		{Report, Person}, {Report, Post}, {Report, Organization}, {Report, Place}, {Report, Event},
 	}, Props: []Property{{"starts", "rune offsets of the mentions"}, {"ends", ""}, {"texts", ""}}},
 	{Type: HasEvidence, Doc: "the report supports a fact with this evidence", Endpoints: []Endpoint{{Report, Evidence}}},
+	{Type: SamePerson, Doc: "kg takes the two Person nodes for one human (derived by the identity resolution, not stated by a report)", Endpoints: []Endpoint{{Person, Person}},
+		Props: []Property{{"rule", "same-office, profile, hierarchy"}, {"reason", "why, in words: the office both hold, the profile both have, the place above"},
+			{"post", "same-office: the key of the office"}, {"reports", "ids of reports that support the link, sorted"}}},
 }
 
 // Node returns the description of a label.
