@@ -52,4 +52,13 @@ and paste, for example, who holds which post with the sentence that proves it:
 
 More ready queries: docs/queries.cypher (and docs/browser-guide.md).
 From the command line: bin/kg who-holds 南浔区委书记 ; bin/kg person 禚海涛
+
+The explorer (search, careers, offices, rosters, reports with their facts
+highlighted) in a web browser: run
+
+  bin/kg serve
+
+then open http://127.0.0.1:8080 (Ctrl-C stops it). In Neo4j Browser,
+:play http://localhost:8080/guide opens the guide and
+:style http://localhost:8080/style.grass applies kg's style.
 MSG

@@ -28,6 +28,8 @@
 #   NEO4J_START_TIMEOUT  [120]    seconds to wait for the server to be ready
 #   NEO4J_STOP_TIMEOUT   [60]     seconds to wait for a graceful stop
 #   NEO4J_DATABASE       [neo4j]  default database of `cypher`
+#   KG_SERVE_URL         [unset]  kg serve's address (http://localhost:8080):
+#                                 Browser then applies its style on connecting
 #   NEO4J_CONF_EXTRA     [unset]  more neo4j.conf lines (newline-separated),
 #                                 appended last, so they win: for experiments
 #   JAVA                 [java from JAVA_HOME or PATH]  a JDK 17 or 21
@@ -181,7 +183,18 @@ dbms.security.auth_enabled=true
 # No outbound network calls: no usage reports, no Browser telemetry.
 dbms.usage_report.enabled=false
 client.allow_telemetry=false
+
+# kg serve's Browser guide and style (:play http://localhost:8080/guide,
+# :style http://localhost:8080/style.grass): Browser may fetch them from
+# this machine.
+browser.remote_content_hostname_whitelist=localhost,127.0.0.1
 EOF
+  # With KG_SERVE_URL (e.g. http://localhost:8080), Browser applies kg
+  # serve's style on connecting (it shows an error frame when kg serve
+  # does not run, so it is not the default).
+  if [[ -n "${KG_SERVE_URL:-}" ]]; then
+    printf 'browser.post_connect_cmd=style %s/style.grass\n' "${KG_SERVE_URL%/}" >>"$CONF_DIR/neo4j.conf"
+  fi
   if [[ -n "${NEO4J_CONF_EXTRA:-}" ]]; then
     printf '\n# NEO4J_CONF_EXTRA\n%s\n' "$NEO4J_CONF_EXTRA" >>"$CONF_DIR/neo4j.conf"
   fi

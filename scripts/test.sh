@@ -51,6 +51,26 @@ else
   scripts/neo4j.sh start
 fi
 
+# --- Chromium for the explorer's browser tests (explore/browser_test.go) ---
+# Debian's chromium (and a small CJK font, for readable screenshots) is
+# installed when missing, as root or with password-less sudo. If it cannot
+# be, the browser tests skip saying so; under CI (CI=true) they fail instead.
+if [[ -z "${KG_CHROMIUM:-}" ]] && ! command -v chromium >/dev/null 2>&1; then
+  SUDO=none
+  if [[ $(id -u) -eq 0 ]]; then SUDO=
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO=sudo
+  fi
+  if [[ "$SUDO" != none ]] && command -v apt-get >/dev/null 2>&1; then
+    log "installing chromium for the browser tests (apt-get install chromium)"
+    { $SUDO apt-get update -qq \
+        && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; } >&2 \
+      || log "warning: apt-get install chromium failed: the browser tests will skip (and fail under CI)"
+  else
+    log "warning: chromium is missing and cannot be installed here (needs root or sudo, and apt-get): the browser tests will skip (and fail under CI)"
+  fi
+fi
+# --- end of the Chromium block ---
+
 log "go version: $(go version)"
 log "go vet ./..."
 go vet ./...
