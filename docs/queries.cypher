@@ -14,16 +14,23 @@
 // (appointment/removal dates) and acting/executive (代理/代, 常务: the
 // acting head holds the office itself, in a holding of its own).
 // A Post is an office: key office:<gazetteer code or place>|<organ>|<title>,
-// name its canonical name (静海区委书记), names every way it was written
-// (中共静海区委书记, …): match a name with $post = t.name OR $post IN t.names.
+// name its canonical name (武功县委常委), names every way it was written
+// (中共武功县委常委, …): match a name with $post = t.name OR $post IN t.names.
+// A Post also has place (the place's full name), place_code (its GB/T 2260
+// code, when the gazetteer knows it: the code of a place under another
+// begins with the other's), organ (党委, 政府, 人大常委会, 政协, a bureau …)
+// and title (书记, 副县长 …): the roster and changes queries use them.
 // Provenance: (:Report)-[:HAS_EVIDENCE]->(:Evidence {fact, text, start, end})
-// and (:Report)-[:MENTIONS {starts, ends, texts}]->(entity).
+// and (:Report)-[:MENTIONS {starts, ends, texts}]->(entity); an Evidence of
+// a HOLDS has tenure_start / tenure_end when its sentence appoints / removes.
+// Every example value below is from samples/ (kg ingest samples/), and
+// graph/docs_test.go checks each query's answer on them.
 
 
 // name: who-holds
 // Who holds (or held) post X, written any way the reports wrote it? One row
 // per holding, earliest first; acting holdings are marked.
-// :param post => '静海区委书记'
+// :param post => '武功县副县长'
 MATCH (p:Person)-[h:HOLDS]->(t:Post)
 WHERE t.name = $post OR $post IN t.names
 RETURN p.name AS person, p.context AS context, t.name AS post, h.acting AS acting,
@@ -34,28 +41,30 @@ ORDER BY coalesce(h.start, h.first_seen), person;
 
 // name: find-posts
 // Which posts have a name containing some text? (To find the exact post name.)
-// :param text => '区委书记'
-MATCH (t:Post) WHERE t.name CONTAINS $text
+// :param text => '武功县委'
+MATCH (t:Post) WHERE t.name CONTAINS $text OR any(n IN coalesce(t.names, []) WHERE n CONTAINS $text)
 OPTIONAL MATCH (p:Person)-[:HOLDS]->(t)
-RETURN t.name AS post, count(p) AS holders, collect(p.name)[..5] AS some_holders
+RETURN t.name AS post, t.names AS written, count(p) AS holders, collect(p.name)[..5] AS some_holders
 ORDER BY post;
 
 
 // name: who-held-on
 // Who held post X on day D? The holders of an office follow each other: a
-// holder is in office from their start (else first_seen) until their
+// holder is in office from their start (else first_seen; a holder first
+// seen in the report of their own removal, from that removal) until their
 // stated end, else the next holder's start (not in offices several hold at
 // once: 副…, 常委, 委员, 代表), else still, as last known. The rule of
 // `kg who-holds X --on D`, which also takes a month or a year and knows a
 // few more offices held by several.
-// :param post => '静海区委书记'
-// :param date => '2021-01-22'
+// :param post => '武功县住房和城乡建设局局长'
+// :param date => '2024-04-29'
 MATCH (p:Person)-[h:HOLDS]->(t:Post)
 WHERE t.name = $post OR $post IN t.names
-WITH p, h, t, coalesce(h.start, h.first_seen) AS from
+WITH p, h, t, CASE WHEN h.end < coalesce(h.start, h.first_seen) THEN h.end ELSE coalesce(h.start, h.first_seen) END AS from
 WITH p, h, t, from,
-     COLLECT { MATCH (:Person)-[n:HOLDS]->(t) WHERE coalesce(n.start, n.first_seen) > from
-               RETURN coalesce(n.start, n.first_seen) AS s ORDER BY s LIMIT 1 } AS next
+     COLLECT { MATCH (:Person)-[n:HOLDS]->(t)
+               WITH CASE WHEN n.end < coalesce(n.start, n.first_seen) THEN n.end ELSE coalesce(n.start, n.first_seen) END AS s
+               WHERE s > from RETURN s ORDER BY s LIMIT 1 } AS next
 WITH p, h, t, from,
      CASE WHEN h.end IS NOT NULL THEN h.end
           WHEN t.title STARTS WITH '副' OR t.title IN ['常委', '委员', '代表'] THEN null
@@ -68,21 +77,83 @@ RETURN p.name AS person, p.context AS context, h.acting AS acting, from, until,
 ORDER BY from, person;
 
 
+// name: roster
+// Every office of place P with its holder on day D (the rule of
+// who-held-on), or "vacant or unknown" when nobody is known in office then.
+// P is the place's full name or its gazetteer code; for the places under
+// it too, replace the first line's condition by
+// t.place_code STARTS WITH $place_code. `kg roster P --on D` does the same
+// (and `kg roster P` as last known, with --below), in the usual order of
+// offices, and tells a vacancy from an office nobody is known to have held.
+// :param place => '武功县'
+// :param date => '2024-04-29'
+MATCH (t:Post) WHERE t.place = $place OR t.place_code = $place
+CALL (t) {
+  MATCH (p:Person)-[h:HOLDS]->(t)
+  WITH p, h, CASE WHEN h.end < coalesce(h.start, h.first_seen) THEN h.end ELSE coalesce(h.start, h.first_seen) END AS from
+  WITH p, h, from,
+       COLLECT { MATCH (:Person)-[n:HOLDS]->(t)
+                 WITH CASE WHEN n.end < coalesce(n.start, n.first_seen) THEN n.end ELSE coalesce(n.start, n.first_seen) END AS s
+                 WHERE s > from RETURN s ORDER BY s LIMIT 1 } AS next
+  WITH p, h, from,
+       CASE WHEN h.end IS NOT NULL THEN h.end
+            WHEN t.title STARTS WITH '副' OR t.title IN ['常委', '委员', '代表'] THEN null
+            ELSE next[0] END AS until
+  WHERE from <= $date AND (until IS NULL OR until >= $date AND h.end IS NOT NULL OR until > $date)
+  RETURN collect({person: p.name, acting: h.acting, from: from, until: until}) AS holders
+}
+UNWIND CASE WHEN size(holders) = 0 THEN [null] ELSE holders END AS holder
+RETURN t.name AS office, t.organ AS organ, t.title AS title,
+       coalesce(holder.person, 'vacant or unknown') AS holder, holder.acting AS acting,
+       holder.from AS from, holder.until AS until
+ORDER BY organ, title, office, from, holder;
+
+
+// name: changes
+// Appointments, acting appointments and removals with a stated date in the
+// offices of place P (full name or gazetteer code) from day $since to day
+// $until, by date, with the reports that tell of each; vacancy is true for
+// a removal after which nobody else is known in the office by $until.
+// `kg changes P --from D --to D` does the same (also with months, years,
+// undated appointments and removals, and --below).
+// :param place => '武功县'
+// :param since => '2024-04-01'
+// :param until => '2024-04-30'
+MATCH (p:Person)-[h:HOLDS]->(t:Post)
+WHERE t.place = $place OR t.place_code = $place
+UNWIND [['appointment', h.start], ['removal', h.end]] AS change
+WITH p, h, t, change[0] AS kind, change[1] AS date
+WHERE date >= $since AND date <= $until
+RETURN date, CASE WHEN kind = 'appointment' AND h.acting THEN 'acting' ELSE kind END AS change,
+       t.name AS office, p.name AS person, p.context AS context,
+       kind = 'removal' AND NOT EXISTS {
+         MATCH (:Person)-[n:HOLDS]->(t)
+         WHERE n <> h AND coalesce(n.start, n.first_seen) <= $until AND (n.end IS NULL OR n.end > date) } AS vacancy,
+       COLLECT { MATCH (ev:Evidence {fact: h.fact})
+                 WHERE CASE kind WHEN 'appointment' THEN ev.tenure_start IS NOT NULL ELSE ev.tenure_end IS NOT NULL END
+                 RETURN DISTINCT ev.report AS report ORDER BY report } AS reports
+ORDER BY date, office, CASE change WHEN 'removal' THEN 0 ELSE 1 END, person;
+
+
 // name: person-posts
-// A person's posts over time (namesakes of different places are different
-// Person nodes: see the context column).
-// :param person => '蔺雪峰'
+// A person's career: each office held, with the stated and seen bounds
+// (namesakes of different places are different Person nodes: see the
+// context column; once identity resolution has run, the nodes of one
+// person share p.identity). `kg person P` prints it as a table with the
+// terms of each office's succession.
+// :param person => '仝晓东'
 MATCH (p:Person {name: $person})-[h:HOLDS]->(t:Post)
 OPTIONAL MATCH (t)-[:POST_OF]->(o:Organization)
-RETURN p.context AS context, t.name AS post, o.name AS organization,
+WITH p, h, t, collect(o.name) AS organizations
+RETURN coalesce(p.identity, p.key) AS identity, p.context AS context, t.name AS post, organizations,
        h.acting AS acting, h.start AS start, h.end AS end, h.first_seen AS first_seen, h.last_seen AS last_seen,
        h.reports AS reports
-ORDER BY context, coalesce(h.start, h.first_seen), post;
+ORDER BY identity, coalesce(h.start, h.first_seen), post;
 
 
 // name: person-events
 // A person's events: role, date, place, the reports that say so.
-// :param person => '蔺雪峰'
+// :param person => '雷振邦'
 MATCH (p:Person {name: $person})-[r:CHAIRED|SPOKE_AT|ATTENDED]->(e:Event)
 RETURN p.context AS context, e.date AS date, type(r) AS role, e.name AS event, e.kind AS kind,
        [(e)-[:HELD_IN]->(pl:Place) | pl.name] AS places, r.reports AS reports
@@ -91,7 +162,7 @@ ORDER BY context, date, event, role;
 
 // name: event-roles
 // Who chaired, spoke at, attended event E? (E: part of the event's name.)
-// :param event => '武装工作会议'
+// :param event => '常务委员会第十九次会议'
 MATCH (e:Event) WHERE e.name CONTAINS $event
 MATCH (p:Person)-[r:CHAIRED|SPOKE_AT|ATTENDED]->(e)
 OPTIONAL MATCH (p)-[:HOLDS]->(t:Post)
@@ -104,8 +175,8 @@ ORDER BY date, event,
 // name: events-in-place-month
 // Events in place P (or any place inside it) in a month, with who chaired.
 // An event without a place counts when its jurisdiction (context) is P.
-// :param place => '静海区'
-// :param month => '2021-01'
+// :param place => '武功县'
+// :param month => '2024-04'
 MATCH (e:Event)
 WHERE e.date STARTS WITH $month
   AND (e.context = $place
@@ -120,8 +191,8 @@ ORDER BY date, event;
 // Why does the graph say person P holds post X? Every piece of evidence:
 // the report, its date, the sentence and its offsets in the raw text
 // (highlight is the same span cut from the stored text).
-// :param person => '蔺雪峰'
-// :param post => '静海区委书记'
+// :param person => '仝晓东'
+// :param post => '武功县副县长'
 MATCH (p:Person {name: $person})-[h:HOLDS]->(t:Post)
 WHERE t.name = $post OR $post IN t.names
 MATCH (r:Report)-[:HAS_EVIDENCE]->(ev:Evidence {fact: h.fact})
@@ -134,8 +205,8 @@ ORDER BY date, report, start;
 // name: why-fact
 // Why does the graph say any fact between two named things? (Click a
 // relationship in the graph view to read its "fact"; or name the two ends.)
-// :param from => '蔺雪峰'
-// :param to => '2021年度武装工作会议'
+// :param from => '雷振邦'
+// :param to => '武功县第十八届人民代表大会常务委员会第十九次会议'
 MATCH (a {name: $from})-[f]-(b {name: $to})
 WHERE f.fact IS NOT NULL
 MATCH (r:Report)-[:HAS_EVIDENCE]->(ev:Evidence {fact: f.fact})
@@ -160,7 +231,7 @@ LIMIT 100;
 // name: seen-with
 // Who was seen with person P, at which events (as a graph: switch to the
 // graph view to see it).
-// :param person => '蔺雪峰'
+// :param person => '雷振邦'
 MATCH (p:Person {name: $person})-[r1:CHAIRED|SPOKE_AT|ATTENDED]->(e:Event)<-[r2:CHAIRED|SPOKE_AT|ATTENDED]-(other:Person)
 WHERE other <> p
 RETURN p, r1, e, r2, other;
@@ -168,7 +239,7 @@ RETURN p, r1, e, r2, other;
 
 // name: report-graph
 // Everything one report contributed, as a graph.
-// :param report => '001'
+// :param report => 'https://www.example.gov.cn/wugong/rdgz/202404/t20240429_55802.html'
 MATCH (r:Report {id: $report})-[m:MENTIONS]->(n)
 OPTIONAL MATCH (n)-[f]->(x)
 WHERE EXISTS { MATCH (r)-[:HAS_EVIDENCE]->(:Evidence {fact: f.fact}) }
@@ -178,7 +249,7 @@ RETURN r, m, n, f, x;
 // name: name-search
 // Full-text search over the names of people, posts, organisations, places
 // and events (CJK analyzer: any part of a name).
-// :param text => '静海'
+// :param text => '武功'
 CALL db.index.fulltext.queryNodes('entity_name_search', $text) YIELD node, score
 RETURN head(labels(node)) AS label, node.name AS name, node.key AS key, score
 ORDER BY score DESC
