@@ -2,8 +2,8 @@ package explore
 
 import (
 	"context"
-	"os"
 	"net/url"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -102,7 +102,9 @@ func count(t *testing.T, ctx context.Context, css string) int {
 	return value(t, ctx, "counting "+css, chromedp.Evaluate[int](`document.querySelectorAll(`+jsString(css)+`).length`))
 }
 
-func jsString(s string) string { return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", `\'`) + "'" }
+func jsString(s string) string {
+	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", `\'`) + "'"
+}
 
 // TestBrowserAnalystJourney: search as you type (in traditional
 // characters, part of a name), open the person, read the timeline, follow

@@ -16,7 +16,9 @@ func guideHTML(md string) string {
 	var b strings.Builder
 	b.WriteString(`<article class="guide"><carousel class="deck container-fluid">` + "\n")
 	title := ""
+	var intro []string // the lines before the first section
 	var slide []string
+	slides := 0
 	flush := func() {
 		if slide == nil {
 			return
@@ -25,23 +27,29 @@ func guideHTML(md string) string {
 		b.WriteString(blocksHTML(slide))
 		b.WriteString("</div></slide>\n")
 		slide = nil
+		slides++
 	}
 	for _, line := range strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n") {
 		switch {
-		case strings.HasPrefix(line, "# "):
+		case strings.HasPrefix(line, "# ") && title == "":
 			title = strings.TrimSpace(line[2:])
 		case strings.HasPrefix(line, "## "):
+			if slides == 0 && slide == nil && strings.TrimSpace(strings.Join(intro, "")) != "" {
+				slide = append([]string{"### " + title}, intro...)
+			}
 			flush()
 			slide = []string{"### " + strings.TrimSpace(line[3:])}
-			if title != "" && len(slide) == 1 && b.Len() < 100 {
+			if slides == 0 && title != "" {
 				slide = append([]string{"#### " + title}, slide...)
 			}
+		case slide == nil:
+			intro = append(intro, line)
 		default:
-			if slide == nil {
-				slide = []string{"### " + title}
-			}
 			slide = append(slide, line)
 		}
+	}
+	if slides == 0 && slide == nil && strings.TrimSpace(strings.Join(intro, "")) != "" {
+		slide = append([]string{"### " + title}, intro...)
 	}
 	flush()
 	b.WriteString("</carousel></article>\n")

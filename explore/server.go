@@ -267,7 +267,7 @@ func hitLink(h graph.Hit) string {
 	return "/search?q=" + url.QueryEscape(h.Name)
 }
 
-func personLink(id string) string { return "/person?id=" + url.QueryEscape(id) }
+func personLink(id string) string  { return "/person?id=" + url.QueryEscape(id) }
 func officeLink(key string) string { return "/office?key=" + url.QueryEscape(key) }
 
 // evidenceLink leads to the report with the evidence's span highlighted.

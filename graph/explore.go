@@ -148,7 +148,7 @@ type PersonCareer struct {
 	Contexts   []string     `json:"contexts"` // their contexts
 	Attributes []Attribute  `json:"attributes"`
 	Reports    int          `json:"reports"` // reports that mention them
-	Holdings   []HeldTerm     `json:"holdings"`
+	Holdings   []HeldTerm   `json:"holdings"`
 	Events     []Appearance `json:"events"`
 	Companions []Companion  `json:"companions"`
 }
