@@ -27,10 +27,9 @@ func reportsCommand() *cli.Command {
 		Description: `Lists the reports in the graph, newest first by report date (undated ones
 last), at most --limit of them (0: all): id, date, source, title and how
 many facts the report's evidence supports.`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: 50, Usage: "how many reports to list (0: all)"},
-			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
-		},
+		}, formatFlags()...),
 		Action: func(c *cli.Context) error {
 			args, err := positional(c)
 			if err != nil {
@@ -42,6 +41,10 @@ many facts the report's evidence supports.`,
 			if c.Int("limit") < 0 {
 				return usageError("reports: --limit must not be negative, not %d", c.Int("limit"))
 			}
+			format, err := outputFormat(c)
+			if err != nil {
+				return err
+			}
 			cl, err := openGraph(c)
 			if err != nil {
 				return err
@@ -51,8 +54,15 @@ many facts the report's evidence supports.`,
 			if err != nil {
 				return graphError(err)
 			}
-			if c.Bool("json") {
+			switch format {
+			case formatJSON:
 				return safeJSON(c.App.Writer, rs)
+			case formatCSV:
+				rows := [][]string{{"id", "date", "facts", "source", "title"}}
+				for _, r := range rs {
+					rows = append(rows, []string{esc(r.ID), r.Date, strconv.Itoa(r.Facts), esc(r.Source), esc(r.Title)})
+				}
+				return writeCSV(c.App.Writer, rows)
 			}
 			if len(rs) == 0 {
 				fmt.Fprintln(c.App.Writer, "no reports in the graph")
