@@ -24,6 +24,7 @@ type Change struct {
 	Kind      string `json:"kind"`
 	Bound     string `json:"bound"` // stated (a report tells of it with its date), seen (undated: the report's date)
 	Scope     string `json:"scope"`
+	ScopeCode string `json:"scope_code,omitempty"`
 	Office    string `json:"office"`
 	OfficeKey string `json:"office_key"`
 	Person    string `json:"person"`
@@ -76,7 +77,7 @@ func (c *Client) Changes(ctx context.Context, q, from, to string, below bool) ([
 					continue
 				}
 				done[o.Key] = true
-				cs = append(cs, changesOf(s.Name, holdings[o.Key], lo, hi)...)
+				cs = append(cs, changesOf(s, holdings[o.Key], lo, hi)...)
 			}
 		}
 		slices.SortStableFunc(cs, changeOrder)
@@ -91,13 +92,13 @@ func (c *Client) Changes(ctx context.Context, q, from, to string, below bool) ([
 
 // changesOf gives the changes of one office's holdings (with their terms)
 // that fall in lo … hi.
-func changesOf(scope string, hs []Holding, lo, hi string) []Change {
+func changesOf(s Scope, hs []Holding, lo, hi string) []Change {
 	in := func(d string) bool { return d != "" && lowDay(d) <= hi && highDay(d) >= lo }
 	mk := func(h Holding, date, kind, bound string, reports []string) Change {
 		if len(reports) == 0 {
 			reports = h.Reports
 		}
-		return Change{Date: date, Kind: kind, Bound: bound, Scope: scope, Office: h.Post, OfficeKey: h.PostKey,
+		return Change{Date: date, Kind: kind, Bound: bound, Scope: s.Name, ScopeCode: s.Code, Office: h.Post, OfficeKey: h.PostKey,
 			Person: h.Person, Context: h.Context, PersonKey: h.PersonKey, Acting: h.Acting, Executive: h.Executive,
 			Reports: append([]string{}, reports...)}
 	}

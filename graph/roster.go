@@ -213,7 +213,8 @@ const (
 // RosterLine is one office of a roster with one holder (an office several
 // hold at once has a line for each), or none.
 type RosterLine struct {
-	Scope string `json:"scope"` // the scope's name
+	Scope     string `json:"scope"`                // the scope's name
+	ScopeCode string `json:"scope_code,omitempty"` // and code: places of one name differ here
 	OfficeInfo
 	Status   string   `json:"status"`
 	Holder   *Holding `json:"holder,omitempty"`   // held: the holder and their term
@@ -245,7 +246,7 @@ func (c *Client) Roster(ctx context.Context, q, on string, below bool) ([]Scope,
 		var lines []RosterLine
 		for i, s := range scopes {
 			for _, o := range offices[i] {
-				lines = append(lines, rosterOf(s.Name, o, holdings[o.Key], lo, hi)...)
+				lines = append(lines, rosterOf(s, o, holdings[o.Key], lo, hi)...)
 			}
 		}
 		return result{scopes, lines}, nil
@@ -298,7 +299,7 @@ func scopeHoldings(ctx context.Context, tx neo4j.ManagedTransaction, q string, b
 
 // rosterOf is an office's roster lines: its holders in office at some time
 // of lo … hi, or, when lo is "", those still in office as last known.
-func rosterOf(scope string, o OfficeInfo, hs []Holding, lo, hi string) []RosterLine {
+func rosterOf(s Scope, o OfficeInfo, hs []Holding, lo, hi string) []RosterLine {
 	var lines []RosterLine
 	var prev *Holding
 	for i := range hs {
@@ -308,7 +309,7 @@ func rosterOf(scope string, o OfficeInfo, hs []Holding, lo, hi string) []RosterL
 			in = h.InOffice(lo, hi)
 		}
 		if in {
-			lines = append(lines, RosterLine{Scope: scope, OfficeInfo: o, Status: StatusHeld, Holder: &h})
+			lines = append(lines, RosterLine{Scope: s.Name, ScopeCode: s.Code, OfficeInfo: o, Status: StatusHeld, Holder: &h})
 			continue
 		}
 		// The last term that ended (by lo, when dated).
@@ -323,7 +324,7 @@ func rosterOf(scope string, o OfficeInfo, hs []Holding, lo, hi string) []RosterL
 		return lines
 	}
 	if prev != nil {
-		return []RosterLine{{Scope: scope, OfficeInfo: o, Status: StatusVacant, Previous: prev}}
+		return []RosterLine{{Scope: s.Name, ScopeCode: s.Code, OfficeInfo: o, Status: StatusVacant, Previous: prev}}
 	}
-	return []RosterLine{{Scope: scope, OfficeInfo: o, Status: StatusUnknown}}
+	return []RosterLine{{Scope: s.Name, ScopeCode: s.Code, OfficeInfo: o, Status: StatusUnknown}}
 }

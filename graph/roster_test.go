@@ -130,7 +130,7 @@ func TestChangesOfAnOffice(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, c := range changesOf("s", tt.hs, lowDay(tt.lo), highDay(tt.hi)) {
+			for _, c := range changesOf(Scope{Name: "s"}, tt.hs, lowDay(tt.lo), highDay(tt.hi)) {
 				got = append(got, strings.Join([]string{c.Date, c.Kind, c.Person, strings.Join(c.Reports, ",")}, " "))
 			}
 			if !reflect.DeepEqual(got, tt.want) {
@@ -159,7 +159,7 @@ func TestRosterOfAnOffice(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, l := range rosterOf("s", OfficeInfo{Key: "k"}, tt.hs, tt.lo, tt.hi) {
+			for _, l := range rosterOf(Scope{Name: "s"}, OfficeInfo{Key: "k"}, tt.hs, tt.lo, tt.hi) {
 				p := ""
 				switch {
 				case l.Holder != nil:

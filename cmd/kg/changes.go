@@ -77,9 +77,9 @@ nobody else is in the office until the end of the period.`,
 					Changes []graph.Change `json:"changes"`
 				}{q, from, to, scopes, cs})
 			case formatCSV:
-				rows := [][]string{{"date", "kind", "bound", "scope", "office", "office_key", "person", "context", "person_key", "acting", "executive", "reports"}}
+				rows := [][]string{{"date", "kind", "bound", "scope", "scope_code", "office", "office_key", "person", "context", "person_key", "acting", "executive", "reports"}}
 				for _, ch := range cs {
-					rows = append(rows, []string{ch.Date, ch.Kind, ch.Bound, ch.Scope, ch.Office, ch.OfficeKey, ch.Person, ch.Context, ch.PersonKey,
+					rows = append(rows, []string{ch.Date, ch.Kind, ch.Bound, ch.Scope, ch.ScopeCode, ch.Office, ch.OfficeKey, ch.Person, ch.Context, ch.PersonKey,
 						boolCell(ch.Acting), boolCell(ch.Executive), strings.Join(ch.Reports, ";")})
 				}
 				return writeCSV(w, rows)

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/urfave/cli/v2"
+
 	"github.com/kg-cn/kg/graph"
 	"github.com/kg-cn/kg/nlp/doc"
 )
@@ -469,7 +471,7 @@ func TestIntegrationRosterCommand(t *testing.T) {
 	}
 	_, out, _ = runKG(t, "roster", j, "--format", "csv")
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil || len(rows) != 3 || rows[0][0] != "scope" || rows[1][8] != "vacant" || rows[2][8] != "held" {
+	if err != nil || len(rows) != 3 || rows[0][0] != "scope" || rows[1][9] != "vacant" || rows[2][9] != "held" {
 		t.Errorf("roster --format csv: %v %q", err, rows)
 	}
 }
@@ -505,7 +507,7 @@ func TestIntegrationChangesCommand(t *testing.T) {
 	}
 	_, out, _ = runKG(t, "changes", j, "--csv", "--to", "2021-12")
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil || len(rows) != 3 || rows[0][0] != "date" || rows[1][1] != "removal" || rows[2][1] != "acting" || rows[2][11] != r2 {
+	if err != nil || len(rows) != 3 || rows[0][0] != "date" || rows[1][1] != "removal" || rows[2][1] != "acting" || rows[2][12] != r2 {
 		t.Errorf("changes --csv: %v %q", err, rows)
 	}
 	_, out, _ = runKG(t, "changes", j, "--json", "--from", "2022")
@@ -551,5 +553,62 @@ func TestFromTextSaysHowAStartIsKnown(t *testing.T) {
 				t.Errorf("fromText = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestOutputFormat(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		want    string
+		wantErr bool
+	}{
+		{"table by default", nil, formatTable, false},
+		{"--format csv", []string{"--format", "csv"}, formatCSV, false},
+		{"--format JSON, any case", []string{"--format", "JSON"}, formatJSON, false},
+		{"--json for short", []string{"--json"}, formatJSON, false},
+		{"--csv for short", []string{"--csv"}, formatCSV, false},
+		{"--format json and --json agree", []string{"--format", "json", "--json"}, formatJSON, false},
+		{"an unknown format", []string{"--format", "xml"}, "", true},
+		{"--json and --csv", []string{"--json", "--csv"}, "", true},
+		{"--format table and --csv disagree", []string{"--format", "table", "--csv"}, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got string
+			var gotErr error
+			app := &cli.App{Commands: []*cli.Command{{Name: "q", Flags: formatFlags(), Action: func(c *cli.Context) error {
+				got, gotErr = outputFormat(c)
+				return nil
+			}}}}
+			if err := app.Run(append([]string{"kg", "q"}, tt.args...)); err != nil {
+				t.Fatal(err)
+			}
+			if (gotErr != nil) != tt.wantErr || got != tt.want {
+				t.Errorf("outputFormat = %q, %v; want %q (error: %v)", got, gotErr, tt.want, tt.wantErr)
+			}
+			if gotErr != nil && exitCode(gotErr, &bytes.Buffer{}) != exitUsage {
+				t.Errorf("not a usage error: %v", gotErr)
+			}
+		})
+	}
+}
+
+func TestPrintRosterKeepsPlacesOfOneNameApart(t *testing.T) {
+	scopes := []graph.Scope{{Kind: graph.ScopePlace, Name: "鼓楼区", Code: "320106", Match: graph.MatchExact},
+		{Kind: graph.ScopePlace, Name: "鼓楼区", Code: "350102", Match: graph.MatchExact}}
+	h := func(p string) *graph.Holding {
+		return &graph.Holding{Person: p, Context: "鼓楼区", Term: graph.Term{From: "2024-01-01", FromBound: graph.BoundSeen, UntilBound: graph.BoundStill}}
+	}
+	lines := []graph.RosterLine{
+		{Scope: "鼓楼区", ScopeCode: "320106", OfficeInfo: graph.OfficeInfo{Name: "鼓楼区委书记"}, Status: graph.StatusHeld, Holder: h("甲某")},
+		{Scope: "鼓楼区", ScopeCode: "350102", OfficeInfo: graph.OfficeInfo{Name: "鼓楼区委书记"}, Status: graph.StatusHeld, Holder: h("乙某")},
+	}
+	var b bytes.Buffer
+	printRoster(&b, "鼓楼区", "", scopes, lines)
+	blocks := strings.Split(b.String(), "\n\n")
+	if len(blocks) != 2 || !strings.Contains(blocks[0], "(320106)") || !strings.Contains(blocks[0], "甲某") || strings.Contains(blocks[0], "乙某") ||
+		!strings.Contains(blocks[1], "(350102)") || !strings.Contains(blocks[1], "乙某") || strings.Contains(blocks[1], "甲某") {
+		t.Errorf("two places named 鼓楼区:\n%s", b.String())
 	}
 }

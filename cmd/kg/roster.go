@@ -88,11 +88,11 @@ first known holder came later than DATE as unknown.`,
 func rosterRows(scopes []graph.Scope, lines []graph.RosterLine) [][]string {
 	match := map[string]graph.Match{}
 	for _, s := range scopes {
-		match[s.Name] = s.Match
+		match[s.Name+"|"+s.Code] = s.Match
 	}
-	rows := [][]string{append([]string{"scope", "match", "office", "office_key", "place", "place_code", "organ", "title", "status", "person", "context", "person_key", "identity"}, termHeader...)}
+	rows := [][]string{append([]string{"scope", "scope_code", "match", "office", "office_key", "place", "place_code", "organ", "title", "status", "person", "context", "person_key", "identity"}, termHeader...)}
 	for _, l := range lines {
-		row := []string{l.Scope, string(match[l.Scope]), l.Name, l.Key, l.Place, l.PlaceCode, l.Organ, l.Title, l.Status}
+		row := []string{l.Scope, l.ScopeCode, string(match[l.Scope+"|"+l.ScopeCode]), l.Name, l.Key, l.Place, l.PlaceCode, l.Organ, l.Title, l.Status}
 		switch {
 		case l.Holder != nil:
 			row = append(row, termCells(*l.Holder)...)
@@ -122,7 +122,7 @@ func printRoster(w io.Writer, q, on string, scopes []graph.Scope, lines []graph.
 		fmt.Fprintf(w, "offices of %s%s, %s:\n", s, scopeLabel(q, s), when)
 		rows := [][]string{{"OFFICE", "HOLDER", "FROM", "UNTIL", "REPORTS"}}
 		for _, l := range lines {
-			if l.Scope != s.Name {
+			if l.Scope != s.Name || l.ScopeCode != s.Code {
 				continue
 			}
 			switch {
