@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -67,7 +68,7 @@ Every page links to Neo4j Browser with its query. /guide is the Browser guide
 
 // serve answers on ln until ctx ends, then lets the requests in flight
 // finish (for up to 5 s).
-func serve(ctx context.Context, ln net.Listener, h http.Handler, w interface{ Write([]byte) (int, error) }) error {
+func serve(ctx context.Context, ln net.Listener, h http.Handler, w io.Writer) error {
 	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
 	base := "http://" + ln.Addr().String()
 	fmt.Fprintf(w, "kg: explorer at %s/ (Ctrl-C stops it)\n", base)
