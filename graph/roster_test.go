@@ -375,3 +375,30 @@ func TestIntegrationAllMatchesExactFirst(t *testing.T) {
 		t.Errorf("one identity, two nodes: %+v", gs)
 	}
 }
+
+func TestSuccessionOfAHolderSeenOnlyInTheReportOfTheirRemoval(t *testing.T) {
+	// 何 is first seen in the report that says he was removed the day
+	// before, when 程 was appointed: his term does not end 程's, whichever
+	// order the holdings come in.
+	he := Holding{Person: "何", PostKey: "office:1|局|局长", Tenure: Tenure{FirstSeen: "2024-04-29", LastSeen: "2024-04-29", End: "2024-04-28", Removed: true}}
+	cheng := Holding{Person: "程", PostKey: "office:1|局|局长", Tenure: Tenure{FirstSeen: "2024-04-29", LastSeen: "2024-04-29", Start: "2024-04-28", Appointed: true}}
+	for _, tt := range []struct {
+		name string
+		hs   []Holding
+	}{{"appointed first", []Holding{cheng, he}}, {"removed first", []Holding{he, cheng}}} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, h := range Succession(tt.hs) {
+				switch h.Person {
+				case "程":
+					if h.UntilBound != BoundStill || h.From != "2024-04-28" || h.FromBound != BoundStated {
+						t.Errorf("程: %+v", h.Term)
+					}
+				case "何":
+					if h.UntilBound != BoundStated || h.Until != "2024-04-28" || h.From != "2024-04-28" {
+						t.Errorf("何: %+v", h.Term)
+					}
+				}
+			}
+		})
+	}
+}
