@@ -38,7 +38,12 @@ const (
 	RuleBareStem = "jurisdiction.bare-stem" // named only without suffix (迪庆 … 我州): stem + level
 	RuleNoLevel  = "jurisdiction.no-level"  // undecided: the text gives no level
 	RuleNoCand   = "jurisdiction.no-candidate"
+	RuleUmbrella = "jurisdiction.umbrella" // several peers of the level under one parent the text names: the parent
 )
+
+// minPeers is how many divisions of the speaking level, none dominant,
+// make a report one of their parent's (RuleUmbrella).
+const minPeers = 3
 
 // Result is the stage's decision, with what it rests on.
 type Result struct {
@@ -86,10 +91,13 @@ type mention struct {
 // inside a person's name of the recogniser (吴忠华) is no mention of it.
 func (s *Stage) Find(t []rune, names ...doc.Name) Result {
 	level, n := speakingLevel(t)
+	ms := s.mentions(t, personRunes(len(t), names))
 	if n < 2 {
+		if r, ok := s.umbrella(ms); ok {
+			return r
+		}
 		return Result{Rule: RuleNoLevel}
 	}
-	ms := s.mentions(t, personRunes(len(t), names))
 	type cand struct {
 		div     *gazetteer.Division
 		score   float64
@@ -145,6 +153,27 @@ func (s *Stage) Find(t []rune, names ...doc.Name) Result {
 	}
 	if best == nil {
 		return Result{Level: level, Rule: RuleNoCand}
+	}
+	// Several divisions of the level, none dominant, under one parent the
+	// text names: the report speaks of them from above (a province's
+	// report of its cities' party congresses).
+	var peers []*gazetteer.Division
+	second := 0.0
+	for _, c := range sortedCands(cands) {
+		if c.surface == "" && c.stems < 2 {
+			continue
+		}
+		peers = append(peers, c.div)
+		if c != best && c.score > second {
+			second = c.score
+		}
+	}
+	if len(peers) >= minPeers && best.score < 2*second {
+		if p := s.g.Parent(peers[0]); p != nil && allUnder(s.g, peers, p) {
+			if name, ok := namedAs(ms, p); ok {
+				return Result{Name: name, Div: p, Level: level, Rule: RuleUmbrella}
+			}
+		}
 	}
 	if best.surface != "" {
 		return Result{Name: best.surface, Div: best.div, Level: level, Rule: RuleNamed}
@@ -366,4 +395,80 @@ func levelAt(t []rune, i int) (string, int) {
 
 func isClausePunct(r rune) bool {
 	return strings.ContainsRune(",，。;；:：!！?？、\n ()（）“”\"", r)
+}
+
+// allUnder reports whether every division of ds lies directly under p.
+func allUnder(g *gazetteer.Gazetteer, ds []*gazetteer.Division, p *gazetteer.Division) bool {
+	for _, d := range ds {
+		if g.Parent(d) != p {
+			return false
+		}
+	}
+	return true
+}
+
+// namedAs returns how the text names d: its fullest form written with a
+// suffix, else its full name when only its stem is written.
+func namedAs(ms []mention, d *gazetteer.Division) (string, bool) {
+	name, found := "", false
+	for _, m := range ms {
+		if m.div != d {
+			continue
+		}
+		found = true
+		if m.suffix && len([]rune(m.surface)) > len([]rune(name)) {
+			name = m.surface
+		}
+	}
+	if name == "" {
+		name = d.Name
+	}
+	return name, found
+}
+
+// umbrella decides a report that gives no level it speaks from but names,
+// with their suffixes, several divisions under one parent (鞍山市, 锦州市,
+// 营口市 … of 辽宁省): the parent, as the text writes it, else its full name. The parent with the most
+// children named wins; a tie, or fewer than minPeers, decides nothing.
+func (s *Stage) umbrella(ms []mention) (Result, bool) {
+	children := map[*gazetteer.Division]map[*gazetteer.Division]bool{}
+	divs := map[int]int{} // divisions a mention (by position) may be
+	for _, m := range ms {
+		divs[m.at]++
+	}
+	for _, m := range ms {
+		p := s.g.Parent(m.div)
+		if !m.suffix || p == nil || divs[m.at] > 1 {
+			continue // an ambiguous name (城区, 郊区 of many cities) speaks for no parent
+		}
+		if children[p] == nil {
+			children[p] = map[*gazetteer.Division]bool{}
+		}
+		children[p][m.div] = true
+	}
+	var best *gazetteer.Division
+	n, tie := 0, false
+	for p, cs := range children {
+		switch {
+		case len(cs) > n:
+			best, n, tie = p, len(cs), false
+		case len(cs) == n:
+			tie = true
+		}
+	}
+	if best == nil || tie || n < minPeers {
+		return Result{}, false
+	}
+	name, _ := namedAs(ms, best) // its full name when the text does not write it
+	return Result{Name: name, Div: best, Level: levelOf(best.Name), Rule: RuleUmbrella}, true
+}
+
+// levelOf is the level suffix a division's name ends with.
+func levelOf(name string) string {
+	for _, suf := range levelSuffixes {
+		if strings.HasSuffix(name, suf) {
+			return suf
+		}
+	}
+	return ""
 }
