@@ -13,7 +13,8 @@ import (
 // an ingest of samples/: where the document shows the output, the output
 // must be that; else it must be testdata/examples/<command>.golden
 // (go test ./cmd/kg -run TestIntegrationDocumentedCommandsOnSamples -update
-// rewrites those).
+// rewrites those). The graph may hold other tests' data besides (their
+// lines are left out), nothing else.
 
 type docCommand struct {
 	source string // file
@@ -49,18 +50,18 @@ func readmeCommands(t *testing.T) []docCommand {
 	return out
 }
 
-// guideCommands are the example commands written inline in the guide:
+// inlineCommands are the example commands written inline in a document:
 // `kg who-holds 武功县…`, with a name in Chinese (not `kg person P`).
-func guideCommands(t *testing.T) []docCommand {
+func inlineCommands(t *testing.T, path string) []docCommand {
 	t.Helper()
-	data, err := os.ReadFile("../../docs/browser-guide.md")
+	data, err := os.ReadFile(filepath.Join("../..", path))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []docCommand
 	re := regexp.MustCompile("`(kg (?:who-holds|person|roster|changes) [^`]*\\p{Han}[^`]*)`")
 	for _, m := range re.FindAllStringSubmatch(strings.ReplaceAll(string(data), "\n", " "), -1) {
-		out = append(out, docCommand{source: "docs/browser-guide.md", line: m[1]})
+		out = append(out, docCommand{source: path, line: m[1]})
 	}
 	return out
 }
@@ -88,11 +89,17 @@ func ingestSamples(t *testing.T) {
 func TestIntegrationDocumentedCommandsOnSamples(t *testing.T) {
 	testGraph(t)
 	ingestSamples(t)
-	cmds := append(readmeCommands(t), guideCommands(t)...)
+	cmds := append(readmeCommands(t), inlineCommands(t, "README.md")...)
+	cmds = append(cmds, inlineCommands(t, "docs/browser-guide.md")...)
 	if len(cmds) < 8 {
 		t.Fatalf("only %d example commands found", len(cmds))
 	}
+	seen := map[string]bool{}
 	for _, dc := range cmds {
+		if seen[dc.line] {
+			continue
+		}
+		seen[dc.line] = true
 		t.Run(dc.line, func(t *testing.T) {
 			code, out, stderr := runKG(t, strings.Fields(dc.line)[1:]...)
 			if code != exitOK {
