@@ -407,7 +407,7 @@ const qFindPersons = `MATCH (m:Person)
 WHERE m.name = $name OR m.name CONTAINS $name
 WITH coalesce(m.identity, m.key) AS identity, min(CASE WHEN m.name = $name THEN 0 ELSE 1 END) AS rank
 CALL (identity) {
-  MATCH (p:Person {key: identity}) RETURN p
+  MATCH (p:Person {key: identity}) WHERE coalesce(p.identity, p.key) = identity RETURN p
   UNION
   MATCH (p:Person {identity: identity}) RETURN p
 }
