@@ -85,6 +85,7 @@ type mention struct {
 	surface string
 	at      int
 	suffix  bool // written with a level suffix (not a bare stem)
+	visited bool // the destination of a visit (深入陕州区、灵宝市): where the report's people go, not where they are from
 }
 
 // Find decides the jurisdiction of a normalised text; a division's name
@@ -119,7 +120,10 @@ func (s *Stage) Find(t []rune, names ...doc.Name) Result {
 		}
 		if m.suffix {
 			c.score += 2
-			if m.at < head {
+			if m.visited {
+				c.score -= 1.5
+			}
+			if m.at < head && !m.visited {
 				c.score += 2
 			}
 			if len([]rune(m.surface)) > len([]rune(c.surface)) {
@@ -218,14 +222,15 @@ func (s *Stage) mentions(t []rune, inName []bool) []mention {
 			continue // a one-character stem inside a word (管理县 is no 理县)
 		}
 		suffixed := writtenWithSuffix(surface, ms)
-		if !suffixed && !bareStemAt(t, i, n) {
-			continue
+		if !suffixed && !bareStemAt(t, i, n) && n < 3 {
+			continue // a stem of three or more characters counts inside a word too (三门峡军分区)
 		}
 		seen := map[*gazetteer.Division]bool{}
+		visited := visitAt(t, i, out)
 		for _, m := range ms {
 			if !seen[m.Div] {
 				seen[m.Div] = true
-				out = append(out, mention{div: m.Div, surface: surface, at: i, suffix: suffixed})
+				out = append(out, mention{div: m.Div, surface: surface, at: i, suffix: suffixed, visited: visited})
 			}
 		}
 		i += n - 1
@@ -471,4 +476,26 @@ func levelOf(name string) string {
 		}
 	}
 	return ""
+}
+
+// visitVerbs are the verbs whose object is a place the report's people go
+// to (深入, 走进, 来到 …), written before the place.
+var visitVerbs = []string{"深入", "走进", "来到", "前往", "赶赴", "奔赴", "赴", "到", "走访", "考察", "调研", "视察", "莅临"}
+
+// visitAt reports whether the place named at i is a visit's destination:
+// a visit verb right before it, or a list item (、, 和) after one.
+func visitAt(t []rune, i int, before []mention) bool {
+	if i > 0 && (t[i-1] == '、' || t[i-1] == '和') && len(before) > 0 {
+		last := before[len(before)-1]
+		if last.at+len([]rune(last.surface)) == i-1 {
+			return last.visited
+		}
+	}
+	for _, v := range visitVerbs {
+		rs := []rune(v)
+		if i >= len(rs) && slices.Equal(t[i-len(rs):i], rs) {
+			return true
+		}
+	}
+	return false
 }
