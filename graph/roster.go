@@ -28,6 +28,10 @@ type Scope struct {
 	Level string `json:"level,omitempty"`
 	Below bool   `json:"below,omitempty"` // the places under it too (by code prefix)
 	Match Match  `json:"match"`
+	// offices are, for an organisation, the offices that its name and a
+	// title name (武功县委 + 常委 = office:610431|党委|常委), besides those
+	// POST_OF it.
+	offices []string
 }
 
 func (s Scope) String() string {
@@ -104,16 +108,65 @@ func findScopes(ctx context.Context, tx neo4j.ManagedTransaction, q string, belo
 	if err != nil {
 		return nil, err
 	}
+	organ, err := organOffices(ctx, tx, q)
+	if err != nil {
+		return nil, err
+	}
+	named := false
 	for _, r := range recs {
 		s := Scope{Kind: ScopeOrganization, Name: str(r, "name"), Match: MatchContains}
 		if s.Name == q {
-			s.Match = MatchExact
+			s.Match, s.offices, named = MatchExact, organ, true
 		} else if placed {
 			continue
 		}
 		add(s)
 	}
+	if !named && len(organ) > 0 {
+		add(Scope{Kind: ScopeOrganization, Name: q, Match: MatchExact, offices: organ})
+	}
 	slices.SortStableFunc(out, func(a, b Scope) int { return matchRank(a.Match) - matchRank(b.Match) })
+	return out, nil
+}
+
+// qTitles are the titles of the offices.
+const qTitles = `MATCH (t:Post) WHERE t.title IS NOT NULL RETURN DISTINCT t.title AS title`
+
+// qOfficesByKey are those of the keys that are offices.
+const qOfficesByKey = `UNWIND $keys AS key MATCH (t:Post {key: key}) RETURN t.key AS key`
+
+// organOffices are the offices an organisation's name q names with a
+// title (the office of q + T is one whose title is T): 武功县委 holds
+// 武功县委常委 and 武功县委委员, not 武功县委宣传部部长 (an office of the
+// department); 武功县人民政府 holds 武功县副县长. Parsed as offices are
+// (parseOffice), so the organisation may be written any way an office's
+// name writes it (中共武功县委, 武功县政府).
+func organOffices(ctx context.Context, tx neo4j.ManagedTransaction, q string) ([]string, error) {
+	if _, rest, ok := readPlaces(q, ""); !ok || rest == "" {
+		return nil, nil // no place, or only a place: no organ
+	}
+	recs, err := collect(ctx, tx, qTitles, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	var keys []any
+	for _, r := range recs {
+		title := str(r, "title")
+		if o, ok := parseOffice(q+title, ""); ok && o.Title == title && !o.Acting && !o.Executive {
+			keys = append(keys, o.Key())
+		}
+	}
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	recs, err = collect(ctx, tx, qOfficesByKey, map[string]any{"keys": keys}, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, str(r, "key"))
+	}
 	return out, nil
 }
 
@@ -125,7 +178,7 @@ WHERE CASE $kind
         WHEN 'place' THEN CASE WHEN $code <> '' THEN t.place_code = $code OR ($below AND t.place_code STARTS WITH $code)
                                                      OR (t.place_code IS NULL AND t.place = $name)
                                ELSE t.place = $name AND t.place_code IS NULL END
-        ELSE EXISTS { (t)-[:POST_OF]->(:Organization {name: $name}) } END
+        ELSE t.key IN $keys OR EXISTS { (t)-[:POST_OF]->(:Organization {name: $name}) } END
 RETURN t.key AS key, t.name AS name, t.place AS place, t.place_code AS code, t.organ AS organ, t.title AS title`
 
 // Office is defined in office.go; OfficeInfo is one office as the graph
@@ -141,7 +194,7 @@ type OfficeInfo struct {
 
 // officesOf lists the offices of a scope in roster order (officeOrder).
 func officesOf(ctx context.Context, tx neo4j.ManagedTransaction, s Scope) ([]OfficeInfo, error) {
-	recs, err := collect(ctx, tx, qScopeOffices, map[string]any{"kind": s.Kind, "code": s.Code, "name": s.Name, "below": s.Below}, nil)
+	recs, err := collect(ctx, tx, qScopeOffices, map[string]any{"kind": s.Kind, "code": s.Code, "name": s.Name, "below": s.Below, "keys": anys(s.offices)}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -276,6 +329,9 @@ func scopeHoldings(ctx context.Context, tx neo4j.ManagedTransaction, q string, b
 		}
 		if len(os) == 0 {
 			continue
+		}
+		if s.Match == MatchContains && !slices.ContainsFunc(os, func(o OfficeInfo) bool { return !seen[o.Key] }) {
+			continue // nothing the better matches did not list
 		}
 		scopes, offices = append(scopes, s), append(offices, os)
 		for _, o := range os {

@@ -23,7 +23,7 @@ func TestRosterAndChangesCypherUsesOnlySchemaNames(t *testing.T) {
 	}
 	nodeRE := regexp.MustCompile(`\(\w*:(\w+)`)
 	relRE := regexp.MustCompile(`\[\w*:(\w+)`)
-	for _, q := range []string{qScopePlaces, qScopeOrganizations, qScopeOffices, qPersonOffices, qFindPosts, qWhoHolds, qFindPersons, qPersons} {
+	for _, q := range []string{qScopePlaces, qScopeOrganizations, qScopeOffices, qTitles, qOfficesByKey, qPersonOffices, qFindPosts, qWhoHolds, qFindPersons, qPersons} {
 		for _, m := range nodeRE.FindAllStringSubmatch(q, -1) {
 			if !labels[m[1]] {
 				t.Errorf("label %s is not in the schema:\n%s", m[1], q)
@@ -283,8 +283,26 @@ func TestIntegrationRosterAndChanges(t *testing.T) {
 			}
 		})
 	}
-	// The office's organisation names it too (POST_OF, the organisation
-	// the loader derives: 罗测…县委).
+	// An organisation's offices: those its name and a title name, written
+	// any way an office's name writes it.
+	for _, tt := range []struct{ q, want string }{
+		{j + "委", j + "委书记"},
+		{"中共" + j + "委", j + "委书记"},
+		{j + "人民政府", j + "长 " + j + "副县长"},
+		{j + "政府", j + "长 " + j + "副县长"},
+	} {
+		scopes, lines, err := c.Roster(ctx, tt.q, "", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, l := range lines {
+			got = append(got, l.Name)
+		}
+		if len(scopes) != 1 || scopes[0].Kind != ScopeOrganization || scopes[0].Match != MatchExact || strings.Join(got, " ") != tt.want {
+			t.Errorf("roster of %s: %+v, offices %q, want %q", tt.q, scopes, got, tt.want)
+		}
+	}
 	changes := func(from, to string) []string {
 		t.Helper()
 		_, cs, err := c.Changes(ctx, j, from, to, false)
