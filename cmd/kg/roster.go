@@ -17,8 +17,10 @@ func rosterCommand() *cli.Command {
 		ArgsUsage: "PLACE|ORG",
 		Description: `PLACE is a place by its full name (武功县), a short or former name (武功,
 listed as a variant) or part of the name of the place of some office;
-ORG an organisation that offices belong to (武功县委, 椰风集团; part of
-one's name lists every one containing it, unless the text names a place).
+ORG an organisation (武功县委 or 中共武功县委, 武功县人民政府, 椰风集团): the
+offices its name and a title name (武功县委常委) and those that belong to
+it; part of an organisation's name lists every one containing it, unless
+the text names a place.
 Traditional characters and full-width forms are read as the graph writes
 names. Every match is listed, exact first, each labelled.
 
