@@ -39,7 +39,7 @@ nobody else is in the office until the end of the period.`,
 			if err != nil {
 				return err
 			}
-			q, from, to := queryText(args[0]), c.String("from"), c.String("to")
+			q, from, to := queryText(args[0]), queryText(c.String("from")), queryText(c.String("to"))
 			for _, f := range []struct{ name, v string }{{"from", from}, {"to", to}} {
 				if f.v != "" && !validOn(f.v) {
 					return usageError("changes: --%s %q is not a day, month or year like 2021-03-01, 2021-03 or 2021", f.name, f.v)

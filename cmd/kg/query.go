@@ -52,7 +52,7 @@ the reports seen and their ids. With --on DATE (a day 2020-06-01, a month
 			if err != nil {
 				return err
 			}
-			post, on := queryText(args[0]), c.String("on")
+			post, on := queryText(args[0]), queryText(c.String("on"))
 			if on != "" && !validOn(on) {
 				return usageError("who-holds: --on %q is not a day, month or year like 2021-03-01, 2021-03 or 2021", on)
 			}

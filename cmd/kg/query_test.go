@@ -437,6 +437,7 @@ func TestIntegrationRosterCommand(t *testing.T) {
 		{"on a day", []string{"roster", j, "--on", "2021-03-01"},
 			[]string{"on 2021-03-01:", a + " (" + j + ")", b + " (" + j + ")"}, []string{e, "vacant"}},
 		{"written in traditional characters", []string{"roster", "罗測" + tag + "縣"}, []string{"offices of " + j + ","}, nil},
+		{"a date in full-width digits", []string{"roster", j, "--on", "２０２１－０３－０１"}, []string{"on 2021-03-01:", a + " (" + j + ")"}, []string{e}},
 		{"nothing named so", []string{"roster", "无此地" + tag}, []string{"no place or organisation with offices named or containing"}, nil},
 	}
 	for _, tt := range tests {

@@ -50,7 +50,7 @@ first known holder came later than DATE as unknown.`,
 			if err != nil {
 				return err
 			}
-			q, on := queryText(args[0]), c.String("on")
+			q, on := queryText(args[0]), queryText(c.String("on"))
 			if on != "" && !validOn(on) {
 				return usageError("roster: --on %q is not a day, month or year like 2021-03-01, 2021-03 or 2021", on)
 			}
