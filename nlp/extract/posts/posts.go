@@ -157,9 +157,23 @@ func (s *Reader) ResolveItem(it Item, prev *Post, ctx []string) Post {
 		p.Place = prev.Place // 街道党工委副书记、办事处主任
 	case p.Place == "" && s.isLocalOrg(p.Rest) && s.Jur != "":
 		p.Place = s.Jur
+	case p.Place == "" && s.isLocalOrg(p.Rest) && prev != nil && prev.Place == "" && s.levelPrefix(prev.Rest) != "" && s.levelPrefix(p.Rest) == "":
+		// 市委常委、纪委书记 where no place resolves 市: 市纪委书记
+		p.Rest = s.levelPrefix(prev.Rest) + p.Rest
 	}
 	p.Canon = Render(p)
 	return p
+}
+
+// levelPrefix is the level abbreviation an organisation starts with (市 of
+// 市委, 自治区 of 自治区政协), or "".
+func (s *Reader) levelPrefix(o string) string {
+	for _, suf := range s.PlaceSuffix {
+		if rest, ok := strings.CutPrefix(o, suf); ok && rest != "" && (s.startsWithOrg(rest) || s.EndsLikeOrg(rest)) {
+			return suf
+		}
+	}
+	return ""
 }
 
 // Render writes a post's canonical string.
