@@ -2,6 +2,7 @@ package explore
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -113,7 +114,6 @@ func jsString(s string) string {
 func TestBrowserAnalystJourney(t *testing.T) {
 	_, base := samples(t)
 	ctx := browse(t)
-	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 
 	// 1. search as you type: 曉東 (traditional, part of 仝晓东)
 	do(t, ctx, "search as you type",
@@ -190,3 +190,59 @@ func TestBrowserAnalystJourney(t *testing.T) {
 		t.Errorf("roster on 2024-05-01 (shown as %q) should name 仝晓东 in three offices:\n%s", shown, after)
 	}
 }
+
+// eventually polls a JavaScript condition until it holds (or 20 s pass).
+func eventually(t *testing.T, ctx context.Context, what, js string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			shot(t, ctx, "failed-"+strings.ReplaceAll(what, " ", "-"))
+			t.Fatalf("%s: not within 20 s (%v)", what, err)
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+}
+
+// TestBrowserGuideAndStyleInNeo4jBrowser: Neo4j Browser (the server's own,
+// at NEO4J_BROWSER_URL, default http://localhost:${NEO4J_HTTP_PORT:-7474}/browser/)
+// plays the explorer's guide and applies its style, as scripts/neo4j.sh
+// configures it to allow (browser.remote_content_hostname_whitelist) —
+// which needs the explorer to answer Browser's CORS requests.
+func TestBrowserGuideAndStyleInNeo4jBrowser(t *testing.T) {
+	_, base := samples(t)
+	browserURL := env("NEO4J_BROWSER_URL", "http://localhost:"+env("NEO4J_HTTP_PORT", "7474")+"/browser/")
+	if resp, err := http.Get(browserURL); err != nil {
+		t.Skipf("no Neo4j Browser at %s (set NEO4J_BROWSER_URL): %v", browserURL, err)
+	} else {
+		resp.Body.Close()
+	}
+	// name the explorer as scripts/neo4j.sh lets Browser fetch from it
+	// (with 127.0.0.1, Browser did not always find the guide)
+	base = strings.Replace(base, "127.0.0.1", "localhost", 1)
+	ctx := browse(t)
+	bolt := env("NEO4J_URI", "neo4j://localhost:7687")
+	u, _ := url.Parse(bolt)
+	u.User = url.User(env("NEO4J_USERNAME", "neo4j"))
+	do(t, ctx, "opening Neo4j Browser",
+		chromedp.Navigate(browserURL+"?preselectAuthMethod=NATIVE&dbms="+url.QueryEscape(u.String())),
+		chromedp.WaitVisible(css("input[type=password]")),
+		chromedp.SendKeys(css("input[type=password]"), env("NEO4J_PASSWORD", "kg-local-password")+"\n"))
+	eventually(t, ctx, "connecting", `!document.querySelector("input[type=password]")`)
+	do(t, ctx, "playing the guide",
+		chromedp.WaitVisible(css("textarea")),
+		chromedp.SendKeys(css("textarea"), ":play "+base+"/guide\n"))
+	eventually(t, ctx, "showing the guide", `document.body.innerText.includes("Querying the kg graph in Neo4j Browser")`)
+	do(t, ctx, "applying the style", chromedp.SendKeys(css("textarea"), ":style "+base+"/style.grass\n"))
+	eventually(t, ctx, "showing the style", `document.body.innerText.includes("node.Person")`)
+	shot(t, ctx, "5-neo4j-browser-guide-style")
+	if bad := value(t, ctx, "reading the frames", chromedp.Evaluate[bool](`document.body.innerText.includes("InvalidGrassError") || document.body.innerText.includes("No guide by that name")`)); bad {
+		t.Errorf("Neo4j Browser could not fetch the guide or the style (see screenshots/5-neo4j-browser-guide-style.png)")
+	}
+}
+
+func css(s string) chromedp.CSS { return chromedp.CSS(s) }

@@ -119,6 +119,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
+	if r.Method == http.MethodOptions && (r.URL.Path == "/guide" || r.URL.Path == "/style.grass") {
+		// Neo4j Browser's fetch asks first (a CORS preflight)
+		allowBrowser(w)
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "the explorer is read-only: GET only", http.StatusMethodNotAllowed)
@@ -598,7 +604,9 @@ func guidePage(md string) string {
 // style: they hold nothing but the documentation.
 func allowBrowser(w http.ResponseWriter) {
 	w.Header().Set("Access-Control-Allow-Origin", "*")
-	w.Header().Set("Access-Control-Allow-Methods", "GET")
+	w.Header().Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+	w.Header().Set("Access-Control-Allow-Headers", "*")
+	w.Header().Set("Access-Control-Max-Age", "3600")
 }
 
 func (s *Server) serveGuide(w http.ResponseWriter, r *http.Request) {

@@ -68,7 +68,7 @@ func hostileStore() *fakeStore {
 	h.From, h.FromBound, h.UntilBound, h.Acting = "2024-01-01", graph.BoundStated, graph.BoundStill, true
 	ev := graph.EvidenceRef{Report: "r&1", ReportDate: "2024-01-02", Text: hostile + "任县长", Start: 0, End: 5}
 	return &fakeStore{
-		hits:   []graph.Hit{{Kind: "Person", ID: hostile + "|县", Name: hostile}},
+		hits: []graph.Hit{{Kind: "Person", ID: hostile + "|县", Name: hostile}},
 		person: &graph.PersonCareer{ID: hostile + "|县", Name: hostile, Keys: []string{hostile + "|县"}, Contexts: []string{"县"},
 			Attributes: []graph.Attribute{{Name: "native_place", Value: hostile}},
 			Holdings:   []graph.HeldTerm{{Holding: h, Evidence: []graph.EvidenceRef{ev}}}},
@@ -218,5 +218,26 @@ func TestBrowserLinksCarryTheQueryAndItsParameters(t *testing.T) {
 func TestNewFailsOnNothing(t *testing.T) {
 	if _, err := New(&fakeStore{err: errors.New("x")}, Options{}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestCORSPreflightOfNeo4jBrowserIsAnswered(t *testing.T) {
+	srv := serve(t, hostileStore())
+	tests := []struct {
+		path   string
+		status int
+		cors   bool
+	}{
+		{"/guide", http.StatusNoContent, true},
+		{"/style.grass", http.StatusNoContent, true},
+		{"/person?id=x", http.StatusMethodNotAllowed, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			resp, _ := fetch(t, "OPTIONS", srv.URL+tt.path)
+			if resp.StatusCode != tt.status || (resp.Header.Get("Access-Control-Allow-Origin") == "*") != tt.cors {
+				t.Errorf("OPTIONS %s: %d, CORS %q; want %d, CORS %v", tt.path, resp.StatusCode, resp.Header.Get("Access-Control-Allow-Origin"), tt.status, tt.cors)
+			}
+		})
 	}
 }

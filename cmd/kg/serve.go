@@ -72,7 +72,9 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler, w io.Writer) er
 	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
 	base := "http://" + ln.Addr().String()
 	fmt.Fprintf(w, "kg: explorer at %s/ (Ctrl-C stops it)\n", base)
-	fmt.Fprintf(w, "kg: in Neo4j Browser: :play %s/guide  and  :style %s/style.grass\n", base, base)
+	// Browser fetches from the hosts neo4j.conf allows: localhost
+	local := strings.Replace(base, "//127.0.0.1:", "//localhost:", 1)
+	fmt.Fprintf(w, "kg: in Neo4j Browser: :play %s/guide  and  :style %s/style.grass\n", local, local)
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
 	select {
