@@ -2,6 +2,7 @@ package explore
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"net/url"
 	"os"
@@ -240,6 +241,22 @@ func TestBrowserGuideAndStyleInNeo4jBrowser(t *testing.T) {
 	do(t, ctx, "applying the style", chromedp.SendKeys(css("textarea"), ":style "+base+"/style.grass\n"))
 	eventually(t, ctx, "showing the style", `document.body.innerText.includes("node.Person")`)
 	shot(t, ctx, "5-neo4j-browser-guide-style")
+
+	// "open in Neo4j Browser" from a person's page fills the editor
+	status, page := get(t, base+"/person?id="+url.QueryEscape("禚海涛|南浔区"))
+	if status != 200 {
+		t.Fatalf("person page: %d", status)
+	}
+	i := strings.Index(page, `?cmd=edit&amp;arg=`)
+	j := strings.LastIndex(page[:max(i, 0)], `href="`)
+	if i < 0 || j < 0 {
+		t.Fatalf("no \"open the query\" link on the person page")
+	}
+	link := html.UnescapeString(page[j+len(`href="`) : i+strings.Index(page[i:], `"`)])
+	link = strings.Replace(link, "http://localhost:7474/browser/", browserURL, 1)
+	do(t, ctx, "opening the query in Browser", chromedp.Navigate(link))
+	eventually(t, ctx, "filling the editor", `document.body.innerText.replace(/\u00a0/g, " ").includes("coalesce(p.identity, p.key) = $id")`)
+	shot(t, ctx, "6-neo4j-browser-edit")
 	if bad := value(t, ctx, "reading the frames", chromedp.Evaluate[bool](`document.body.innerText.includes("InvalidGrassError") || document.body.innerText.includes("No guide by that name")`)); bad {
 		t.Errorf("Neo4j Browser could not fetch the guide or the style (see screenshots/5-neo4j-browser-guide-style.png)")
 	}
