@@ -216,7 +216,7 @@ func holdingsOf(ctx context.Context, tx neo4j.ManagedTransaction, offices []Offi
 		}
 		hs = append(hs, h)
 	}
-	return Succession(hs), nil
+	return Succession(foldHoldings(hs)), nil
 }
 
 // WhoHolds lists who holds (or held) the offices post names — written any
@@ -381,12 +381,21 @@ func Succession(hs []Holding) []Holding {
 			if j == i || n.From == "" || lowDay(n.From) <= lowDay(h.From) {
 				continue
 			}
+			if sameHolder(*h, n) {
+				continue // another node of the same human, in the same way (explore's holdings are not folded)
+			}
 			if h.UntilBound == BoundStill || lowDay(n.From) < lowDay(h.Until) || h.UntilBound == BoundSeen && n.From <= h.Until {
 				h.Until, h.UntilBound, h.Next = n.From, BoundNext, n.Person
 			}
 		}
 	}
 	return out
+}
+
+// sameHolder reports whether two holdings are one human's of one office in
+// the same way (acting or not): the one's start ends no term of the other.
+func sameHolder(a, b Holding) bool {
+	return a.Identity != "" && a.Identity == b.Identity && a.PostKey == b.PostKey && a.Acting == b.Acting && a.Executive == b.Executive
 }
 
 func tenure(r *neo4j.Record) Tenure {
@@ -599,6 +608,9 @@ type Individual struct {
 	Match    Match     `json:"match"`
 	Nodes    []Profile `json:"nodes"`
 	Career   []Holding `json:"career"`
+	// IdentityFacts: the attributes, and the joins of the nodes (filled
+	// by the caller from Client.IdentityFacts).
+	IdentityFacts
 }
 
 // Group puts the Person nodes of one identity together, in the order of

@@ -325,7 +325,7 @@ offsets. --format csv prints the career table (with --events, the events);
 			if err != nil {
 				return err
 			}
-			opt := personOptions{events: c.Bool("events")}
+			opt := personOptions{events: c.Bool("events"), why: c.Bool("why")}
 			name := queryText(args[0])
 			cl, err := openGraph(c)
 			if err != nil {
@@ -336,10 +336,21 @@ offsets. --format csv prints the career table (with --events, the events);
 			if err != nil {
 				return graphError(err)
 			}
+			persons := graph.Group(ps)
+			var ids []string
+			for _, g := range persons {
+				ids = append(ids, g.Identity)
+			}
+			facts, err := cl.IdentityFacts(c.Context, ids)
+			if err != nil {
+				return graphError(err)
+			}
+			for i := range persons {
+				persons[i].IdentityFacts = facts[persons[i].Identity]
+			}
 			w := terminalSafe(c.App.Writer)
 			switch format {
 			case formatJSON:
-				persons := graph.Group(ps)
 				if persons == nil {
 					persons = []graph.Individual{}
 				}
@@ -351,7 +362,7 @@ offsets. --format csv prints the career table (with --events, the events);
 			case formatCSV:
 				return writeCSV(w, personRows(ps, opt))
 			}
-			printPersons(w, name, m, ps, opt)
+			printIndividuals(w, name, m, persons, opt)
 			return nil
 		},
 	}
@@ -362,11 +373,13 @@ offsets. --format csv prints the career table (with --events, the events);
 func personFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.BoolFlag{Name: "events", Usage: "add the events (roles, places) and the evidence of posts and events"},
+		&cli.BoolFlag{Name: "why", Usage: "say why the Person nodes of each person are one human (the office both hold, the profile, the place above), with the reports"},
 	}
 }
 
 type personOptions struct {
 	events bool
+	why    bool
 }
 
 // printProfiles prints the compact view: a career table per person.
@@ -375,11 +388,15 @@ func printProfiles(w io.Writer, name string, m graph.Match, ps []graph.Profile) 
 }
 
 func printPersons(w io.Writer, name string, m graph.Match, ps []graph.Profile, opt personOptions) {
+	printIndividuals(w, name, m, graph.Group(ps), opt)
+}
+
+func printIndividuals(w io.Writer, name string, m graph.Match, persons []graph.Individual, opt personOptions) {
 	if m == graph.MatchNone {
 		fmt.Fprintf(w, "no person named or containing %q\n", name)
 		return
 	}
-	for i, g := range graph.Group(ps) {
+	for i, g := range persons {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
@@ -402,6 +419,12 @@ func printPersons(w io.Writer, name string, m graph.Match, ps []graph.Profile, o
 		}
 		fmt.Fprintf(w, "%s (%s)%s — key %s; named in %d report(s): %s\n", g.Name, strings.Join(contexts, ", "), label,
 			strings.Join(nodes, ", "), len(reports), strings.Join(reports, ", "))
+		if p := profileText(g.Attributes); p != "" {
+			fmt.Fprintf(w, "  profile: %s\n", p)
+		}
+		if opt.why {
+			printJoins(w, g)
+		}
 		if len(g.Career) > 0 {
 			rows := [][]string{{"OFFICE", "FROM", "UNTIL", "BOUNDS", "ACTING", "REPORTS"}}
 			for _, h := range g.Career {
@@ -672,4 +695,44 @@ func queryText(q string) string {
 		return s
 	}
 	return q
+}
+
+// attributeLabels say an attribute in the profile line ("" prints the
+// value alone).
+var attributeLabels = map[string]string{
+	"birth": "born ", "native_place": "native of ", "party_since": "party member since ", "work_since": "working since ",
+}
+
+// profileText is the profile line: 女, 汉族, born 1978-11, native of 河北威县,
+// 研究生学历 (also 大学学历), 中共党员.
+func profileText(attrs []graph.PersonAttribute) string {
+	var parts []string
+	for _, a := range attrs {
+		s := attributeLabels[a.Kind] + a.Value
+		var also []string
+		for _, v := range a.Values {
+			if v != a.Value {
+				also = append(also, v)
+			}
+		}
+		if len(also) > 0 {
+			s += " (also " + strings.Join(also, ", ") + ")"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// printJoins says why the nodes of one person are one (--why).
+func printJoins(w io.Writer, g graph.Individual) {
+	if len(g.Joins) == 0 {
+		if len(g.Nodes) == 1 {
+			fmt.Fprintf(w, "  why: one node (%s); nothing the graph holds joins it to another %s\n", g.Nodes[0].Key, g.Name)
+		}
+		return
+	}
+	fmt.Fprintln(w, "  why one person:")
+	for _, j := range g.Joins {
+		fmt.Fprintf(w, "    %s = %s (%s): %s [reports %s]\n", j.From, j.To, j.Rule, j.Reason, strings.Join(j.Reports, ", "))
+	}
 }
