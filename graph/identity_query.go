@@ -28,7 +28,7 @@ type PersonAttribute struct {
 // and events: their attributes and the joins of their nodes.
 type IdentityFacts struct {
 	Attributes []PersonAttribute `json:"attributes,omitempty"`
-	Joins      []Join      `json:"joins,omitempty"`
+	Joins      []Join            `json:"joins,omitempty"`
 }
 
 const (
