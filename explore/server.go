@@ -340,14 +340,21 @@ func (s *Server) person(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	allEvents := len(events)
+	if len(events) > maxEvents {
+		events = events[len(events)-maxEvents:] // the latest
+	}
 	s.render(w, r, "person", http.StatusOK, page{Title: pc.Name, Data: map[string]any{
-		"P": pc, "Timeline": newTimeline(terms, end, ""), "Events": events,
+		"P": pc, "Timeline": newTimeline(terms, end, ""), "Events": events, "AllEvents": allEvents,
 		"Graph": newNetGraph(pc.Name, nb, personLink),
 	}, Browser: []browserLink{
 		s.browser("career and events", graph.BrowserPerson, map[string]any{"id": id}),
 		s.browser("seen with (graph)", graph.BrowserNeighbourhood, map[string]any{"id": id}),
 	}})
 }
+
+// maxEvents: a person page lists at most the latest maxEvents events.
+const maxEvents = 200
 
 func hasEvidence(es []graph.EvidenceRef, e graph.EvidenceRef) bool {
 	for _, x := range es {
@@ -447,6 +454,18 @@ func normalDate(s string) string {
 // change is one arrival or departure in a place's offices.
 type change struct {
 	Date, What, Person, PersonID, Office, OfficeKey, How string
+	Evidence                                             []graph.EvidenceRef // the earliest (in) or latest (out) evidence of the holding
+}
+
+// firstLast is the first or the last of a holding's evidence (none: nil).
+func firstLast(es []graph.EvidenceRef, last bool) []graph.EvidenceRef {
+	if len(es) == 0 {
+		return nil
+	}
+	if last {
+		return es[len(es)-1:]
+	}
+	return es[:1]
 }
 
 func (s *Server) place(w http.ResponseWriter, r *http.Request) {
@@ -512,7 +531,7 @@ func (s *Server) place(w http.ResponseWriter, r *http.Request) {
 				if t.FromBound == graph.BoundStated {
 					how = "appointed"
 				}
-				changes = append(changes, change{t.From, "in", t.Person, t.PersonID, o.Name, o.Key, how})
+				changes = append(changes, change{t.From, "in", t.Person, t.PersonID, o.Name, o.Key, how, firstLast(t.Evidence, false)})
 			}
 			if t.UntilBound != graph.BoundStill && in(t.Until) {
 				how := "removed"
@@ -522,7 +541,7 @@ func (s *Server) place(w http.ResponseWriter, r *http.Request) {
 				case graph.BoundSeen:
 					how = "last seen (removal undated)"
 				}
-				changes = append(changes, change{t.Until, "out", t.Person, t.PersonID, o.Name, o.Key, how})
+				changes = append(changes, change{t.Until, "out", t.Person, t.PersonID, o.Name, o.Key, how, firstLast(t.Evidence, true)})
 			}
 		}
 		roster = append(roster, line)
@@ -631,6 +650,7 @@ func (s *Server) funcs() template.FuncMap {
 		"reportLink":   func(id string) string { return "/report?id=" + url.QueryEscape(id) },
 		"searchLink":   func(q string) string { return "/search?q=" + url.QueryEscape(q) },
 		"termText":     termText,
+		"lastEvidence": func(es []graph.EvidenceRef) []graph.EvidenceRef { return firstLast(es, true) },
 		"roleWord":     roleWord,
 		"join":         strings.Join,
 		"factIDs": func(fs []int) string {
@@ -652,6 +672,7 @@ func (s *Server) funcs() template.FuncMap {
 		"factText": factText,
 		"f1":       func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) },
 		"add":      func(a, b float64) float64 { return a + b },
+		"minus":    func(a, b int) int { return a - b },
 		"dash": func(s string) string {
 			if s == "" {
 				return "—"
