@@ -13,6 +13,7 @@ import (
 
 	"github.com/kg-cn/kg/graph"
 	"github.com/kg-cn/kg/input"
+	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/nlp/pipeline"
 )
 
@@ -38,7 +39,12 @@ A report id seen twice is treated as kg ingest treats it: the same text is
 ignored, a new text replaces the old one. Memory stays bounded whatever the
 number of reports: what many reports share (entities, facts) is sorted on
 disk in DIR/.spill, which needs a few times the size of the CSV files while
-the export runs.`,
+the export runs.
+
+With --extracted, PATHs hold what kg extract --for-load wrote (as kg ingest
+--extracted reads them): the graph is built from those extractions without
+extracting anything; a record of another kg or model version is refused,
+and says so, unless --force.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "neo4j-admin", Usage: "output format (only neo4j-admin)"},
 			&cli.StringFlag{Name: "database", Value: "neo4j", Usage: "database the import command writes"},
@@ -46,6 +52,8 @@ the export runs.`,
 			&cli.BoolFlag{Name: "no-text", Usage: "do not store the raw text on Report nodes (as kg ingest --no-text)"},
 			&cli.StringFlag{Name: "max-bytes", Value: "10MiB", Usage: "largest report accepted (as kg ingest --max-bytes)"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
+			&cli.BoolFlag{Name: "extracted", Usage: "PATHs hold what kg extract --for-load wrote (as kg ingest --extracted)"},
+			&cli.BoolFlag{Name: "force", Usage: "with --extracted: also export extractions made by another kg or model version"},
 		},
 		Action: runExport,
 	}
@@ -77,29 +85,16 @@ func runExport(c *cli.Context) error {
 	if err != nil {
 		return usageError("%v", err)
 	}
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
+	if c.Bool("force") && !c.Bool("extracted") {
 		ex.Abort()
-		return fmt.Errorf("export: %w", err)
+		return usageError("export: --force goes with --extracted only")
 	}
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt)
 	defer stop()
 	errOut := c.App.ErrWriter
 	failed, warnings, added := 0, 0, 0
-	next := readJobs(ctx, paths, os.Stdin, input.Options{MaxBytes: maxBytes}, nil)
-	err = p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
-		if r.Job.Err != nil && r.X == nil && r.Job.Text == "" {
-			failed++
-			fmt.Fprintf(errOut, "kg: %v\n", r.Job.Err)
-			return nil
-		}
-		loc := jobSource(r.Job)
-		if r.Err != nil {
-			failed++
-			fmt.Fprintf(errOut, "kg: %s: %v\n", loc, r.Err)
-			return nil
-		}
-		res, err := ex.Add(graph.Item{Extraction: r.X, Text: r.Job.Text})
+	addItem := func(it graph.Item, loc string) error {
+		res, err := ex.Add(it)
 		if err != nil {
 			return err
 		}
@@ -111,7 +106,23 @@ func runExport(c *cli.Context) error {
 		}
 		added++
 		return nil
-	})
+	}
+	if c.Bool("extracted") {
+		err = readExtracted(ctx, paths, os.Stdin, extractedOptions{MaxBytes: 8 * maxBytes, NoText: c.Bool("no-text"), Force: c.Bool("force"),
+			Warn: func(s string) { fmt.Fprintf(errOut, "kg: %s\n", s) }},
+			func(loc string, x *doc.Extraction, text string, err error) error {
+				if err != nil {
+					failed++
+					if msg := err.Error(); msg != "" {
+						fmt.Fprintf(errOut, "kg: %s\n", msg)
+					}
+					return nil
+				}
+				return addItem(graph.Item{Extraction: x, Text: text}, loc)
+			})
+	} else {
+		err = exportExtract(ctx, c, paths, maxBytes, &failed, addItem)
+	}
 	if err != nil {
 		ex.Abort()
 		if errors.Is(err, context.Canceled) {
@@ -119,6 +130,36 @@ func runExport(c *cli.Context) error {
 		}
 		return fmt.Errorf("export: %w", err)
 	}
+	return finishExport(c, ex, dir, start, added, failed, warnings)
+}
+
+// exportExtract reads and extracts the reports of paths and hands each
+// extraction to add.
+func exportExtract(ctx context.Context, c *cli.Context, paths []string, maxBytes int64, failed *int, add func(graph.Item, string) error) error {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return err
+	}
+	errOut := c.App.ErrWriter
+	next := readJobs(ctx, paths, os.Stdin, input.Options{MaxBytes: maxBytes}, nil)
+	return p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
+		if r.Job.Err != nil && r.X == nil && r.Job.Text == "" {
+			*failed++
+			fmt.Fprintf(errOut, "kg: %v\n", r.Job.Err)
+			return nil
+		}
+		loc := jobSource(r.Job)
+		if r.Err != nil {
+			*failed++
+			fmt.Fprintf(errOut, "kg: %s: %v\n", loc, r.Err)
+			return nil
+		}
+		return add(graph.Item{Extraction: r.X, Text: r.Job.Text}, loc)
+	})
+}
+
+// finishExport closes the export and prints its summary.
+func finishExport(c *cli.Context, ex *graph.Exporter, dir string, start time.Time, added, failed, warnings int) error {
 	sum, err := ex.Close()
 	if err != nil {
 		ex.Abort()

@@ -18,6 +18,7 @@ import (
 
 	"github.com/kg-cn/kg/graph"
 	"github.com/kg-cn/kg/input"
+	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/nlp/pipeline"
 )
 
@@ -40,6 +41,14 @@ alone ("unchanged"); one whose text changed has its earlier facts retracted
 and the new ones written ("replaced"). So ingesting the same files twice
 changes nothing. After the extraction itself improved, --force replaces
 unchanged reports too.
+
+With --extracted, PATHs (files, gzip-compressed or not; directories, for
+their *.jsonl, *.ndjson, *.json files and the same with .gz; - for
+standard input) hold extractions made elsewhere by kg extract --for-load,
+e.g. by the Beam pipeline of scale/beam on many machines: they are loaded
+as kg ingest would have loaded the reports themselves. A record made by
+another kg or model version is not loaded, and says so, unless --force,
+which loads it (and replaces unchanged reports too).
 
 A bad input (unreadable, binary, empty, over --max-bytes, malformed JSON…)
 or a report that cannot be extracted or loaded is reported on one line and
@@ -72,6 +81,7 @@ a terminal (a file, a pipe) there is no progress line.`,
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print every report's status and the parts of extractions that were skipped"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
 			&cli.BoolFlag{Name: "id-from-file-name", Usage: "a report without a stated id keeps the id of earlier kg versions, its file name (042.txt: 042)"},
+			&cli.BoolFlag{Name: "extracted", Usage: "PATHs hold what kg extract --for-load wrote (JSON Lines, .gz too): load it as kg ingest would have loaded the reports, without extracting; --force also loads extractions of another kg or model version"},
 		},
 		Action: runIngest,
 	}
@@ -137,6 +147,10 @@ func runIngest(c *cli.Context) error {
 		retryFor = -1 // graph.Config: no waiting
 	}
 	inOpt := input.Options{MaxBytes: maxBytes, IDFromFileName: c.Bool("id-from-file-name")}
+	extracted := c.Bool("extracted")
+	if extracted && c.IsSet("id-from-file-name") {
+		return usageError("ingest: --id-from-file-name does not go with --extracted: kg extract gave the ids (kg extract --for-load --id-from-file-name)")
+	}
 	verbose := c.Bool("verbose")
 	ui := newConsole(c.App.Writer, c.App.ErrWriter, !c.Bool("no-progress"))
 
@@ -168,9 +182,11 @@ func runIngest(c *cli.Context) error {
 			ui.errorf("schema migration V%d %s applied", m.Version, m.Name)
 		}
 	}
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		return fmt.Errorf("ingest: %w", err)
+	var p *pipeline.Pipeline
+	if !extracted {
+		if p, err = pipeline.New(pipeline.Options{}); err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
 	}
 	loader := graph.NewLoader(cl, graph.Options{OmitText: c.Bool("no-text"), Force: c.Bool("force"), Writers: c.Int("writers")})
 
@@ -201,34 +217,8 @@ func runIngest(c *cli.Context) error {
 		return err
 	}
 	var loadErr error
-	var dmg damage
-	next := ingestInputs(ctx, paths, os.Stdin, inOpt, ui, &dmg)
-	readErr := p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if r.Job.Err != nil && r.X == nil && r.Job.Text == "" {
-			kind := failNotExtracted
-			var ie *input.Error
-			if errors.As(r.Job.Err, &ie) {
-				kind = string(ie.Kind)
-			}
-			fail(kind)
-			ui.errorf("%v", r.Job.Err)
-			return nil
-		}
-		loc := jobSource(r.Job)
-		if verbose {
-			for _, wn := range r.Job.Warnings {
-				ui.errorf("%s: warning: %s", loc, wn)
-			}
-		}
-		if r.Err != nil {
-			fail(failNotExtracted)
-			ui.errorf("%s: %v", loc, r.Err)
-			return nil
-		}
-		pending = append(pending, graph.Item{Extraction: r.X, Text: r.Job.Text})
+	add := func(it graph.Item, loc string) error {
+		pending = append(pending, it)
 		where = append(where, loc)
 		if len(pending) >= batchSize {
 			if loadErr = flush(); loadErr != nil {
@@ -236,7 +226,28 @@ func runIngest(c *cli.Context) error {
 			}
 		}
 		return nil
-	})
+	}
+	var dmg damage
+	var readErr error
+	if extracted {
+		readErr = readExtracted(ctx, paths, os.Stdin, extractedOptions{MaxBytes: 8 * maxBytes, NoText: c.Bool("no-text"), Force: c.Bool("force"),
+			Warn: func(s string) { ui.errorf("%s", s) }},
+			func(loc string, x *doc.Extraction, text string, err error) error {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if err != nil {
+					fail(failureKind(err))
+					if msg := err.Error(); msg != "" {
+						ui.errorf("%s", msg)
+					}
+					return nil
+				}
+				return add(graph.Item{Extraction: x, Text: text}, loc)
+			})
+	} else {
+		readErr = ingestExtract(ctx, c, p, paths, inOpt, ui, verbose, &dmg, fail, add)
+	}
 	if errors.Is(readErr, loadErr) {
 		readErr = nil
 	}
@@ -278,6 +289,41 @@ func runIngest(c *cli.Context) error {
 		return withCode(exitPartial, fmt.Errorf("ingest: %d of %d report(s) failed", sum.Failed, sum.Reports))
 	}
 	return nil
+}
+
+// ingestExtract reads and extracts the reports of paths (on --workers
+// cores) and hands each extraction to add; bad inputs and failed
+// extractions go to fail.
+func ingestExtract(ctx context.Context, c *cli.Context, p *pipeline.Pipeline, paths []string, inOpt input.Options, ui *console, verbose bool,
+	dmg *damage, fail func(kind string), add func(graph.Item, string) error) error {
+	next := ingestInputs(ctx, paths, os.Stdin, inOpt, ui, dmg)
+	return p.Parallel(ctx, c.Int("workers"), next, func(r pipeline.Result) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if r.Job.Err != nil && r.X == nil && r.Job.Text == "" {
+			kind := failNotExtracted
+			var ie *input.Error
+			if errors.As(r.Job.Err, &ie) {
+				kind = string(ie.Kind)
+			}
+			fail(kind)
+			ui.errorf("%v", r.Job.Err)
+			return nil
+		}
+		loc := jobSource(r.Job)
+		if verbose {
+			for _, wn := range r.Job.Warnings {
+				ui.errorf("%s: warning: %s", loc, wn)
+			}
+		}
+		if r.Err != nil {
+			fail(failNotExtracted)
+			ui.errorf("%s: %v", loc, r.Err)
+			return nil
+		}
+		return add(graph.Item{Extraction: r.X, Text: r.Job.Text}, loc)
+	})
 }
 
 // ingestBatch is a batch of reports for the writer, with where each came

@@ -48,6 +48,13 @@ type Report struct {
 	Jurisdiction string `json:"jurisdiction"`
 	Hash         string `json:"hash,omitempty"` // sha256 of the raw text, hex
 	Chars        int    `json:"chars,omitempty"`
+	// Set by `kg extract --for-load` only, for `kg ingest --extracted` and
+	// `kg export --extracted`: the raw text as read (what Hash is the sha256
+	// of, what evidence offsets count into), the kg that extracted it and
+	// the recogniser's model version (nlp/ner/data/MODEL.md).
+	Text         string `json:"text,omitempty"`
+	KGVersion    string `json:"kg_version,omitempty"`
+	ModelVersion string `json:"model_version,omitempty"`
 }
 
 // Entity is a node of the in-between graph. Which fields are set depends on
