@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -522,7 +523,8 @@ RETURN pl.key AS key, pl.name AS name, pl.level AS level,
        COLLECT { MATCH (t:Post) WHERE t.place = pl.name RETURN t {.key, .name, .organ, .title} AS t ORDER BY t.name } AS offices`
 
 // PlaceView reads one place by its key (nil when no Place has it), with the
-// offices named after it (Post.place), each with its succession.
+// offices named after it (Post.place), in kg roster's order, each with its
+// succession.
 func (c *Client) PlaceView(ctx context.Context, key string) (*PlaceView, error) {
 	v, err := c.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		recs, err := collect(ctx, tx, qPlace, map[string]any{"key": key}, nil)
@@ -533,14 +535,20 @@ func (c *Client) PlaceView(ctx context.Context, key string) (*PlaceView, error) 
 		pv := &PlaceView{PlaceRef: PlaceRef{Key: str(r, "key"), Name: str(r, "name"), Level: str(r, "level")},
 			Parents: explorePlaceRefs(get(r, "parents")), Children: explorePlaceRefs(get(r, "children")), Offices: []PlaceOffice{}}
 		l, _ := get(r, "offices").([]any)
-		var keys []any
-		idx := map[string]int{}
 		for _, x := range l {
 			m, _ := x.(map[string]any)
-			po := PlaceOffice{Key: asString(m["key"]), Name: asString(m["name"]), Organ: asString(m["organ"]), Title: asString(m["title"]), Succession: []Tenancy{}}
-			idx[po.Key] = len(pv.Offices)
-			pv.Offices = append(pv.Offices, po)
-			keys = append(keys, po.Key)
+			pv.Offices = append(pv.Offices, PlaceOffice{Key: asString(m["key"]), Name: asString(m["name"]), Organ: asString(m["organ"]), Title: asString(m["title"]), Succession: []Tenancy{}})
+		}
+		// in the order of kg roster: party committee, government, …; heads first
+		info := func(o PlaceOffice) OfficeInfo {
+			return OfficeInfo{Key: o.Key, Name: o.Name, Organ: o.Organ, Title: o.Title}
+		}
+		slices.SortStableFunc(pv.Offices, func(a, b PlaceOffice) int { return officeOrder(info(a), info(b)) })
+		var keys []any
+		idx := map[string]int{}
+		for i, o := range pv.Offices {
+			idx[o.Key] = i
+			keys = append(keys, o.Key)
 		}
 		ts, err := exploreTenancies(ctx, tx, keys)
 		if err != nil {
