@@ -20,6 +20,13 @@
 // code, when the gazetteer knows it: the code of a place under another
 // begins with the other's), organ (党委, 政府, 人大常委会, 政协, a bureau …)
 // and title (书记, 副县长 …): the roster and changes queries use them.
+// A Person is a name in a context (a jurisdiction); the Person nodes kg
+// takes for one human share p.identity, and SAME_PERSON {rule, reason,
+// reports} joins them (the office both hold, one profile, the only official
+// of the name above or below): count people with count(DISTINCT p.identity).
+// A profile's attributes are Person properties (gender, ethnicity, birth,
+// native_place, education, degree, party, …), each from Evidence of type
+// ATTRIBUTE.
 // Provenance: (:Report)-[:HAS_EVIDENCE]->(:Evidence {fact, text, start, end})
 // and (:Report)-[:MENTIONS {starts, ends, texts}]->(entity); an Evidence of
 // a HOLDS has tenure_start / tenure_end when its sentence appoints / removes.
@@ -44,6 +51,7 @@ ORDER BY coalesce(h.start, h.first_seen), person;
 // :param text => '武功县委'
 MATCH (t:Post) WHERE t.name CONTAINS $text OR any(n IN coalesce(t.names, []) WHERE n CONTAINS $text)
 OPTIONAL MATCH (p:Person)-[:HOLDS]->(t)
+WITH t, p ORDER BY p.name
 RETURN t.name AS post, t.names AS written, count(p) AS holders, collect(p.name)[..5] AS some_holders
 ORDER BY post;
 
@@ -62,7 +70,8 @@ MATCH (p:Person)-[h:HOLDS]->(t:Post)
 WHERE t.name = $post OR $post IN t.names
 WITH p, h, t, CASE WHEN h.end < coalesce(h.start, h.first_seen) THEN h.end ELSE coalesce(h.start, h.first_seen) END AS from
 WITH p, h, t, from,
-     COLLECT { MATCH (:Person)-[n:HOLDS]->(t)
+     COLLECT { MATCH (q:Person)-[n:HOLDS]->(t)
+               WHERE q.identity <> p.identity OR n.acting <> h.acting
                WITH CASE WHEN n.end < coalesce(n.start, n.first_seen) THEN n.end ELSE coalesce(n.start, n.first_seen) END AS s
                WHERE s > from RETURN s ORDER BY s LIMIT 1 } AS next
 WITH p, h, t, from,
@@ -151,6 +160,24 @@ RETURN coalesce(p.identity, p.key) AS identity, p.context AS context, t.name AS 
 ORDER BY identity, coalesce(h.start, h.first_seen), post;
 
 
+// name: people
+// How many people the graph knows, and how many Person nodes they are (one
+// official in several places' reports is one person of several nodes).
+MATCH (p:Person)
+RETURN count(DISTINCT p.identity) AS people, count(p) AS nodes;
+
+
+// name: same-person
+// Why kg takes a person's nodes for one human: each join, its rule, its
+// reason and the reports behind it; and the person's profile.
+// :param person => '仝晓东'
+MATCH (p:Person {name: $person})
+OPTIONAL MATCH (p)-[s:SAME_PERSON]->(q:Person)
+RETURN p.identity AS identity, p.key AS node, q.key AS joined_to, s.rule AS rule, s.reason AS reason, s.reports AS reports,
+       p.gender AS gender, p.birth AS birth, p.native_place AS native_place
+ORDER BY identity, node, joined_to;
+
+
 // name: person-events
 // A person's events: role, date, place, the reports that say so.
 // :param person => '雷振邦'
@@ -166,6 +193,7 @@ ORDER BY context, date, event, role;
 MATCH (e:Event) WHERE e.name CONTAINS $event
 MATCH (p:Person)-[r:CHAIRED|SPOKE_AT|ATTENDED]->(e)
 OPTIONAL MATCH (p)-[:HOLDS]->(t:Post)
+WITH e, p, r, t ORDER BY t.name
 WITH e, p, r, collect(t.name) AS posts
 RETURN e.name AS event, e.date AS date, type(r) AS role, p.name AS person, posts, r.reports AS reports
 ORDER BY date, event,
@@ -220,6 +248,7 @@ ORDER BY fact_type, date, report, start;
 // :param min => 2
 MATCH (a:Person)-[:CHAIRED|SPOKE_AT|ATTENDED]->(e:Event)<-[:CHAIRED|SPOKE_AT|ATTENDED]-(b:Person)
 WHERE a.key < b.key
+WITH a, b, e ORDER BY e.date, e.name
 WITH a, b, collect(DISTINCT e) AS events
 WHERE size(events) >= $min
 RETURN a.name AS person_a, a.context AS context_a, b.name AS person_b, b.context AS context_b,
