@@ -19,8 +19,10 @@
 //	kg-beam --runner=direct --input 'crawl/*.jsonl' --output parts/ --kg bin/kg
 //	kg-beam --runner=flink --endpoint=HOST:8099 --environment_type=LOOPBACK --input ... --output ... --groups 256
 //
-// The reports are dealt to --groups groups by a hash of their file's path
-// (so the same input gives the same parts); a group is one or more runs of
+// The files are sorted (glob by glob, then by path: the order kg ingest
+// reads them in) and dealt to --groups groups of consecutive files, so that
+// the parts, loaded in name order, load the reports in the input's order
+// (the same input gives the same parts); a group is one or more runs of
 // kg extract of at most --chunk files each (kg starts in about 0.7 s, so a
 // run should take many reports), and kg extract uses every core of its
 // worker.
@@ -32,7 +34,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 	"os/exec"
@@ -41,8 +42,8 @@ import (
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
@@ -58,7 +59,8 @@ var (
 )
 
 func init() {
-	register.DoFn2x0[fileio.FileMetadata, func(int, string)](&dealFn{})
+	register.DoFn2x0[fileio.FileMetadata, func(int, string)](&tagFn{})
+	register.DoFn3x0[int, func(*string) bool, func(int, string)](&dealFn{})
 	register.DoFn4x1[context.Context, int, func(*string) bool, func(string), error](&extractFn{})
 	register.Emitter2[int, string]()
 	register.Emitter1[string]()
@@ -66,15 +68,36 @@ func init() {
 	register.DoFn2x0[context.Context, string](&logFn{})
 }
 
-// dealFn deals each file to a group by a hash of its path.
+// tagFn names each matched file by its place in the input: the index of
+// its glob, then its path (sorted, that is the order kg ingest reads the
+// same paths in, glob after glob, a directory's files in lexical order).
+type tagFn struct {
+	Input int `json:"input"`
+}
+
+func (f *tagFn) ProcessElement(m fileio.FileMetadata, emit func(int, string)) {
+	emit(0, fmt.Sprintf("%06d\x00%s", f.Input, m.Path))
+}
+
+// dealFn sorts all the files and deals them to Groups groups of
+// consecutive files: part N holds the files after those of part N-1, so
+// that loading the parts in name order loads the reports in the input's
+// order (the later version of a report wins, as in kg ingest).
 type dealFn struct {
 	Groups int `json:"groups"`
 }
 
-func (f *dealFn) ProcessElement(m fileio.FileMetadata, emit func(int, string)) {
-	h := fnv.New32a()
-	h.Write([]byte(m.Path))
-	emit(int(h.Sum32()%uint32(f.Groups)), m.Path)
+func (f *dealFn) ProcessElement(_ int, files func(*string) bool, emit func(int, string)) {
+	var all []string
+	var s string
+	for files(&s) {
+		all = append(all, s)
+	}
+	sort.Strings(all)
+	per := (len(all) + f.Groups - 1) / f.Groups
+	for i, s := range all {
+		emit(i/per, s)
+	}
 }
 
 // extractFn runs kg extract --for-load on one group's files and writes
@@ -93,7 +116,10 @@ func (f *extractFn) ProcessElement(ctx context.Context, group int, paths func(*s
 	for paths(&p) {
 		files = append(files, p)
 	}
-	sort.Strings(files)
+	sort.Strings(files) // by input, then path (tagFn)
+	for i, f := range files {
+		files[i] = f[strings.IndexByte(f, 0)+1:]
+	}
 	name := fmt.Sprintf("part-%05d-of-%05d.jsonl", group, f.Groups)
 	final := filepath.Join(f.Output, name)
 	tmp, err := os.CreateTemp(f.Output, "."+name+".*")
@@ -220,12 +246,15 @@ func run(ctx context.Context) error {
 	var files []beam.PCollection
 	for _, g := range strings.Split(*inputs, ",") {
 		if g = strings.TrimSpace(g); g != "" {
-			files = append(files, fileio.MatchFiles(s, g, fileio.MatchEmptyDisallow()))
+			m := fileio.MatchFiles(s, g, fileio.MatchEmptyDisallow())
+			files = append(files, beam.ParDo(s, &tagFn{Input: len(files)}, m))
 		}
 	}
-	all := beam.Flatten(s, files...)
-	keyed := beam.ParDo(s, &dealFn{Groups: *groups}, all)
-	grouped := beam.GroupByKey(s, keyed)
+	// One list of every file (names only: small beside the reports), dealt
+	// in order to the groups, which the runner spreads over its workers.
+	listed := beam.GroupByKey(s, beam.Flatten(s, files...))
+	dealt := beam.ParDo(s, &dealFn{Groups: *groups}, listed)
+	grouped := beam.GroupByKey(s, dealt)
 	parts := beam.ParDo(s, &extractFn{KG: kg, Args: strings.Fields(*kgArgs), Output: out, Groups: *groups, Chunk: *chunk}, grouped)
 	beam.ParDo0(s, logFn{}, parts)
 	return beamx.Run(ctx, p)
