@@ -75,6 +75,13 @@ log "go version: $(go version)"
 log "go vet ./..."
 go vet ./...
 
+# --- scale/beam: the Beam pipeline, a Go module of its own (./... does not reach it) ---
+# cmd/kg's TestIntegrationBeamExtractedEqualsIngest builds and runs it;
+# here its own vet and unit tests.
+log "scale/beam: go vet ./... and go test ./... (its own module)"
+(cd scale/beam && go vet ./... && go test -count=1 ./...)
+# --- end of the scale/beam block ---
+
 if [[ $# -eq 0 ]]; then set -- ./...; fi
 log "go test -count=1 -p ${KG_TEST_P:-1} -timeout ${KG_TEST_TIMEOUT:-20m} $*"
 go test -count=1 -p "${KG_TEST_P:-1}" -timeout "${KG_TEST_TIMEOUT:-20m}" "$@"
