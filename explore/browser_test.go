@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // Browser tests: headless Chromium (Debian's package chromium; another
@@ -61,7 +62,7 @@ func browse(t *testing.T) context.Context {
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
-	ctx, cancelC := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelC := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(func() { cancelC(); cancelB(); cancelA() })
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting Chromium (%s): %v", exe, err)
@@ -127,10 +128,15 @@ func TestBrowserAnalystJourney(t *testing.T) {
 		t.Fatalf("typing 曉東 suggests %q, want 仝晓东", hit)
 	}
 
-	// 2. open the person; the timeline has a bar per holding, the
-	// appointed ones with a stated (solid) start, open (still in office)
+	// 2. open the person (arrow down to the first suggestion, Enter); the
+	// timeline has a bar per holding, the appointed ones with a stated
+	// (solid) start, open (still in office)
+	do(t, ctx, "choosing the suggestion", chromedp.SendKeys(chromedp.ID("q"), kb.ArrowDown))
+	if n := count(t, ctx, "#suggest a.chosen"); n != 1 {
+		t.Fatalf("arrow down chose %d suggestions, want 1", n)
+	}
 	do(t, ctx, "opening the person",
-		chromedp.Click(css("#suggest .kind-Person a")),
+		chromedp.SendKeys(chromedp.ID("q"), kb.Enter),
 		chromedp.WaitVisible(css("h1.person-name")))
 	shot(t, ctx, "2-person")
 	if name := value(t, ctx, "reading the name", chromedp.Text(css("h1.person-name"))); name != "仝晓东" {

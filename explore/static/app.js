@@ -19,11 +19,33 @@
         }).catch(function () {});
       }, 150);
     });
+    // a click elsewhere closes the list (not the click that Enter makes
+    // on the search button: that one submits, see below)
     document.addEventListener("click", function (e) {
+      if (e.detail === 0) { return; }
       if (!box.contains(e.target) && e.target !== q) { box.hidden = true; }
     });
+    // arrows move through the suggestions, Enter opens the chosen one
     q.addEventListener("keydown", function (e) {
-      if (e.key === "Escape") { box.hidden = true; }
+      if (e.key === "Escape") { box.hidden = true; return; }
+      var links = box.hidden ? [] : Array.prototype.slice.call(box.querySelectorAll("a"));
+      if (links.length === 0) { return; }
+      var at = links.findIndex(function (a) { return a.classList.contains("chosen"); });
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        if (at >= 0) { links[at].classList.remove("chosen"); }
+        at = e.key === "ArrowDown" ? (at + 1) % links.length : (at <= 0 ? links.length - 1 : at - 1);
+        links[at].classList.add("chosen");
+        links[at].scrollIntoView({ block: "nearest" });
+      }
+    });
+    // Enter on a chosen suggestion opens it instead of the search page
+    q.form.addEventListener("submit", function (e) {
+      var chosen = box.hidden ? null : box.querySelector("a.chosen");
+      if (chosen) {
+        e.preventDefault();
+        window.location.href = chosen.href;
+      }
     });
   }
   // report: hovering a span lights its facts; hovering a fact its spans
