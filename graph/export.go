@@ -548,7 +548,8 @@ var nodeColumns = map[schema.Label][]column{
 	schema.Place:        {{"name", ""}, {"parent", ""}, {"level", ""}},
 	schema.Event:        {{"name", ""}, {"date", ""}, {"kind", ""}, {"venue", ""}, {"context", ""}},
 	schema.Evidence: {{"report", ""}, {"fact", ""}, {"type", ""}, {"start", "long"}, {"end", "long"}, {"text", ""},
-		{"report_date", ""}, {"tenure_start", ""}, {"tenure_end", ""}, {"honour", ""}, {"derived", "boolean"}},
+		{"report_date", ""}, {"tenure_start", ""}, {"tenure_end", ""}, {"honour", ""}, {"derived", "boolean"},
+		{"person", ""}, {"kind", ""}, {"value", ""}},
 }
 
 func idProperty(l schema.Label) string {
