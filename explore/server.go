@@ -226,10 +226,16 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	}})
 }
 
+// maxQuery bounds what a search reads of its query, in characters.
+const maxQuery = 100
+
 func (s *Server) hits(r *http.Request) (string, []graph.Hit, error) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	if q == "" {
 		return "", nil, nil
+	}
+	if rs := []rune(q); len(rs) > maxQuery {
+		q = string(rs[:maxQuery]) // no name is longer
 	}
 	ctx, cancel := s.ctx(r)
 	defer cancel()

@@ -59,6 +59,9 @@ Every page links to Neo4j Browser with its query. /guide is the Browser guide
 			if err != nil {
 				return fmt.Errorf("serve: cannot listen on %s: %v", addr, errors.Unwrap(err))
 			}
+			if !loopback(ln.Addr()) {
+				fmt.Fprintf(c.App.ErrWriter, "kg: warning: serving on %s: whoever can reach this address reads the whole graph\n", ln.Addr())
+			}
 			ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			return serve(ctx, ln, srv, c.App.Writer)
@@ -86,4 +89,10 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler, w io.Writer) er
 	defer cancel()
 	_ = hs.Shutdown(sctx)
 	return nil
+}
+
+// loopback reports whether a listener's address is this machine's alone.
+func loopback(a net.Addr) bool {
+	ta, ok := a.(*net.TCPAddr)
+	return ok && ta.IP.IsLoopback()
 }

@@ -88,3 +88,27 @@ func TestIntegrationServeOnABusyPort(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want %d, one line: cannot listen", code, stderr, exitFailure)
 	}
 }
+
+func TestLoopback(t *testing.T) {
+	tests := []struct {
+		name string
+		addr string
+		want bool
+	}{
+		{"127.0.0.1", "127.0.0.1:8080", true},
+		{"IPv6 loopback", "[::1]:8080", true},
+		{"every interface", "0.0.0.0:8080", false},
+		{"another address", "192.0.2.1:8080", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := net.ResolveTCPAddr("tcp", tt.addr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := loopback(a); got != tt.want {
+				t.Errorf("loopback(%s) = %v, want %v", tt.addr, got, tt.want)
+			}
+		})
+	}
+}
