@@ -47,7 +47,8 @@ type Hit struct {
 
 // qSearch finds persons (grouped by identity), offices (any name they
 // were written with), organisations, places and reports (title, id,
-// source) whose names contain $q.
+// source) whose names contain $q: the best $each of each kind (exact,
+// then beginning so, shorter first), then the best $limit of them all.
 var qSearch = `CALL {
   MATCH (p:Person) WHERE p.name CONTAINS $q
   WITH coalesce(p.identity, p.key) AS id, p ORDER BY p.key
@@ -56,29 +57,29 @@ var qSearch = `CALL {
   RETURN 'Person' AS kind, id, name,
          [x IN ps | x.context] + COLLECT { UNWIND ps AS x MATCH (x)-[:HOLDS]->(t:Post) RETURN DISTINCT t.name AS n ORDER BY n LIMIT 3 } AS detail,
          CASE WHEN name = $q THEN 0 WHEN name STARTS WITH $q THEN 1 ELSE 2 END AS rank
-  LIMIT $each
+  ORDER BY rank, size(name), name LIMIT $each
  UNION ALL
   MATCH (t:Post) WHERE t.name CONTAINS $q OR any(n IN coalesce(t.names, []) WHERE n CONTAINS $q)
   RETURN 'Post' AS kind, t.key AS id, t.name AS name,
          COLLECT { MATCH (:Person)-[:HOLDS]->(t) RETURN count(*) + ' holding(s)' AS n } AS detail,
          CASE WHEN t.name = $q OR $q IN coalesce(t.names, []) THEN 0 WHEN t.name STARTS WITH $q THEN 1 ELSE 2 END AS rank
-  LIMIT $each
+  ORDER BY rank, size(name), name LIMIT $each
  UNION ALL
   MATCH (o:Organization) WHERE o.name CONTAINS $q
   RETURN 'Organization' AS kind, o.key AS id, o.name AS name, [] AS detail,
          CASE WHEN o.name = $q THEN 0 WHEN o.name STARTS WITH $q THEN 1 ELSE 2 END AS rank
-  LIMIT $each
+  ORDER BY rank, size(name), name LIMIT $each
  UNION ALL
   MATCH (pl:Place) WHERE pl.name CONTAINS $q
   RETURN 'Place' AS kind, pl.key AS id, pl.name AS name, [x IN [pl.level, pl.parent] WHERE x IS NOT NULL] AS detail,
          CASE WHEN pl.name = $q THEN 0 WHEN pl.name STARTS WITH $q THEN 1 ELSE 2 END AS rank
-  LIMIT $each
+  ORDER BY rank, size(name), name LIMIT $each
  UNION ALL
   MATCH (r:Report) WHERE r.hash IS NOT NULL AND (r.title CONTAINS $q OR r.id CONTAINS $q OR r.source CONTAINS $q)
   RETURN 'Report' AS kind, coalesce(r.full_id, r.id) AS id, coalesce(r.title, r.id) AS name,
          [x IN [r.date, r.jurisdiction] WHERE x IS NOT NULL] AS detail,
          CASE WHEN r.title = $q OR r.id = $q THEN 0 WHEN r.title STARTS WITH $q THEN 1 ELSE 2 END AS rank
-  LIMIT $each
+  ORDER BY rank, size(name), name LIMIT $each
 }
 RETURN kind, id, name, detail, rank
 ORDER BY rank, size(name), name, kind, id
