@@ -155,6 +155,8 @@ func TestIntegrationPagesOnTheSamples(t *testing.T) {
 		{"office page: succession and who held it on a date", "/office?key=" + url.QueryEscape("office:610431|政府|副县长") + "&on=2024-05", 200, []string{"仝晓东", "from 2024-04-28 (appointed)", "On 2024-05"}},
 		{"place page: roster, changes, places below", "/place?key=" + url.QueryEscape("南浔区") + "&on=2024-03-15", 200, []string{"南浔区委书记", "禚海涛", "练市镇"}},
 		{"report page: text with spans and facts", "/report?id=" + url.QueryEscape("https://www.example.gov.cn/wugong/rdgz/202404/t20240429_55802.html"), 200, []string{"class=\"span", "HOLDS", "仝晓东"}},
+		{"organisation page: its offices and holders", "/org?name=" + url.QueryEscape("武功县委"), 200, []string{"武功县委常委", "仝晓东"}},
+		{"a person by the key of one of its nodes", "/person?id=" + url.QueryEscape("仝晓东|武功县"), 200, []string{"武功县副县长"}},
 		{"unknown person is 404", "/person?id=nobody", 404, []string{"no person"}},
 		{"unknown report is 404", "/report?id=nothing-here", 404, []string{"no report"}},
 		{"a date that is none is 400", "/office?key=x&on=yesterday", 400, []string{"not a date"}},

@@ -39,6 +39,7 @@ type Store interface {
 	Report(ctx context.Context, id string) (*graph.ReportView, error)
 	Reports(ctx context.Context, limit int) ([]graph.ReportInfo, error)
 	Overview(ctx context.Context) (*graph.Overview, error)
+	Roster(ctx context.Context, q, on string, below bool) ([]graph.Scope, []graph.RosterLine, error)
 }
 
 // Options configure the explorer.
@@ -76,7 +77,7 @@ func New(store Store, opt Options) (*Server, error) {
 		opt.Timeout = 30 * time.Second
 	}
 	s := &Server{store: store, opt: opt, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
-	for _, p := range []string{"home", "search", "person", "office", "place", "report", "error"} {
+	for _, p := range []string{"home", "search", "person", "office", "place", "org", "report", "error"} {
 		t, err := template.New("layout.html").Funcs(s.funcs()).ParseFS(files, "templates/layout.html", "templates/suggest.html", "templates/timeline.html", "templates/evidence.html", "templates/"+p+".html")
 		if err != nil {
 			return nil, fmt.Errorf("explorer templates: %w", err)
@@ -97,6 +98,7 @@ func New(store Store, opt Options) (*Server, error) {
 	s.mux.HandleFunc("/person", s.person)
 	s.mux.HandleFunc("/office", s.office)
 	s.mux.HandleFunc("/place", s.place)
+	s.mux.HandleFunc("/org", s.org)
 	s.mux.HandleFunc("/report", s.report)
 	s.mux.HandleFunc("/guide", s.serveGuide)
 	s.mux.HandleFunc("/style.grass", s.serveStyle)
@@ -275,6 +277,8 @@ func hitLink(h graph.Hit) string {
 		return "/place?key=" + url.QueryEscape(h.ID)
 	case "Report":
 		return "/report?id=" + url.QueryEscape(h.ID)
+	case "Organization":
+		return "/org?name=" + url.QueryEscape(h.Name)
 	}
 	return "/search?q=" + url.QueryEscape(h.Name)
 }
@@ -354,8 +358,8 @@ func (s *Server) person(w http.ResponseWriter, r *http.Request) {
 		"P": pc, "Timeline": newTimeline(terms, end, ""), "Events": events, "AllEvents": allEvents,
 		"Graph": newNetGraph(pc.Name, nb, personLink),
 	}, Browser: []browserLink{
-		s.browser("career and events", graph.BrowserPerson, map[string]any{"id": id}),
-		s.browser("seen with (graph)", graph.BrowserNeighbourhood, map[string]any{"id": id}),
+		s.browser("career and events", graph.BrowserPerson, map[string]any{"id": pc.ID}),
+		s.browser("seen with (graph)", graph.BrowserNeighbourhood, map[string]any{"id": pc.ID}),
 	}})
 }
 
@@ -556,6 +560,44 @@ func (s *Server) place(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, "place", http.StatusOK, page{Title: pv.Name, Data: map[string]any{
 		"P": pv, "On": on, "From": from, "To": to, "Roster": roster, "Changes": changes,
 	}, Browser: []browserLink{s.browser("offices and holders", graph.BrowserPlace, map[string]any{"key": key})}})
+}
+
+// org is an organisation's roster on a date (kg roster's, graph.Roster):
+// the offices it holds (its POST_OF, and those its name names with a
+// title), each with its holder then, or as last known.
+func (s *Server) org(w http.ResponseWriter, r *http.Request) {
+	name := strings.TrimSpace(r.URL.Query().Get("name"))
+	if name == "" {
+		s.fail(w, r, http.StatusBadRequest, "which organisation? /org?name=NAME (search for one)")
+		return
+	}
+	on, ok := onDate(r, "on")
+	if !ok {
+		s.fail(w, r, http.StatusBadRequest, fmt.Sprintf("%q is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", on))
+		return
+	}
+	ctx, cancel := s.ctx(r)
+	defer cancel()
+	scopes, lines, err := s.store.Roster(ctx, name, normalDate(on), false)
+	if err != nil {
+		s.failRead(w, r, err)
+		return
+	}
+	var mine []graph.RosterLine
+	for _, l := range lines {
+		if l.Scope == name {
+			mine = append(mine, l)
+		}
+	}
+	known := false
+	for _, sc := range scopes {
+		known = known || sc.Name == name
+	}
+	if !known {
+		s.fail(w, r, http.StatusNotFound, fmt.Sprintf("no organisation %q with offices in the graph", name))
+		return
+	}
+	s.render(w, r, "org", http.StatusOK, page{Title: name, Data: map[string]any{"Name": name, "On": on, "Lines": mine}})
 }
 
 // factLine is one fact of a report, as listed beside its text.

@@ -56,6 +56,14 @@ func (f *fakeStore) Report(_ context.Context, id string) (*graph.ReportView, err
 	return f.report, nil
 }
 func (f *fakeStore) Reports(context.Context, int) ([]graph.ReportInfo, error) { return nil, f.err }
+func (f *fakeStore) Roster(_ context.Context, q, _ string, _ bool) ([]graph.Scope, []graph.RosterLine, error) {
+	if f.err != nil || f.office == nil || len(f.office.Succession) == 0 {
+		return nil, nil, f.err
+	}
+	h := f.office.Succession[0].Holding
+	line := graph.RosterLine{Scope: hostile + "委", OfficeInfo: graph.OfficeInfo{Key: f.office.Key, Name: f.office.Name}, Status: graph.StatusHeld, Holder: &h}
+	return []graph.Scope{{Kind: graph.ScopeOrganization, Name: hostile + "委"}}, []graph.RosterLine{line}, nil
+}
 func (f *fakeStore) Overview(context.Context) (*graph.Overview, error) {
 	return &graph.Overview{Nodes: map[string]int{}}, f.err
 }
@@ -112,6 +120,7 @@ func TestPagesEscapeWhatTheGraphHolds(t *testing.T) {
 		"/office?key=" + q("office:"+hostile) + "&on=2024",
 		"/place?key=" + q(hostile) + "&on=2024-06-01",
 		"/report?id=" + q("r&1") + "&start=0&end=5",
+		"/org?name=" + q(hostile+"委") + "&on=2024",
 	} {
 		t.Run(path, func(t *testing.T) {
 			resp, body := fetch(t, "GET", srv.URL+path)
@@ -152,6 +161,8 @@ func TestRequestsThatCannotBeAnswered(t *testing.T) {
 		{"an office on no date", hostileStore(), "GET", "/office?key=x&on=soon", 400, "not a date"},
 		{"a place on no date", hostileStore(), "GET", "/place?key=x&to=2024-13-01", 400, "are dates"},
 		{"an unknown report", hostileStore(), "GET", "/report?id=zz", 404, "no report"},
+		{"an unknown organisation", hostileStore(), "GET", "/org?name=zz", 404, "no organisation"},
+		{"an organisation on no date", hostileStore(), "GET", "/org?name=zz&on=x", 400, "not a date"},
 		{"a span that is none", hostileStore(), "GET", "/report?id=r%261&start=9&end=2", 400, "rune offsets"},
 		{"Neo4j down: 503 with the reason in one line", down, "GET", "/person?id=x", 503, "connection refused"},
 		{"Neo4j down on the home page", down, "GET", "/", 503, "neo4j unavailable"},

@@ -155,13 +155,21 @@ type PersonCareer struct {
 	Companions []Companion  `json:"companions"`
 }
 
-// qIdentity finds the Person nodes of one identity.
+// qIdentity finds the Person nodes of one identity, given the identity or
+// the key of one of its nodes.
 const qIdentity = `CALL {
-  MATCH (p:Person {key: $id}) WHERE p.identity IS NULL RETURN p
+  MATCH (p:Person {key: $id}) RETURN coalesce(p.identity, p.key) AS ident
  UNION
-  MATCH (p:Person) WHERE p.identity = $id RETURN p
+  MATCH (p:Person) WHERE p.identity = $id RETURN p.identity AS ident
 }
-RETURN p.key AS key, p.name AS name, p.context AS context, properties(p) AS props,
+WITH ident ORDER BY ident = $id DESC LIMIT 1
+CALL { WITH ident
+  MATCH (p:Person {key: ident}) WHERE p.identity IS NULL RETURN p
+ UNION
+  WITH ident
+  MATCH (p:Person) WHERE p.identity = ident RETURN p
+}
+RETURN ident, p.key AS key, p.name AS name, p.context AS context, properties(p) AS props,
        COUNT { (r:Report)-[:MENTIONS]->(p) } AS reports
 ORDER BY key`
 
@@ -213,8 +221,9 @@ func exploreRoles() []any {
 	return out
 }
 
-// PersonCareer reads one identity (coalesce(p.identity, p.key)): nil when
-// no Person has it. Each holding's term is its term in the office's
+// PersonCareer reads one identity (coalesce(p.identity, p.key)), named by
+// the identity or by the key of one of its Person nodes: nil when no Person
+// has it. Each holding's term is its term in the office's
 // succession (the same as kg who-holds gives).
 func (c *Client) PersonCareer(ctx context.Context, id string, companions int) (*PersonCareer, error) {
 	v, err := c.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
@@ -222,7 +231,7 @@ func (c *Client) PersonCareer(ctx context.Context, id string, companions int) (*
 		if err != nil || len(recs) == 0 {
 			return nil, err
 		}
-		pc := &PersonCareer{ID: id, Attributes: []Attribute{}, Holdings: []HeldTerm{}, Events: []Appearance{}, Companions: []Companion{}}
+		pc := &PersonCareer{ID: str(recs[0], "ident"), Attributes: []Attribute{}, Holdings: []HeldTerm{}, Events: []Appearance{}, Companions: []Companion{}}
 		keys := []any{}
 		seenCtx := map[string]bool{}
 		attrs := map[string][]string{}

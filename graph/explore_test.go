@@ -183,8 +183,8 @@ func TestIntegrationExploreGroupsPersonsByIdentity(t *testing.T) {
 	if want := []Attribute{{Name: "gender", Value: "男"}, {Name: "birth", Value: "1970-01"}}; !reflect.DeepEqual(pc.Attributes, want) {
 		t.Errorf("attributes %+v, want %+v", pc.Attributes, want)
 	}
-	// a node with an identity is no longer found by its own key
-	if pc, err := c.PersonCareer(ctx, zhao+"|"+city, 5); err != nil || pc != nil {
+	// the key of one of its nodes leads to the identity
+	if pc, err := c.PersonCareer(ctx, zhao+"|"+city, 5); err != nil || pc == nil || pc.ID != id || len(pc.Keys) != 2 {
 		t.Errorf("by the key of a node with an identity: %+v %v", pc, err)
 	}
 	hs, err := c.Search(ctx, zhao, 5)
