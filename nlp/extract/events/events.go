@@ -46,6 +46,9 @@ func (s *state) namedEventsIn(sent doc.Span) {
 			continue
 		}
 		verb := s.Str(v, v+l)
+		if campaignVerb(verb) && !s.HasAt(v+l, "了") {
+			continue // 开展…活动 is mostly a campaign; 开展了… one that took place
+		}
 		ce := s.ClauseEnd(v+l, sent.End)
 		// VERB NAME: 召开2021年度武装工作会议 (several joined by 和)
 		a := v + l
@@ -55,8 +58,9 @@ func (s *state) namedEventsIn(sent doc.Span) {
 		if l, _ := s.r.timePrefix.LongestAt(s.t, a); l > 0 {
 			a += l
 		}
-		if k := s.IndexOf(a, ce, "为主题的"); k >= 0 && s.HasAt(a, "以") {
-			a = k + 4 // 开展了以“…”为主题的爱心志愿行动: the theme is no part of the name
+		if k := s.IndexOf(a, sent.End, "为主题的"); k >= 0 && s.HasAt(a, "以") {
+			a = k + 4 // 开展了以“…,…”为主题的爱心志愿行动: the theme (commas and all) is no part of the name
+			ce = s.ClauseEnd(a, sent.End)
 		}
 		found := false
 		for a < ce {
@@ -64,9 +68,21 @@ func (s *state) namedEventsIn(sent doc.Span) {
 			if b == 0 {
 				break
 			}
+			if campaignVerb(verb) && generic(s.Str(a, b)) {
+				break
+			}
 			if !(s.isAttendVerb(verb) && b-a <= 4 && s.namedContains(s.Str(a, b))) {
-				if ev := s.addNamedEvent(a, b, sent, v, RuleNamed); ev != nil && !s.isAttendVerb(verb) && ev.Convener == "" {
-					ev.Convener = s.convenerBefore(sent, v)
+				if ev := s.addNamedEvent(a, b, sent, v, RuleNamed); ev != nil && !s.isAttendVerb(verb) {
+					if ev.Convener == "" {
+						ev.Convener = s.convenerBefore(sent, v)
+					}
+					// 县十七届人大常委会召开第二十八次会议: a session named by its
+					// ordinal alone is the convening body's
+					// (when a term, 届, counts it: not 政协召开第四十一次主席会议)
+					if body := s.sessionBody(sent, v); body != "" && s.HasAt(a, "第") && !strings.HasPrefix(ev.Name, body) &&
+						strings.Contains(body+ev.Name, "届") {
+						ev.Name = body + ev.Name
+					}
 				}
 			}
 			found = true
@@ -343,6 +359,47 @@ func (s *state) convenerBefore(sent doc.Span, v int) string {
 	}
 	p := s.p.ResolveItem(posts.Item{Org: o}, nil, nil)
 	return p.CPC + p.Place + p.Rest
+}
+
+// campaignVerb: 开展, whose object is an event only when it took place
+// (开展了募捐活动), not a campaign (开展…等活动).
+func campaignVerb(v string) bool { return v == "开展" || v == "组织开展" }
+
+// generic reports whether an activity's name is a kind, not one event: a
+// list (献爱心、送温暖活动; …等活动), a series (一系列, 各种), a slogan in quotes.
+func generic(name string) bool {
+	for _, w := range []string{"、", "等", "各种", "各类", "系列", "多种", "丰富多彩", "形式多样", "“", "\"", "一些"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sessionBody returns the body written before the verb at v, as written
+// (县十七届人大常委会, 西岗区政府, 嘉禾县第十六届人民代表大会第一次会议), when it
+// is an organisation or a meeting; "" otherwise.
+func (s *state) sessionBody(sent doc.Span, v int) string {
+	cs := s.ClauseStart(v, sent.Start)
+	a := s.NameStart(cs, v)
+	a = s.p.CutPreamble(a, v)
+	for _, dm := range s.D.Dates { // 8月27日上午,漳州市…: the date is no part of it
+		if dm.Span.Start >= a && dm.Span.End <= v && dm.Span.End > a {
+			a = dm.Span.End
+		}
+	}
+	if l, _ := s.r.timePrefix.LongestAt(s.t, a); l > 0 {
+		a += l
+	}
+	o := s.Str(a, v)
+	rs := []rune(o)
+	if len(rs) < 2 || len(rs) > 30 || strings.ContainsAny(o, ",、 ，") || !text.AllHan(rs) {
+		return ""
+	}
+	if !s.p.EndsLikeOrg(o) && !strings.HasSuffix(o, "会议") && !strings.HasSuffix(o, "大会") {
+		return ""
+	}
+	return o
 }
 
 // namedContains reports whether an event found already has w in its name

@@ -28,6 +28,15 @@ func TestEventsLayer(t *testing.T) {
 			[]string{"晚宴|other|2024-03-05||events.named", "会见|reception|2024-03-05||events.activity"}},
 		// a meeting whose spirit is only conveyed is no event of the report
 		{"会议传达学习了全省经济工作会议精神。", nil},
+		// a session named by its ordinal within a term is the convening body's
+		{"3月5日上午,青禾县十七届人大常委会召开第二十八次会议。",
+			[]string{"青禾县十七届人大常委会第二十八次会议|meeting|2024-03-05||events.named"}},
+		{"3月5日,青禾县政协召开第四十一次主席会议。",
+			[]string{"第四十一次主席会议|meeting|2024-03-05||events.named"}},
+		// 开展了: an activity that took place; 开展…等活动, a campaign
+		{"3月5日,志愿者开展了以“情系乡里,爱传万家”为主题的爱心志愿行动。",
+			[]string{"爱心志愿行动|other|2024-03-05||events.named"}},
+		{"3月5日,各村开展献爱心、送温暖等活动。", nil},
 	}
 	for _, tt := range tests {
 		d := extracttest.Run(t, "2024-03-06", tt.text)
