@@ -62,7 +62,7 @@ func browse(t *testing.T) context.Context {
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
-	ctx, cancelC := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelC := context.WithTimeout(ctx, 120*time.Second)
 	t.Cleanup(func() { cancelC(); cancelB(); cancelA() })
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting Chromium (%s): %v", exe, err)
@@ -182,8 +182,10 @@ func TestBrowserAnalystJourney(t *testing.T) {
 			chromedp.Navigate(base+"/place?key="+url.QueryEscape("武功县")),
 			chromedp.WaitVisible(chromedp.ID("on")),
 			chromedp.SetValue(chromedp.ID("on"), date),
-			chromedp.Click(chromedp.ID("show")),
-			chromedp.WaitVisible(css(".roster-date")))
+			chromedp.Click(chromedp.ID("show")))
+		// the page before has a roster date too: wait for the new one
+		eventually(t, ctx, "the roster of "+date, `(document.querySelector(".roster-date") || {}).textContent === `+jsString(date)+
+			` && document.readyState === "complete"`)
 		shot(t, ctx, "4-roster-"+date)
 		return value(t, ctx, "reading the date", chromedp.Text(css(".roster-date"))),
 			value(t, ctx, "reading the roster", chromedp.Text(css("table.roster")))
@@ -198,10 +200,11 @@ func TestBrowserAnalystJourney(t *testing.T) {
 	}
 }
 
-// eventually polls a JavaScript condition until it holds (or 20 s pass).
+// eventually polls a JavaScript condition until it holds (or 45 s pass:
+// Neo4j Browser starts slowly on a busy machine).
 func eventually(t *testing.T, ctx context.Context, what, js string) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(45 * time.Second)
 	for {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
 		if err == nil && ok {
@@ -209,7 +212,7 @@ func eventually(t *testing.T, ctx context.Context, what, js string) {
 		}
 		if time.Now().After(deadline) {
 			shot(t, ctx, "failed-"+strings.ReplaceAll(what, " ", "-"))
-			t.Fatalf("%s: not within 20 s (%v)", what, err)
+			t.Fatalf("%s: not within 45 s (%v)", what, err)
 		}
 		time.Sleep(250 * time.Millisecond)
 	}

@@ -156,11 +156,13 @@ type browserLink struct {
 // editor with the query, one that fills it with the :params command that
 // sets its parameters (Browser runs one command at a time).
 func (s *Server) browser(label, query string, params map[string]any) browserLink {
-	p, _ := json.Marshal(params)
 	base := s.opt.BrowserURL
-	return browserLink{Label: label, Query: query, Params: ":params " + string(p),
-		Edit:      base + "?cmd=edit&arg=" + url.QueryEscape(query),
-		SetParams: base + "?cmd=params&arg=" + url.QueryEscape(string(p))}
+	l := browserLink{Label: label, Query: query, Edit: base + "?cmd=edit&arg=" + url.QueryEscape(query)}
+	if len(params) > 0 {
+		p, _ := json.Marshal(params)
+		l.Params, l.SetParams = ":params "+string(p), base+"?cmd=params&arg="+url.QueryEscape(string(p))
+	}
+	return l
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, status int, p page) {
@@ -225,7 +227,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, "home", http.StatusOK, page{Title: "kg explorer", Data: map[string]any{
 		"Counts": counts, "Plot": newPlot(ov.Appointments), "Reports": reps,
-	}})
+	}, Browser: []browserLink{s.browser("the graph's size", graph.BrowserOverview, nil)}})
 }
 
 // maxQuery bounds what a search reads of its query, in characters.
@@ -251,7 +253,11 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		s.failRead(w, r, err)
 		return
 	}
-	s.render(w, r, "search", http.StatusOK, page{Title: "Search: " + q, Query: q, Data: hs})
+	p := page{Title: "Search: " + q, Query: q, Data: hs}
+	if q != "" {
+		p.Browser = []browserLink{s.browser("names containing the text", graph.BrowserSearch, map[string]any{"q": graph.QueryText(q)})}
+	}
+	s.render(w, r, "search", http.StatusOK, p)
 }
 
 // suggest is search as you type: the list of hits alone, for the script.
@@ -597,7 +603,8 @@ func (s *Server) org(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, fmt.Sprintf("no organisation %q with offices in the graph", name))
 		return
 	}
-	s.render(w, r, "org", http.StatusOK, page{Title: name, Data: map[string]any{"Name": name, "On": on, "Lines": mine}})
+	s.render(w, r, "org", http.StatusOK, page{Title: name, Data: map[string]any{"Name": name, "On": on, "Lines": mine},
+		Browser: []browserLink{s.browser("offices and holders", graph.BrowserOrganization, map[string]any{"name": name})}})
 }
 
 // factLine is one fact of a report, as listed beside its text.

@@ -712,6 +712,17 @@ ORDER BY office, coalesce(h.start, h.first_seen)`
 RETURN ev.type AS type, ev.fact AS fact, ev.start AS start, ev.end AS end, ev.text AS sentence,
        substring(r.text, ev.start, ev.end - ev.start) AS highlight
 ORDER BY start, type`
+	BrowserOrganization = `MATCH (o:Organization {name: $name})<-[:POST_OF]-(t:Post)
+OPTIONAL MATCH (p:Person)-[h:HOLDS]->(t)
+RETURN t.name AS office, p.name AS person, h.acting AS acting, h.start AS start, h.end AS end,
+       h.first_seen AS first_seen, h.last_seen AS last_seen
+ORDER BY office, coalesce(h.start, h.first_seen)`
+	BrowserSearch = `MATCH (n) WHERE (n:Person OR n:Post OR n:Organization OR n:Place) AND n.name CONTAINS $q
+RETURN head(labels(n)) AS label, n.name AS name, n.key AS key
+ORDER BY size(name), name LIMIT 50`
+	BrowserOverview = `MATCH (n)
+WITH head(labels(n)) AS label, count(*) AS nodes
+RETURN label, nodes ORDER BY label`
 	BrowserNeighbourhood = `MATCH (p:Person)-[r1:CHAIRED|SPOKE_AT|ATTENDED]->(e:Event)<-[r2:CHAIRED|SPOKE_AT|ATTENDED]-(o:Person)
 WHERE coalesce(p.identity, p.key) = $id AND o <> p
 RETURN p, r1, e, r2, o LIMIT 200`
