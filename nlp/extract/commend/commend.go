@@ -123,6 +123,9 @@ func (s *state) listIntroAt(i int) int {
 			break
 		}
 	}
+	if s.HasAt(i, "分别") { // 称号的分别是：
+		i += 2
+	}
 	if i >= len(s.t) || !strings.ContainsRune("有是为", s.t[i]) {
 		return 0
 	}
@@ -344,6 +347,9 @@ func (s *state) splitHonorees(list string) []string {
 	}
 	var out []string
 	for _, h := range strings.FieldsFunc(list, func(r rune) bool { return r == '、' || r == ',' || r == '和' || r == ' ' }) {
+		if i := strings.IndexAny(h, "(（"); i > 0 {
+			h = h[:i] // 郑立平(县供电公司): the note is no part of the name
+		}
 		h = strings.TrimSpace(strings.TrimSuffix(h, "同志"))
 		if h == "" || s.isPronoun(h) || strings.ContainsAny(h, "0123456789") || strings.Contains(h, "先进") || len([]rune(h)) < 2 {
 			continue

@@ -30,6 +30,17 @@ func TestHonoursLayer(t *testing.T) {
 			[]string{"施春霞|person|优秀共产党员|commend.list", "孔立武|person|优秀共产党员|commend.list"}},
 		{"3月8日,青禾县妇联召开表彰会,表彰全县“三八红旗手”和“三八红旗集体”。\n“三八红旗手”:柳春英、吴立芳;\n“三八红旗集体”:青禾县人民医院妇产科。",
 			[]string{"柳春英|person|三八红旗手|commend.list", "吴立芳|person|三八红旗手|commend.list", "青禾县人民医院妇产科|org|三八红旗集体|commend.list"}},
+		// 称号的分别是: descriptions before the names, notes in brackets after them
+		{"9月9日,青禾县举行最美教师颁奖典礼。获得“青禾县最美教师”称号的分别是:县第一中学教师郑立平、城关镇中心小学教师韩冬梅。荣获“青禾县劳动模范”称号的是:沈春红(县供电公司)、韩立亮(城关镇卫生院)。",
+			[]string{"郑立平|person|青禾县最美教师|commend.won", "韩冬梅|person|青禾县最美教师|commend.won",
+				"沈春红|person|青禾县劳动模范|commend.won", "韩立亮|person|青禾县劳动模范|commend.won"}},
+		// lists by lines: a counted heading and its rows, an honour and its names on one line
+		{"3月8日,青禾县召开表彰大会,表彰2023年度先进。\n全县优秀共产党员(2名)\n柳明远 县财政局局长\n顾南星 城关镇党委书记\n先进基层党组织(1个)\n城关镇新华村党支部\n特等奖:赵德彪\n优秀奖:马文珠、邹宏伟",
+			[]string{"柳明远|person|全县优秀共产党员|commend.table", "顾南星|person|全县优秀共产党员|commend.table",
+				"城关镇新华村党支部|org|先进基层党组织|commend.table", "赵德彪|person|特等奖|commend.table",
+				"马文珠|person|优秀奖|commend.table", "邹宏伟|person|优秀奖|commend.table"}},
+		// a list by lines in a text that commends nobody is no honour roll
+		{"3月8日,青禾县召开会议。\n参会人员(2名)\n柳明远 县财政局局长\n顾南星 城关镇党委书记", nil},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}

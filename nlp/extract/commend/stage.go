@@ -27,6 +27,7 @@ const (
 	RuleWon     = "commend.won"
 	RulePraise  = "commend.praise"
 	RuleList    = "commend.list"
+	RuleTable   = "commend.table" // a list by lines: an honour's heading (优秀共产党员（10名）, 一等奖：), then its names
 	RuleHonoree = "commend.honoree" // a person mention: an honouree's name
 )
 
@@ -48,13 +49,14 @@ type Stage struct {
 
 	honour, honoreeList, honoreeOrgEnd *lexicon.Trie
 	pronoun, commendLight              *lexicon.Trie
+	honourWord                         *lexicon.Trie
 }
 
 // New builds the stage from the lexicon.
 func New(lx *text.Lexicon) *Stage {
 	return &Stage{lx: lx, honour: lx.Cue("honour"), honoreeList: lx.Cue("honoree_list"),
 		honoreeOrgEnd: lx.Cue("honoree_org_end"), pronoun: lx.Cue("pronoun"),
-		commendLight: lx.Cue("commend_light_verb")}
+		commendLight: lx.Cue("commend_light_verb"), honourWord: lx.Cue("honour_word")}
 }
 
 // Name implements the pipeline stage interface.
@@ -72,6 +74,7 @@ func (st *Stage) Process(d *doc.Document) error {
 	s := &state{View: v, r: st, t: v.T, persons: text.NewPersons(d)}
 	s.findCommendations()
 	s.findQuotedLists()
+	s.findNameTables()
 	d.Honours = s.honours
 	return nil
 }

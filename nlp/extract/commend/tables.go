@@ -1,0 +1,199 @@
+package commend
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/events"
+	"github.com/kg-cn/kg/nlp/extract/text"
+)
+
+// findNameTables reads the honourees listed by lines, the way a 表彰决定's
+// attachment or a 获奖名单 gives them, in a report that commends (a
+// commendation cue somewhere in the text):
+//
+//	全县优秀共产党员（10名）          a heading: an honour and a count
+//	柳明远　县财政局局长              a row: a name, then what they are
+//	全县先进基层党组织（5个）
+//	县财政局机关党支部               (个, 家: organisations)
+//	特等奖：赵德彪                    a heading and its names on one line
+//	优秀奖：马文珠、才让多杰
+//
+// A heading names an honour (a word of honour_word: 优秀, 先进, 奖 …); rows
+// follow until a line that is neither a row nor a heading.
+func (s *state) findNameTables() {
+	if !s.commends() {
+		return
+	}
+	honour, orgs := "", false
+	for _, ln := range s.lines() {
+		line := strings.TrimSpace(s.Str(ln.Start, ln.End))
+		if line == "" {
+			honour = ""
+			continue
+		}
+		if h, isOrgs, ok := s.countedHeading(line); ok {
+			honour, orgs = h, isOrgs
+			continue
+		}
+		if label, rest, ok := s.labelledNames(line); ok {
+			at := ln.Start + len([]rune(line)) - len([]rune(rest))
+			for _, h := range s.splitHonorees(rest) {
+				if s.nameAtString([]rune(h)) {
+					s.addTableHonour(h, label, at, ln)
+				}
+			}
+			honour = ""
+			continue
+		}
+		if honour == "" {
+			continue
+		}
+		first := strings.FieldsFunc(line, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '，' || r == '、' })
+		if len(first) == 0 {
+			honour = ""
+			continue
+		}
+		name := first[0]
+		switch {
+		case !orgs && s.nameAtString([]rune(name)):
+			s.addPersonByName(name)
+			s.addTableHonour(name, honour, ln.Start, ln)
+		case orgs && len(first) == 1 && (s.endsWithCue(name, s.r.honoreeOrgEnd) || orgLike(name)):
+			s.addTableHonour(name, honour, ln.Start, ln)
+		default:
+			honour = "" // the table ended
+		}
+	}
+}
+
+// commends reports whether the text commends at all.
+func (s *state) commends() bool {
+	for k := range s.t {
+		if s.r.honour.HasPrefixAt(s.t, k) || s.r.honoreeList.HasPrefixAt(s.t, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// lines are the spans of the text's lines.
+func (s *state) lines() []doc.Span {
+	var out []doc.Span
+	a := 0
+	for k, r := range s.t {
+		if r == '\n' {
+			out = append(out, text.Span(a, k))
+			a = k + 1
+		}
+	}
+	return append(out, text.Span(a, len(s.t)))
+}
+
+// countedHeading reads 全县优秀共产党员（10名） or 一、先进集体(5个): the honour,
+// and whether the rows are organisations (个, 家).
+func (s *state) countedHeading(line string) (string, bool, bool) {
+	rs := []rune(line)
+	if len(rs) < 4 || len(rs) > 30 || rs[len(rs)-1] != ')' && rs[len(rs)-1] != '）' {
+		return "", false, false
+	}
+	open := strings.LastIndexAny(line, "(（")
+	if open <= 0 {
+		return "", false, false
+	}
+	inner := strings.TrimRight(line[open:], ")）")
+	inner = strings.TrimLeft(inner, "(（")
+	unit := []rune(inner)
+	if len(unit) < 2 {
+		return "", false, false
+	}
+	u := unit[len(unit)-1]
+	if !strings.ContainsRune("名人个家", u) || !allCount(unit[:len(unit)-1]) {
+		return "", false, false
+	}
+	h := stripEnumerator(line[:open])
+	if !s.honourish(h) {
+		return "", false, false
+	}
+	return h, u == '个' || u == '家', true
+}
+
+// labelledNames reads 一等奖：邹宏伟、柏青山: an honour, a colon, names.
+func (s *state) labelledNames(line string) (string, string, bool) {
+	label, rest, ok := strings.Cut(line, ":")
+	if !ok {
+		label, rest, ok = strings.Cut(line, "：")
+	}
+	label = stripEnumerator(strings.TrimSpace(label))
+	if !ok || len([]rune(label)) > 12 || strings.ContainsAny(label, "“”\"的，,。0123456789名") || strings.HasSuffix(label, "是") || containsCue([]rune(label), s.r.honour) ||
+		!s.honourish(label) || strings.TrimSpace(rest) == "" {
+		return "", "", false
+	}
+	return label, strings.TrimSpace(rest), true
+}
+
+// honourish reports whether a heading names an honour.
+func (s *state) honourish(h string) bool {
+	rs := []rune(h)
+	if len(rs) < 2 {
+		return false
+	}
+	for k := range rs {
+		if s.r.honourWord.HasPrefixAt(rs, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) addTableHonour(name, honour string, at int, line doc.Span) {
+	s.honours = append(s.honours, doc.Honour{Event: events.For(s.D.Events, line), Name: name, IsPerson: s.persons.Has(name),
+		Honour: honour, Evidence: line, Rule: RuleTable})
+}
+
+// allCount reports whether rs is a number, in digits or characters.
+func allCount(rs []rune) bool {
+	if len(rs) == 0 {
+		return false
+	}
+	for _, r := range rs {
+		if !text.IsDigit(r) && !strings.ContainsRune("一二三四五六七八九十百零两", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// stripEnumerator drops a leading enumerator of a heading: 一、 (一) （二）
+// 1. 2、 — not the numeral of 十佳人物.
+func stripEnumerator(h string) string {
+	h = strings.TrimSpace(h)
+	rs := []rune(h)
+	k := 0
+	if k < len(rs) && (rs[k] == '(' || rs[k] == '（') {
+		k++
+	}
+	n := k
+	for n < len(rs) && (strings.ContainsRune("一二三四五六七八九十", rs[n]) || text.IsDigit(rs[n])) {
+		n++
+	}
+	if n > k && n < len(rs) && strings.ContainsRune("、.)）", rs[n]) {
+		return strings.TrimSpace(string(rs[n+1:]))
+	}
+	return h
+}
+
+// orgLike reports whether a row names an organisation: it ends as bodies do.
+func orgLike(name string) bool {
+	rs := []rune(name)
+	if len(rs) < 3 {
+		return false
+	}
+	for _, w := range []string{"公司", "集团", "医院", "学校", "中心", "协会", "合作社", "支部", "党委", "总支"} {
+		if strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	return strings.ContainsRune("部会委局院校所站队处科厅社馆团司组室村", rs[len(rs)-1])
+}
