@@ -25,10 +25,11 @@ func serveCommand() *cli.Command {
 		Description: `Open the printed address in a web browser. Pages: search as you type, a
 person's career (terms as bars: stated bounds solid, inferred dashed) and
 events, an office's succession and who held it on a date, a place's roster
-on a date and its changes, a report with every fact highlighted at its span.
-Every page links to Neo4j Browser with its query. /guide is the Browser guide
-(:play http://127.0.0.1:8080/guide in Neo4j Browser), /style.grass its style
-(:style http://127.0.0.1:8080/style.grass). Read-only; Ctrl-C stops it.`,
+on a date and its changes, an organisation's roster, a report with every fact
+highlighted at its span. Every page links to Neo4j Browser with its query.
+/guide is the Browser guide (:play http://localhost:8080/guide in Neo4j
+Browser), /style.grass its style (:style http://localhost:8080/style.grass);
+scripts/neo4j.sh lets Browser fetch them. Read-only; Ctrl-C stops it.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "listen", Value: "127.0.0.1:8080", Usage: "address to listen on (host:port; another host than 127.0.0.1 exposes the graph to the network)"},
 			&cli.StringFlag{Name: "browser-url", Value: "http://localhost:7474/browser/", EnvVars: []string{"KG_BROWSER_URL"}, Usage: "Neo4j Browser's address, for the pages' links"},
