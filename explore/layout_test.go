@@ -246,3 +246,32 @@ func TestPlotFillsTheMonthsBetween(t *testing.T) {
 		})
 	}
 }
+
+func TestFactEndsReadTheFactKey(t *testing.T) {
+	tests := []struct {
+		name                   string
+		fact                   string
+		fl, fk, tl, tk         string
+		ok                     bool
+		fromLinkHas, toLinkHas string
+	}{
+		{"a holding", "HOLDS:Person[禚海涛|南浔区]->Post[office:330503|党委|书记]", "Person", "禚海涛|南浔区", "Post", "office:330503|党委|书记", true, "/person?id=", "/office?key="},
+		{"an acting holding", "HOLDS:Person[甲|县]->Post[office:县|政府|县长]#acting", "Person", "甲|县", "Post", "office:县|政府|县长", true, "/person", "/office"},
+		{"a commendation with its honour", "COMMENDED:Event[会|2024-01-01|县]->Organization[某村]#先进集体", "Event", "会|2024-01-01|县", "Organization", "某村", true, "", "/org?name="},
+		{"a place in a place", "PART_OF:Place[团泊镇|静海区]->Place[静海区]", "Place", "团泊镇|静海区", "Place", "静海区", true, "/place?key=", "/place?key="},
+		{"no fact key", "whatever", "", "", "", "", false, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fl, fk, tl, tk, ok := factEnds(tt.fact)
+			if fl != tt.fl || fk != tt.fk || tl != tt.tl || tk != tt.tk || ok != tt.ok {
+				t.Errorf("factEnds(%q) = %q %q %q %q %v", tt.fact, fl, fk, tl, tk, ok)
+			}
+			l := newFactLine(graph.ReportFact{Type: "HOLDS", From: "甲", To: "乙", Fact: tt.fact}, 0, [2]int{})
+			if !strings.Contains(l.FromLink, tt.fromLinkHas) || tt.fromLinkHas == "" && l.FromLink != "" ||
+				!strings.Contains(l.ToLink, tt.toLinkHas) || tt.toLinkHas == "" && l.ToLink != "" {
+				t.Errorf("links %q %q; want with %q %q", l.FromLink, l.ToLink, tt.fromLinkHas, tt.toLinkHas)
+			}
+		})
+	}
+}

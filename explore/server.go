@@ -610,8 +610,52 @@ func (s *Server) org(w http.ResponseWriter, r *http.Request) {
 // factLine is one fact of a report, as listed beside its text.
 type factLine struct {
 	graph.ReportFact
-	N        int
-	Selected bool
+	N                int
+	Selected         bool
+	FromLink, ToLink string // the pages of its two ends, where there are
+	Verb, Extra      string // what it says between and after them
+}
+
+// factEnds reads the labels and keys of a fact's two ends from its key
+// (TYPE:FromLabel[fromKey]->ToLabel[toKey], maybe #honour or #acting).
+func factEnds(fact string) (fromLabel, fromKey, toLabel, toKey string, ok bool) {
+	_, rest, ok1 := strings.Cut(fact, ":")
+	fromLabel, rest, ok2 := strings.Cut(rest, "[")
+	fromKey, rest, ok3 := strings.Cut(rest, "]->")
+	toLabel, rest, ok4 := strings.Cut(rest, "[")
+	end := strings.LastIndex(rest, "]")
+	if !ok1 || !ok2 || !ok3 || !ok4 || end < 0 {
+		return "", "", "", "", false
+	}
+	return fromLabel, fromKey, toLabel, rest[:end], true
+}
+
+// entityLink is the page of an entity, by label and key ("" for events,
+// which have no page).
+func entityLink(label, key string) string {
+	switch label {
+	case "Person":
+		return personLink(key)
+	case "Post":
+		return officeLink(key)
+	case "Place":
+		return "/place?key=" + url.QueryEscape(key)
+	case "Organization":
+		return "/org?name=" + url.QueryEscape(key) // an organisation's key is its name
+	}
+	return ""
+}
+
+// newFactLine lays a fact out with links to its ends.
+func newFactLine(f graph.ReportFact, n int, sel [2]int) factLine {
+	l := factLine{ReportFact: f, N: n, Selected: sel[1] > sel[0] && f.Start == sel[0] && f.End == sel[1],
+		Verb: strings.ToLower(strings.ReplaceAll(f.Type, "_", " "))}
+	if fl, fk, tl, tk, ok := factEnds(f.Fact); ok {
+		l.FromLink, l.ToLink = entityLink(fl, fk), entityLink(tl, tk)
+	}
+	full := factText(f)
+	l.Extra = strings.TrimPrefix(full, f.From+" "+l.Verb+" "+f.To)
+	return l
 }
 
 func (s *Server) report(w http.ResponseWriter, r *http.Request) {
@@ -646,7 +690,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 	facts := make([]factLine, len(v.Facts))
 	for i, f := range v.Facts {
 		spans[i] = [2]int{f.Start, f.End}
-		facts[i] = factLine{ReportFact: f, N: i, Selected: sel[1] > sel[0] && f.Start == sel[0] && f.End == sel[1]}
+		facts[i] = newFactLine(f, i, sel)
 	}
 	segs := segments(v.Text, spans, sel)
 	s.render(w, r, "report", http.StatusOK, page{Title: reportTitle(v), Data: map[string]any{
