@@ -21,8 +21,9 @@ import (
 
 // QueryText is what a user typed, written as the graph writes names:
 // simplified, half-width, trimmed (渝中區委書記 → 渝中区委书记, ＡＢＣ → ABC),
-// by the normaliser the pipeline uses for reports. Shared by the commands
-// and the explorer.
+// by the normaliser the pipeline uses for reports: what cmd/kg's
+// queryText does for who-holds, person, roster and changes, here where the
+// explorer (and the commands, in time) can share it.
 func QueryText(q string) string {
 	q = strings.TrimSpace(q)
 	n, err := normalize.New()
