@@ -69,7 +69,10 @@ type Hold struct {
 	// Start and End are set when an appointment begins or a removal ends
 	// the post: an ISO date, or "" when undated.
 	Start, End *string
-	Rule       string
+	// DatedHere: the start or end date was read in the holding's own
+	// sentence (not carried from an earlier one).
+	DatedHere bool
+	Rule      string
 }
 
 // Event is an event the report describes.

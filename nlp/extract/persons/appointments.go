@@ -210,6 +210,12 @@ func (s *state) appointPosts(p string, items []posts.Item, kind string, v int, r
 	sent := s.SentenceOf(v)
 	s.lastPerson, s.lastPersonSent = p, sent
 	date := dates.Before(s.D, v)
+	here := false
+	for _, dm := range s.D.Dates {
+		if dm.ISO != "" && dm.Start >= sent.Start && dm.Start < v {
+			here = true
+		}
+	}
 	var prev *posts.Post
 	if s.lastAppointed != nil && s.lastAppointedSent == sent {
 		prev = s.lastAppointed // 当选为县人民政府县长,…当选副县长: the same government
@@ -228,7 +234,7 @@ func (s *state) appointPosts(p string, items []posts.Item, kind string, v int, r
 		if !ps.IsPost() {
 			continue
 		}
-		f := doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: sent, Rule: rule}
+		f := doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: sent, Rule: rule, DatedHere: here}
 		if kind == "start" {
 			f.Start = &d
 		} else {

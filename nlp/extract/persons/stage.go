@@ -134,11 +134,18 @@ func (s *state) addPost(person string, h doc.Hold) {
 	}
 	if i, ok := s.holdAt[[2]string{person, h.Post}]; ok {
 		g := &s.D.Holds[i]
-		if h.Start != nil && g.Start == nil {
+		// a date read in the appointment's own sentence beats one carried
+		// from an earlier sentence (a headline's 谷春立当选…, then the dated
+		// paragraph that tells of it)
+		better := h.DatedHere && !g.DatedHere
+		if h.Start != nil && (g.Start == nil || better && g.End == nil) {
 			g.Start = h.Start
 		}
-		if h.End != nil && g.End == nil {
+		if h.End != nil && (g.End == nil || better && g.Start == nil) {
 			g.End = h.End
+		}
+		if better {
+			g.DatedHere = true
 		}
 		return
 	}
