@@ -27,7 +27,7 @@ const (
 	RuleWon     = "commend.won"
 	RulePraise  = "commend.praise"
 	RuleList    = "commend.list"
-	RuleTable   = "commend.table" // a list by lines: an honour's heading (优秀共产党员（10名）, 一等奖：), then its names
+	RuleTable   = "commend.table"   // a list by lines: an honour's heading (优秀共产党员（10名）, 一等奖：), then its names
 	RuleHonoree = "commend.honoree" // a person mention: an honouree's name
 )
 
