@@ -26,7 +26,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 N="${KG_SCALE_REPORTS:-100000}"
 PER="${KG_SCALE_PER_FILE:-1000}"
-GROUPS="${KG_SCALE_GROUPS:-8}"
+NGROUPS="${KG_SCALE_GROUPS:-8}"
 BATCH="${KG_SCALE_BATCH:-100}"
 OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
@@ -91,21 +91,25 @@ fresh
 log "1. kg ingest of the $N reports"
 timed "$TMP/kg" ingest --batch-size "$BATCH" --no-progress "$TMP/corpus" > "$TMP/ingest.txt" 2>&1 || { tail "$TMP/ingest.txt" >&2; exit 1; }
 S1=$(secs); R1=$(rss); G1=$(graph)
+log "   $S1 s, peak RSS $R1 MB: $G1"
 
 # 2. engine + --extracted
-log "2a. kg-beam (direct runner, $GROUPS groups) extracting them"
-timed "$TMP/kg-beam" --runner=direct --input "$TMP/corpus/*.jsonl" --output "$TMP/parts" --kg "$TMP/kg" --groups "$GROUPS" > "$TMP/beam.txt" 2>&1 || { tail "$TMP/beam.txt" >&2; exit 1; }
+log "2a. kg-beam (direct runner, $NGROUPS groups) extracting them"
+timed "$TMP/kg-beam" --runner=direct --input "$TMP/corpus/*.jsonl" --output "$TMP/parts" --kg "$TMP/kg" --groups "$NGROUPS" > "$TMP/beam.txt" 2>&1 || { tail "$TMP/beam.txt" >&2; exit 1; }
 S2A=$(secs); R2A=$(rss)
+log "   $S2A s, peak RSS $R2A MB"
 PMB=$(du -sm "$TMP/parts" | cut -f1)
 fresh
 log "2b. kg ingest --extracted of the parts"
 timed "$TMP/kg" ingest --extracted --batch-size "$BATCH" --no-progress "$TMP/parts" > "$TMP/ingest2.txt" 2>&1 || { tail "$TMP/ingest2.txt" >&2; exit 1; }
 S2B=$(secs); R2B=$(rss); G2=$(graph)
+log "   $S2B s, peak RSS $R2B MB: $G2"
 
 # 3. engine + export --extracted + neo4j-admin import
 log "3. kg export --extracted, neo4j-admin database import full, kg schema apply"
 timed "$TMP/kg" export --extracted --json "$TMP/export" "$TMP/parts" > "$TMP/export.json"
 S3A=$(secs); R3A=$(rss)
+log "   export $S3A s, peak RSS $R3A MB"
 printf '#!/bin/sh\nNEO4J_HOME="%s" NEO4J_CONF="%s/conf" exec java -cp "%s/*" org.neo4j.cli.AdminTool "$@"\n' \
   "$KG_NEO4J_HOME" "$KG_NEO4J_HOME" "$ROOT/.neo4j/lib" > "$TMP/neo4j-admin"
 chmod +x "$TMP/neo4j-admin"
@@ -116,12 +120,13 @@ S3B=$(secs)
 scripts/neo4j.sh start >/dev/null 2>&1
 timed "$TMP/kg" schema apply >/dev/null
 S3C=$(secs); G3=$(graph)
+log "   import $S3B s, schema apply $S3C s: $G3"
 
 {
   echo "kg bench-scale — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, Neo4j heap ${NEO4J_HEAP:-1g}, page cache ${NEO4J_PAGECACHE:-512m}, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "corpus: $N reports (scripts/gencorpus -seed 1) in $(ls "$TMP/corpus" | wc -l) JSON Lines files, $MB MB; parts: $PMB MB"
   printf '1. kg ingest:                           %8.1f s  %5s reports/s  peak RSS %4s MB   graph: %s\n' "$S1" "$(per "$S1")" "$R1" "$G1"
-  printf '2. kg-beam (direct runner, %2d groups):  %8.1f s  %5s reports/s  peak RSS %4s MB (the runner)\n' "$GROUPS" "$S2A" "$(per "$S2A")" "$R2A"
+  printf '2. kg-beam (direct runner, %2d groups):  %8.1f s  %5s reports/s  peak RSS %4s MB (the runner)\n' "$NGROUPS" "$S2A" "$(per "$S2A")" "$R2A"
   printf '   + kg ingest --extracted:             %8.1f s  %5s reports/s  peak RSS %4s MB   graph: %s\n' "$S2B" "$(per "$S2B")" "$R2B" "$G2"
   printf '3. kg-beam as in 2, then\n'
   printf '   kg export --extracted:               %8.1f s  %5s reports/s  peak RSS %4s MB\n' "$S3A" "$(per "$S3A")" "$R3A"
