@@ -32,7 +32,7 @@ OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 TMP="$(mktemp -d)"
 
-export KG_NEO4J_HOME="$OUT/scale-neo4j"
+export KG_NEO4J_HOME="${KG_SCALE_NEO4J_HOME:-$OUT/scale-neo4j}"
 export NEO4J_BOLT_PORT="${KG_SCALE_BOLT_PORT:-28687}"
 export NEO4J_HTTP_PORT="${KG_SCALE_HTTP_PORT:-28474}"
 export NEO4J_URI="neo4j://localhost:$NEO4J_BOLT_PORT"
