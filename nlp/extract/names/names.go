@@ -333,7 +333,10 @@ func (s *Reader) IsByline(i int) bool {
 	k := j
 	for k > 0 && k > i-12 && s.t[k-1] != '\n' && s.t[k-1] != '。' && s.t[k-1] != ',' {
 		k--
-		if l, _ := s.Byline.LongestEndingAt(s.t, k, 4); l > 0 && !s.hasTitleBetween(k, i) {
+		// a one-character credit word (文, 图, 摄) only before a separator:
+		// 文 of 马文珠 in 马文珠、柏青山 is none
+		if l, _ := s.Byline.LongestEndingAt(s.t, k, 4); l > 0 && !s.hasTitleBetween(k, i) &&
+			(l >= 2 || strings.ContainsRune(" :/|(", s.t[k])) {
 			return true
 		}
 	}

@@ -95,16 +95,19 @@ func (s *Reader) voteCountBefore(e int) int {
 	return -1
 }
 
-// countedGroupBefore returns the start of "等N名代表" ending at e (the
-// name before it heads the group), or -1.
+// countedGroupBefore returns the start of "等N名代表" (or 等25人) ending
+// at e (the name before it heads the group), or -1.
 func (s *Reader) countedGroupBefore(e int) int {
 	k := e
 	if l, _ := s.r.groupNoun.LongestEndingAt(s.t, k, 3); l > 0 {
 		k -= l
 	}
-	if k > 0 && s.t[k-1] == '名' || k > 0 && s.t[k-1] == '位' {
+	switch {
+	case k > 0 && (s.t[k-1] == '名' || s.t[k-1] == '位'):
 		k--
-	} else {
+	case k < e && k > 0 && (text.IsDigit(s.t[k-1]) || isChineseNumeral(s.t[k-1])):
+		// 等25人: the count right before the group noun
+	default:
 		return -1
 	}
 	d := k

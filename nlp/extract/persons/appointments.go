@@ -219,6 +219,11 @@ func (s *state) appointPosts(p string, items []posts.Item, kind string, v int, r
 	var prev *posts.Post
 	if s.lastAppointed != nil && s.lastAppointedSent == sent {
 		prev = s.lastAppointed // 当选为县人民政府县长,…当选副县长: the same government
+	} else if s.lastAppointed != nil && len(items) > 0 && items[0].Org == "" && s.lastAppointed.Rest != "" &&
+		s.SentenceIndex(v) == s.SentenceIndex(s.lastAppointedSent.Start)+1 && s.sameParagraph(s.lastAppointedSent.Start, v) {
+		// …当选为政协某县委员会主席。A、B等25人当选为常务委员: the body of the
+		// election the sentence before told of
+		prev = s.lastAppointed
 	}
 	chain := s.resolveChain(items, prev, nil)
 	if prev != nil && len(chain) > 0 && chain[0].Rest == "" && chain[0].Place == prev.Place &&
@@ -298,7 +303,13 @@ func (s *state) findPresentPosts() {
 // when no colon follows the verb.
 func (s *state) appointmentBlock(a, v int, kind string) int {
 	q := a
-	if q >= len(s.t) || s.t[q] != ':' {
+	for q < len(s.t) && s.t[q] == ' ' {
+		q++
+	}
+	// the verb as a heading of its own line (一、任命\nA为X；) opens a block
+	// as a colon does
+	heading := q < len(s.t) && s.t[q] == '\n' && s.headingAt(v)
+	if q >= len(s.t) || s.t[q] != ':' && !heading {
 		return a
 	}
 	for q++; q < len(s.t) && (s.t[q] == ' ' || s.t[q] == '\n'); q++ {
@@ -357,4 +368,35 @@ func (s *state) lastIndex(a, b int, r rune) int {
 		}
 	}
 	return -1
+}
+
+// sameParagraph reports whether no blank line lies between a and b.
+func (s *state) sameParagraph(a, b int) bool {
+	lines := 0
+	for k := a; k < b && k < len(s.t); k++ {
+		switch s.t[k] {
+		case '\n':
+			lines++
+			if lines > 1 {
+				return false
+			}
+		case ' ':
+		default:
+			lines = 0
+		}
+	}
+	return true
+}
+
+// headingAt reports whether the verb at v starts its line but for an
+// enumerator (一、, (二), 3.).
+func (s *state) headingAt(v int) bool {
+	k := v
+	for k > 0 && s.t[k-1] != '\n' {
+		k--
+		if !strings.ContainsRune("一二三四五六七八九十()（）、.． ", s.t[k]) && !text.IsDigit(s.t[k]) {
+			return false
+		}
+	}
+	return true
 }

@@ -122,6 +122,9 @@ func (s *state) findLooseNames() {
 			if !(left || s.orgEndsAt(i)) {
 				continue
 			}
+			if !left && (s.CommonWord(s.Str(i-1, i+1)) || s.CommonWord(s.Str(i-1, i+n))) {
+				continue // 公室 of 委办公室主任: the name would start inside a word
+			}
 			a := i
 			for a > 0 && !text.IsPunct(s.t[a-1]) && i-a < 25 {
 				a--

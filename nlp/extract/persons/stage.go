@@ -39,7 +39,7 @@ const (
 	RuleAppointSubject = "appoint.subject"   // NAME(、NAME) VERB (为) POSTS
 	RuleAppointObject  = "appoint.object"    // VERB NAME(、NAME) (为|的|辞去) POSTS
 	RulePresent        = "appoint.present"   // NAME，男，汉族，…，现任 POSTS (a profile)
-	RuleAppointBlock   = "appoint.block"     // VERB：\nNAME为POSTS；\nNAME为POSTS。
+	RuleAppointBlock   = "appoint.block"     // VERB：\nNAME为POSTS；\nNAME为POSTS。 (or the verb as a line's heading)
 )
 
 // Stage is the persons and posts stage.
@@ -77,6 +77,7 @@ func (st *Stage) Process(d *doc.Document) error {
 	s := st.newState(d)
 	s.findPersonsAndPosts()
 	s.findAppointments()
+	s.findRosters()
 	s.findPresentPosts()
 	s.findLooseNames()
 	s.findRecognisedNames()

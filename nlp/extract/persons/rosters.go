@@ -1,0 +1,211 @@
+package persons
+
+import (
+	"strings"
+
+	"github.com/kg-cn/kg/nlp/doc"
+	"github.com/kg-cn/kg/nlp/extract/dates"
+	"github.com/kg-cn/kg/nlp/extract/posts"
+	"github.com/kg-cn/kg/nlp/extract/text"
+)
+
+// RuleRoster: a line of a roster (名单) — TITLE：NAME NAME … under a heading
+// that names the body (政协某县第十一届委员会主席、副主席、秘书长、常务委员名单).
+const RuleRoster = "appoint.roster"
+
+// findRosters reads the rosters that election results and appointment
+// lists print by lines:
+//
+//	政协青禾县第十一届委员会主席、副主席、秘书长、常务委员名单
+//	（2024年1月9日政协青禾县第十一届委员会第一次会议选举产生）
+//	主　席：柳明远
+//	副主席：顾南星　邹宏伟
+//	常务委员（按姓氏笔画排序）：
+//	马文珠　孙立军　岳　明
+//
+// The heading (a line ending in 名单) gives the body: what comes before its
+// first title. Each line TITLE：NAMES (or TITLE： and the names on the next
+// lines) gives those persons the body's post; an election or appointment
+// said in the heading or the line after it (选举产生, 通过, 任命) starts it,
+// dated by the date written there.
+func (s *state) findRosters() {
+	lines := s.lineSpans()
+	for i, ln := range lines {
+		head := s.Str(ln.Start, ln.End)
+		if !strings.HasSuffix(strings.TrimSpace(head), "名单") {
+			continue
+		}
+		body := s.rosterBody(ln)
+		if body == "" {
+			continue
+		}
+		start, dated := s.rosterStart(lines, i)
+		title := ""
+		for _, row := range lines[i+1:] {
+			line := strings.TrimSpace(s.Str(row.Start, row.End))
+			if line == "" {
+				if title != "" {
+					break
+				}
+				continue
+			}
+			if t, rest, ok := s.rosterLabel(line); ok {
+				title = t
+				s.rosterNames(row, rest, body, title, start, dated)
+				continue
+			}
+			if title == "" {
+				if strings.HasPrefix(line, "(") || strings.HasPrefix(line, "（") {
+					continue // the note under the heading
+				}
+				break
+			}
+			if n := s.rosterNames(row, line, body, title, start, dated); n == 0 {
+				break
+			}
+		}
+	}
+}
+
+// lineSpans are the text's lines.
+func (s *state) lineSpans() []doc.Span {
+	var out []doc.Span
+	a := 0
+	for k, r := range s.t {
+		if r == '\n' {
+			out = append(out, text.Span(a, k))
+			a = k + 1
+		}
+	}
+	return append(out, text.Span(a, len(s.t)))
+}
+
+// rosterBody is what a heading writes before its first title: the body
+// whose posts the roster lists ("" when no title follows it).
+func (s *state) rosterBody(ln doc.Span) string {
+	for k := ln.Start + 2; k < ln.End; k++ {
+		if l, _ := s.Titles.LongestAt(s.t, k); l > 0 {
+			if o, _ := s.Orgs.LongestAt(s.t, k); o > l {
+				continue // 委员 of 委员会
+			}
+			body := strings.TrimSpace(s.Str(ln.Start, k))
+			if len([]rune(body)) >= 2 && s.p.EndsLikeOrg(body) {
+				return body
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// rosterStart reads the heading and the line after it: whether they tell
+// of an election or an appointment, and its date.
+func (s *state) rosterStart(lines []doc.Span, i int) (string, bool) {
+	end := lines[i].End
+	if i+1 < len(lines) {
+		end = lines[i+1].End
+	}
+	said := s.Str(lines[i].Start, end)
+	if !strings.Contains(said, "选举") && !strings.Contains(said, "当选") && !strings.Contains(said, "通过") && !strings.Contains(said, "任命") {
+		return "", false
+	}
+	date := ""
+	for _, dm := range s.D.Dates {
+		if dm.ISO != "" && dm.Start >= lines[i].Start && dm.Start < end {
+			date = dm.ISO
+			break
+		}
+	}
+	if date == "" {
+		date = dates.Before(s.D, lines[i].Start)
+	}
+	return date, true
+}
+
+// rosterLabel reads TITLE：REST, the title written with spaces inside it
+// (主　席) or a note after it (常务委员（按姓氏笔画排序）).
+func (s *state) rosterLabel(line string) (string, string, bool) {
+	label, rest, ok := strings.Cut(line, ":")
+	if !ok {
+		label, rest, ok = strings.Cut(line, "：")
+	}
+	if !ok {
+		return "", "", false
+	}
+	if i := strings.IndexAny(label, "(（"); i > 0 {
+		label = label[:i]
+	}
+	label = strings.Join(strings.Fields(label), "")
+	if _, ok := s.Titles.Get(label); !ok || len([]rune(label)) > 8 {
+		return "", "", false
+	}
+	return label, rest, true
+}
+
+// rosterNames gives each name of the row the post; names are separated by
+// spaces or 、, and a two-character name may be padded with a space
+// (岳　明). It returns how many names it read.
+func (s *state) rosterNames(row doc.Span, rest, body, title, start string, dated bool) int {
+	fields := strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == '　' || r == '、' || r == ',' || r == '，' || r == ';' || r == '。' })
+	var names []string
+	for i := 0; i < len(fields); i++ {
+		f := fields[i]
+		if len([]rune(f)) == 1 && i+1 < len(fields) && len([]rune(fields[i+1])) == 1 && s.Surnames[f] {
+			f += fields[i+1] // 岳　明
+			i++
+		}
+		names = append(names, f)
+	}
+	n := 0
+	for _, name := range names {
+		k, e := s.IndexOf(row.Start, row.End, name), 0
+		if k >= 0 {
+			e = k + len([]rune(name))
+		} else if k = s.paddedIndex(row, name); k >= 0 {
+			e = k + 3
+		}
+		if k < 0 || !s.rosterName(name) {
+			continue
+		}
+		p := name
+		s.persons.Add(p, text.Span(k, e), RuleAppointName)
+		ps := s.p.ResolveItem(posts.Item{Org: body, Title: title}, nil, nil)
+		h := doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: row, Rule: RuleRoster, DatedHere: dated}
+		if dated {
+			d := start
+			h.Start = &d
+		}
+		s.addPost(p, h)
+		n++
+	}
+	return n
+}
+
+// rosterName reports whether a roster's field is a person's name: the
+// recogniser's, or a surname and one or two given-name characters.
+func (s *state) rosterName(name string) bool {
+	rs := []rune(name)
+	if len(rs) < 2 || len(rs) > 4 || !text.AllHan(rs) {
+		return false
+	}
+	for _, sl := range []int{2, 1} {
+		if sl < len(rs) && s.Surnames[string(rs[:sl])] && len(rs)-sl <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// paddedIndex finds a two-character name written with a space inside it.
+func (s *state) paddedIndex(row doc.Span, name string) int {
+	rs := []rune(name)
+	if len(rs) != 2 {
+		return -1
+	}
+	for k := row.Start; k+2 < row.End; k++ {
+		if s.t[k] == rs[0] && (s.t[k+1] == ' ' || s.t[k+1] == '　') && s.t[k+2] == rs[1] {
+			return k
+		}
+	}
+	return -1
+}
