@@ -26,9 +26,9 @@ func TestNamesAreReadToABoundary(t *testing.T) {
 		{"柳明远主持会议。", 0, 3, 3, true},
 		{"方如海、顾南星出席。", 4, 3, 3, true},
 		{"巴音朝鲁在会上讲话。", 0, 0, 4, true},
-		{"记者 柳明远 摄", 3, 3, 3, false}, // a credit
+		{"记者 柳明远 摄", 3, 3, 3, false},    // a credit
 		{"文 柳明远 图 顾南星", 2, 3, 3, false}, // a credit list
-		{"马文珠、柏青山当选。", 4, 3, 3, true}, // 文 inside a name before is no credit
+		{"马文珠、柏青山当选。", 4, 3, 3, true},   // 文 inside a name before is no credit
 	}
 	for _, tt := range tests {
 		d := &doc.Document{Text: []rune(tt.text)}

@@ -146,7 +146,9 @@ func (s *state) rosterLabel(line string) (string, string, bool) {
 // spaces or 、, and a two-character name may be padded with a space
 // (岳　明). It returns how many names it read.
 func (s *state) rosterNames(row doc.Span, rest, body, title, start string, dated bool) int {
-	fields := strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == '　' || r == '、' || r == ',' || r == '，' || r == ';' || r == '。' })
+	fields := strings.FieldsFunc(rest, func(r rune) bool {
+		return r == ' ' || r == '　' || r == '、' || r == ',' || r == '，' || r == ';' || r == '。'
+	})
 	var names []string
 	for i := 0; i < len(fields); i++ {
 		f := fields[i]
