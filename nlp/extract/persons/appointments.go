@@ -82,6 +82,7 @@ func (s *state) findAppointments() {
 		if s.HasAt(q, "同志") {
 			q += 2
 		}
+		q = s.skipNote(q)
 		switch {
 		case s.HasAt(q, "为"):
 			q++
@@ -137,6 +138,7 @@ func (s *state) namesAt(a int) ([][2]int, int) {
 		if s.HasAt(q, "同志") {
 			q += 2
 		}
+		q = s.skipNote(q)
 		if q < len(s.t) && s.t[q] == '、' && s.nameAt(q+1) > 0 {
 			q++
 			continue
@@ -399,4 +401,21 @@ func (s *state) headingAt(v int) bool {
 		}
 	}
 	return true
+}
+
+// skipNote steps over a short note in brackets after a name (（女）,
+// （挂职）, （正科级）): it is no part of the posts that follow.
+func (s *state) skipNote(q int) int {
+	if q >= len(s.t) || s.t[q] != '(' && s.t[q] != '（' {
+		return q
+	}
+	for k := q + 1; k < len(s.t) && k <= q+8; k++ {
+		switch s.t[k] {
+		case ')', '）':
+			return k + 1
+		case ',', '。', '\n', ';':
+			return q
+		}
+	}
+	return q
 }

@@ -52,6 +52,7 @@ func (s *state) findRosters() {
 			if t, rest, ok := s.rosterLabel(line); ok {
 				title = t
 				s.rosterNames(row, rest, body, title, start, dated)
+				s.markRosterLine(row)
 				continue
 			}
 			if title == "" {
@@ -63,6 +64,7 @@ func (s *state) findRosters() {
 			if n := s.rosterNames(row, line, body, title, start, dated); n == 0 {
 				break
 			}
+			s.markRosterLine(row)
 		}
 	}
 }
@@ -210,4 +212,89 @@ func (s *state) paddedIndex(row doc.Span, name string) int {
 		}
 	}
 	return -1
+}
+
+// findInlineRosters reads a roster written in one sentence, the way a
+// report of an election lists its results: 县人大常委会主任：柳明远；副主任：
+// 顾南星、邹宏伟；县长：谢雨桐。 Each TITLE：NAMES part gives its names the
+// post (a bare title takes the organisation of the part before it); when
+// the sentence or the one before it tells of an election or appointment,
+// the posts start, dated by the date before.
+func (s *state) findInlineRosters() {
+	for si, sent := range s.D.Sentences {
+		if s.rosterLines[sent.Start] {
+			continue // a line of a roster by lines, read already
+		}
+		var prev *posts.Post
+		parts := 0
+		start, dated := "", false
+		for k := sent.Start; k < sent.End; k++ {
+			if s.t[k] != ':' && s.t[k] != '：' {
+				continue
+			}
+			a := k
+			for a > sent.Start && !strings.ContainsRune(";；,，。\n", s.t[a-1]) {
+				a--
+			}
+			label := strings.Join(strings.Fields(s.Str(a, k)), "")
+			tl, class := s.Titles.LongestEndingAt([]rune(label), len([]rune(label)), 9)
+			if tl == 0 || len([]rune(label)) > 20 {
+				continue
+			}
+			e := k + 1
+			for e < sent.End && !strings.ContainsRune(";；。\n", s.t[e]) {
+				e++
+			}
+			if parts == 0 {
+				from := sent.Start
+				if si > 0 {
+					from = s.D.Sentences[si-1].Start
+				}
+				said := s.Str(from, sent.End)
+				if dated = strings.Contains(said, "选举") || strings.Contains(said, "当选") || strings.Contains(said, "任命"); dated {
+					start = dates.Before(s.D, k)
+				}
+			}
+			lr := []rune(label)
+			it := posts.Item{Org: string(lr[:len(lr)-tl]), Title: string(lr[len(lr)-tl:]), Class: class, Span: text.Span(a, k)}
+			chain := s.resolveChain([]posts.Item{it}, prev, nil)
+			if len(chain) == 0 || !chain[0].IsPost() {
+				continue
+			}
+			ps := chain[0]
+			read := 0
+			for _, f := range strings.FieldsFunc(s.Str(k+1, e), func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ' ' }) {
+				i := s.IndexOf(k+1, e, f)
+				if i < 0 || !s.rosterName(f) && s.nameAt(i) != len([]rune(f)) {
+					continue
+				}
+				p := s.acceptName(i, len([]rune(f)), RuleAppointName)
+				if p == "" {
+					continue
+				}
+				h := doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: sent, Rule: RuleRoster, DatedHere: dated}
+				if dated {
+					d := start
+					h.Start = &d
+				}
+				s.addPost(p, h)
+				read++
+			}
+			if read > 0 {
+				parts++
+				prev = &chain[0]
+			}
+			k = e
+		}
+	}
+}
+
+// markRosterLine remembers where a line of a roster by lines starts.
+func (s *state) markRosterLine(row doc.Span) {
+	if s.rosterLines == nil {
+		s.rosterLines = map[int]bool{}
+	}
+	for k := row.Start; k <= row.End; k++ {
+		s.rosterLines[k] = true
+	}
 }

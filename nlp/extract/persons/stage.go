@@ -78,6 +78,7 @@ func (st *Stage) Process(d *doc.Document) error {
 	s.findPersonsAndPosts()
 	s.findAppointments()
 	s.findRosters()
+	s.findInlineRosters()
 	s.findPresentPosts()
 	s.findLooseNames()
 	s.findRecognisedNames()
@@ -101,6 +102,7 @@ type state struct {
 	lastPersonSent    doc.Span
 	holdAt            map[[2]string]int // (person, post) → index into D.Holds
 	placeStems        map[string]bool   // the first 2–4 characters of the places named
+	rosterLines       map[int]bool      // the offsets of the lines of rosters by lines
 }
 
 func (st *Stage) newState(d *doc.Document) *state {
