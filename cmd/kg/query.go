@@ -14,7 +14,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kg-cn/kg/graph"
-	"github.com/kg-cn/kg/nlp/normalize"
 )
 
 func whoHoldsCommand() *cli.Command {
@@ -681,21 +680,8 @@ func commandFlag(c *cli.Context, name string) cli.Flag {
 	return nil
 }
 
-// queryText is what the user typed, written as the graph writes names:
-// simplified, half-width, trimmed (渝中區委書記 → 渝中区委书记, ＡＢＣ → ABC),
-// by the normaliser the pipeline uses for reports.
-func queryText(q string) string {
-	q = strings.TrimSpace(q)
-	n, err := normalize.New()
-	if err != nil {
-		return q
-	}
-	t, _ := n.Normalize(q)
-	if s := strings.TrimSpace(string(t)); s != "" {
-		return s
-	}
-	return q
-}
+// queryText writes a query as the graph writes names (graph.QueryText).
+func queryText(q string) string { return graph.QueryText(q) }
 
 // attributeLabels say an attribute in the profile line ("" prints the
 // value alone).
