@@ -27,7 +27,7 @@ func (s *state) findNameTables() {
 		return
 	}
 	honour, orgs := "", false
-	for _, ln := range s.lines() {
+	for _, ln := range s.Lines() {
 		line := strings.TrimSpace(s.Str(ln.Start, ln.End))
 		if line == "" {
 			honour = ""
@@ -78,18 +78,6 @@ func (s *state) commends() bool {
 	return false
 }
 
-// lines are the spans of the text's lines.
-func (s *state) lines() []doc.Span {
-	var out []doc.Span
-	a := 0
-	for k, r := range s.t {
-		if r == '\n' {
-			out = append(out, text.Span(a, k))
-			a = k + 1
-		}
-	}
-	return append(out, text.Span(a, len(s.t)))
-}
 
 // countedHeading reads 全县优秀共产党员（10名） or 一、先进集体(5个): the honour,
 // and whether the rows are organisations (个, 家).

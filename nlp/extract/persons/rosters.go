@@ -29,7 +29,7 @@ const RuleRoster = "appoint.roster"
 // said in the heading or the line after it (选举产生, 通过, 任命) starts it,
 // dated by the date written there.
 func (s *state) findRosters() {
-	lines := s.lineSpans()
+	lines := s.Lines()
 	for i, ln := range lines {
 		head := s.Str(ln.Start, ln.End)
 		if !strings.HasSuffix(strings.TrimSpace(head), "名单") {
@@ -69,18 +69,6 @@ func (s *state) findRosters() {
 	}
 }
 
-// lineSpans are the text's lines.
-func (s *state) lineSpans() []doc.Span {
-	var out []doc.Span
-	a := 0
-	for k, r := range s.t {
-		if r == '\n' {
-			out = append(out, text.Span(a, k))
-			a = k + 1
-		}
-	}
-	return append(out, text.Span(a, len(s.t)))
-}
 
 // rosterBody is what a heading writes before its first title: the body
 // whose posts the roster lists ("" when no title follows it).

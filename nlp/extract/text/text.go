@@ -246,6 +246,19 @@ func (v *View) Str(a, b int) string {
 	return string(v.T[a:b])
 }
 
+// Lines are the spans of the text's lines (without their line breaks).
+func (v *View) Lines() []doc.Span {
+	var out []doc.Span
+	a := 0
+	for k, r := range v.T {
+		if r == '\n' {
+			out = append(out, Span(a, k))
+			a = k + 1
+		}
+	}
+	return append(out, Span(a, len(v.T)))
+}
+
 // HasAt reports whether the text at i starts with w (false for an i
 // outside the text).
 func (v *View) HasAt(i int, w string) bool {
