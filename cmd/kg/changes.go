@@ -28,23 +28,11 @@ nobody else is in the office until the end of the period.`,
 			&cli.BoolFlag{Name: "below", Usage: "also the offices of the places under PLACE"},
 		}, formatFlags()...),
 		Action: func(c *cli.Context) error {
-			args, err := positional(c)
+			q, format, dates, err := queryArgs(c, "name one PLACE or ORG, e.g. kg changes 武功县 --from 2024-04 --to 2024-05", "from", "to")
 			if err != nil {
 				return err
 			}
-			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError("changes: name one PLACE or ORG, e.g. kg changes 武功县 --from 2024-04 --to 2024-05")
-			}
-			format, err := outputFormat(c)
-			if err != nil {
-				return err
-			}
-			q, from, to := queryText(args[0]), queryText(c.String("from")), queryText(c.String("to"))
-			for _, f := range []struct{ name, v string }{{"from", from}, {"to", to}} {
-				if f.v != "" && !validOn(f.v) {
-					return usageError("changes: --%s %q is not a day, month or year like 2021-03-01, 2021-03 or 2021", f.name, f.v)
-				}
-			}
+			from, to := dates[0], dates[1]
 			if from != "" && to != "" {
 				lo, _, _ := graph.Period(from)
 				if _, hi, _ := graph.Period(to); hi < lo {

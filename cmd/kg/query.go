@@ -40,21 +40,11 @@ the reports seen and their ids. With --on DATE (a day 2020-06-01, a month
 			&cli.StringFlag{Name: "on", Usage: "only those in office on this day, or at any time in this month or year (YYYY-MM-DD, YYYY-MM, YYYY)"},
 		}, formatFlags()...),
 		Action: func(c *cli.Context) error {
-			args, err := positional(c)
+			post, format, dates, err := queryArgs(c, "name one POST, e.g. kg who-holds 武功县委常委", "on")
 			if err != nil {
 				return err
 			}
-			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError("who-holds: name one POST, e.g. kg who-holds 武功县委常委")
-			}
-			format, err := outputFormat(c)
-			if err != nil {
-				return err
-			}
-			post, on := queryText(args[0]), queryText(c.String("on"))
-			if on != "" && !validOn(on) {
-				return usageError("who-holds: --on %q is not a day, month or year like 2021-03-01, 2021-03 or 2021", on)
-			}
+			on := dates[0]
 			cl, err := openGraph(c)
 			if err != nil {
 				return err
@@ -207,6 +197,32 @@ func writeCSV(w io.Writer, rows [][]string) error {
 		return fmt.Errorf("writing CSV: %w", err)
 	}
 	return nil
+}
+
+// queryArgs reads what every query command takes: one positional query
+// (usage names it when missing), the output format, and the date flags
+// named (each a day, month or year, or empty), all in the graph's writing
+// (queryText).
+func queryArgs(c *cli.Context, usage string, dateFlags ...string) (q, format string, dates []string, err error) {
+	args, err := positional(c)
+	if err != nil {
+		return "", "", nil, err
+	}
+	cmd := c.Command.Name
+	if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
+		return "", "", nil, usageError("%s: %s", cmd, usage)
+	}
+	if format, err = outputFormat(c); err != nil {
+		return "", "", nil, err
+	}
+	for _, f := range dateFlags {
+		d := queryText(c.String(f))
+		if d != "" && !validOn(d) {
+			return "", "", nil, usageError("%s: --%s %q is not a day, month or year like 2021-03-01, 2021-03 or 2021", cmd, f, d)
+		}
+		dates = append(dates, d)
+	}
+	return queryText(args[0]), format, dates, nil
 }
 
 // validOn accepts a day, a month or a year.

@@ -39,21 +39,11 @@ first known holder came later than DATE as unknown.`,
 			&cli.BoolFlag{Name: "below", Usage: "also the offices of the places under PLACE (its towns; a city's districts and counties)"},
 		}, formatFlags()...),
 		Action: func(c *cli.Context) error {
-			args, err := positional(c)
+			q, format, dates, err := queryArgs(c, "name one PLACE or ORG, e.g. kg roster 武功县", "on")
 			if err != nil {
 				return err
 			}
-			if len(args) != 1 || strings.TrimSpace(args[0]) == "" {
-				return usageError("roster: name one PLACE or ORG, e.g. kg roster 武功县")
-			}
-			format, err := outputFormat(c)
-			if err != nil {
-				return err
-			}
-			q, on := queryText(args[0]), queryText(c.String("on"))
-			if on != "" && !validOn(on) {
-				return usageError("roster: --on %q is not a day, month or year like 2021-03-01, 2021-03 or 2021", on)
-			}
+			on := dates[0]
 			cl, err := openGraph(c)
 			if err != nil {
 				return err
