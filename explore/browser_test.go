@@ -200,6 +200,20 @@ func TestBrowserAnalystJourney(t *testing.T) {
 	}
 }
 
+// browserCommand runs a command in Neo4j Browser's editor: whatever the
+// editor holds is cleared first (after a command it may keep a line break,
+// and then Enter adds a line instead of running), and Ctrl+Enter runs it.
+func browserCommand(cmd string) []chromedp.Action[chromedp.Void] {
+	return []chromedp.Action[chromedp.Void]{
+		chromedp.WaitVisible(css("textarea")),
+		chromedp.Focus(css("textarea")),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent(kb.Backspace),
+		chromedp.SendKeys(css("textarea"), cmd),
+		chromedp.KeyEvent(kb.Enter, chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+	}
+}
+
 // eventually polls a JavaScript condition until it holds (or 45 s pass:
 // Neo4j Browser starts slowly on a busy machine).
 func eventually(t *testing.T, ctx context.Context, what, js string) {
@@ -243,11 +257,9 @@ func TestBrowserGuideAndStyleInNeo4jBrowser(t *testing.T) {
 		chromedp.WaitVisible(css("input[type=password]")),
 		chromedp.SendKeys(css("input[type=password]"), env("NEO4J_PASSWORD", "kg-local-password")+"\n"))
 	eventually(t, ctx, "connecting", `!document.querySelector("input[type=password]")`)
-	do(t, ctx, "playing the guide",
-		chromedp.WaitVisible(css("textarea")),
-		chromedp.SendKeys(css("textarea"), ":play "+base+"/guide\n"))
+	do(t, ctx, "playing the guide", browserCommand(":play "+base+"/guide")...)
 	eventually(t, ctx, "showing the guide", `document.body.innerText.includes("Querying the kg graph in Neo4j Browser")`)
-	do(t, ctx, "applying the style", chromedp.SendKeys(css("textarea"), ":style "+base+"/style.grass\n"))
+	do(t, ctx, "applying the style", browserCommand(":style "+base+"/style.grass")...)
 	eventually(t, ctx, "showing the style", `document.body.innerText.includes("node.Person")`)
 	shot(t, ctx, "5-neo4j-browser-guide-style")
 
