@@ -92,13 +92,19 @@ type mention struct {
 // inside a person's name of the recogniser (吴忠华) is no mention of it.
 func (s *Stage) Find(t []rune, names ...doc.Name) Result {
 	level, n := speakingLevel(t)
-	ms := s.mentions(t, personRunes(len(t), names))
 	if n < 2 {
-		if r, ok := s.umbrella(ms); ok {
+		// no level spoken from: a report of several places' bodies (市委,
+		// 县长 … anywhere) may still be their parent's; the others are
+		// not scanned for places at all
+		if officesNamed(t) < minPeers {
+			return Result{Rule: RuleNoLevel}
+		}
+		if r, ok := s.umbrella(s.mentions(t, personRunes(len(t), names))); ok {
 			return r
 		}
 		return Result{Rule: RuleNoLevel}
 	}
+	ms := s.mentions(t, personRunes(len(t), names))
 	type cand struct {
 		div     *gazetteer.Division
 		score   float64
@@ -480,7 +486,13 @@ func levelOf(name string) string {
 
 // visitVerbs are the verbs whose object is a place the report's people go
 // to (深入, 走进, 来到 …), written before the place.
-var visitVerbs = []string{"深入", "走进", "来到", "前往", "赶赴", "奔赴", "赴", "到", "走访", "考察", "调研", "视察", "莅临"}
+var visitVerbs = func() [][]rune {
+	var out [][]rune
+	for _, v := range []string{"深入", "走进", "来到", "前往", "赶赴", "奔赴", "赴", "到", "走访", "考察", "调研", "视察", "莅临"} {
+		out = append(out, []rune(v))
+	}
+	return out
+}()
 
 // visitAt reports whether the place named at i is a visit's destination:
 // a visit verb right before it, or a list item (、, 和) after one.
@@ -491,11 +503,27 @@ func visitAt(t []rune, i int, before []mention) bool {
 			return last.visited
 		}
 	}
-	for _, v := range visitVerbs {
-		rs := []rune(v)
+	for _, rs := range visitVerbs {
 		if i >= len(rs) && slices.Equal(t[i-len(rs):i], rs) {
 			return true
 		}
 	}
 	return false
+}
+
+// officesNamed counts the level abbreviations followed by a body or a head
+// (市委, 县长, 区政府) anywhere in the text.
+func officesNamed(t []rune) int {
+	n := 0
+	for i := 0; i < len(t); i++ {
+		_, l := levelAt(t, i)
+		if l == 0 {
+			continue
+		}
+		if i+l < len(t) && strings.ContainsRune("委长政", t[i+l]) {
+			n++
+		}
+		i += l - 1
+	}
+	return n
 }
