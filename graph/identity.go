@@ -77,6 +77,9 @@ type sameLink struct {
 type resolution struct {
 	Identity map[string]string // key → identity
 	Links    []sameLink
+	// Blocked are the joins a rule proposed that conflicting profiles
+	// refused (their reason says both).
+	Blocked []sameLink
 	// Attrs: identity → kind → chosen value and all values.
 	Attrs map[string]map[string]attrValue
 }
@@ -113,10 +116,18 @@ func resolve(nodes []personNode, gz *gazetteer.Gazetteer) resolution {
 		}
 		return i
 	}
-	var links []sameLink
+	var links, blocked []sameLink
 	join := func(a, b int, rule, reason, post string, reports []string) bool {
 		ra, rb := find(a), find(b)
-		if ra == rb || conflict(attrs[ra], attrs[rb]) {
+		if ra == rb {
+			return false
+		}
+		if why := conflict(attrs[ra], attrs[rb]); why != "" {
+			from, to := nodes[a].Key, nodes[b].Key
+			if to < from {
+				from, to = to, from
+			}
+			blocked = append(blocked, sameLink{From: from, To: to, Rule: rule, Reason: reason + "; but " + why, Post: post, Reports: reports})
 			return false
 		}
 		if rb < ra {
@@ -195,7 +206,7 @@ func resolve(nodes []personNode, gz *gazetteer.Gazetteer) resolution {
 		}
 	}
 
-	res := resolution{Identity: map[string]string{}, Links: links, Attrs: map[string]map[string]attrValue{}}
+	res := resolution{Identity: map[string]string{}, Links: links, Blocked: blocked, Attrs: map[string]map[string]attrValue{}}
 	for i, n := range nodes {
 		root := find(i)
 		res.Identity[n.Key] = nodes[root].Key // the root is the smallest index: the smallest key
@@ -226,10 +237,10 @@ func officeReports(n personNode, key string) []string {
 	return nil
 }
 
-// conflict reports whether two sets of attributes cannot be one person's:
-// a gender, ethnicity or birth that both give, and differently (a birth
-// year agrees with a month of that year).
-func conflict(a, b map[string]map[string][]string) bool {
+// conflict says why two sets of attributes cannot be one person's ("" when
+// they can): a gender, ethnicity or birth that both give, and differently
+// (a birth year agrees with a month of that year).
+func conflict(a, b map[string]map[string][]string) string {
 	for _, k := range conflicting {
 		if len(a[k]) == 0 || len(b[k]) == 0 {
 			continue
@@ -243,10 +254,12 @@ func conflict(a, b map[string]map[string][]string) bool {
 			}
 		}
 		if !agree {
-			return true
+			sides := []string{strings.Join(sortedKeys(a[k]), ", "), strings.Join(sortedKeys(b[k]), ", ")}
+			sort.Strings(sides)
+			return fmt.Sprintf("their %s differs (%s; %s)", k, sides[0], sides[1])
 		}
 	}
-	return false
+	return ""
 }
 
 // sameProfile says why two nodes have one profile: the same birth month and

@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 
+	"github.com/kg-cn/kg/nlp/gazetteer"
+	"github.com/kg-cn/kg/schema"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
@@ -29,6 +31,9 @@ type PersonAttribute struct {
 type IdentityFacts struct {
 	Attributes []PersonAttribute `json:"attributes,omitempty"`
 	Joins      []Join            `json:"joins,omitempty"`
+	// Apart are the joins that a rule proposed and a conflicting profile
+	// refused, from or to this person's nodes (Client.Refused).
+	Apart []Join `json:"apart,omitempty"`
 }
 
 const (
@@ -85,4 +90,38 @@ func (c *Client) IdentityFacts(ctx context.Context, ids []string) (map[string]Id
 		return nil, nil
 	})
 	return out, err
+}
+
+// Refused runs the identity resolution of the names again, as the graph
+// holds them now, and returns the joins their conflicting profiles refused
+// (same office, but another birth …): why namesakes stayed apart.
+func (c *Client) Refused(ctx context.Context, names []string) ([]Join, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
+	res, err := c.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		params := map[string]any{"names": anys(union(nil, names)),
+			"attrPrefix": string(schema.AttributeEvidence) + ":" + string(schema.Person) + "["}
+		recs, err := collect(ctx, tx, qPersonNodes, params, nil)
+		if err != nil {
+			return nil, err
+		}
+		byName := map[string][]personNode{}
+		for _, r := range recs {
+			n := readPersonNode(r)
+			byName[n.Name] = append(byName[n.Name], n)
+		}
+		var out []Join
+		for _, name := range sortedKeys(byName) {
+			for _, l := range resolve(byName[name], gazetteer.Default()).Blocked {
+				out = append(out, Join{From: l.From, To: l.To, Rule: l.Rule, Reason: l.Reason, Post: l.Post, Reports: l.Reports})
+			}
+		}
+		return out, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out, _ := res.([]Join)
+	return out, nil
 }

@@ -135,3 +135,15 @@ func TestResolveChoosesAttributesOfTheHuman(t *testing.T) {
 		t.Errorf("link: %+v", l)
 	}
 }
+
+func TestResolveSaysWhichJoinsAProfileRefused(t *testing.T) {
+	a := node("张伟|静海区", []string{"office:120118|政府|副区长@120118"}, "birth=1961-02")
+	b := node("张伟|天津市", []string{"office:120118|政府|副区长@120118"}, "birth=1975-03")
+	res := resolve([]personNode{a, b}, gazetteer.Default())
+	if len(res.Links) != 0 || len(res.Blocked) != 1 {
+		t.Fatalf("links %v, blocked %v", res.Links, res.Blocked)
+	}
+	if r := res.Blocked[0].Reason; !strings.Contains(r, "both hold") || !strings.Contains(r, "their birth differs (1961-02; 1975-03)") {
+		t.Errorf("reason: %s", r)
+	}
+}

@@ -15,8 +15,9 @@ import (
 
 // The invented reports of testdata/careers (real places, invented people):
 // 柏青山, 清河县长 in 2019, moved by the city in 2021 to 威县委书记 and seen
-// there in 2022; 孙立军, namesakes in Hebei and Gansu; 韩冬梅, one profile
-// in two provinces' 任前公示.
+// there in 2022; 孙立军, namesakes in Hebei and Gansu, and two 清河县副县长 of
+// that name whose profiles (born 1975 and 1961) keep them apart; 韩冬梅, one
+// profile in two provinces' 任前公示.
 const careersDir = "testdata/careers"
 
 var careerNames = []string{"柏青山", "孙立军", "韩冬梅"}
@@ -76,7 +77,7 @@ func TestIntegrationCareersAcrossPlaces(t *testing.T) {
 
 	// any order of the reports, one ingest each: the same graph
 	var first string
-	for _, order := range [][]int{{0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}, {2, 5, 0, 3, 1, 4}} {
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5, 6, 7}, {7, 6, 5, 4, 3, 2, 1, 0}, {2, 5, 7, 0, 3, 6, 1, 4}} {
 		for _, i := range order {
 			if code, _, stderr := runKG(t, "ingest", "--no-progress", files[i]); code != exitOK {
 				t.Fatalf("ingest %s: exit %d %s", files[i], code, stderr)
@@ -121,9 +122,14 @@ func TestIntegrationCareersAcrossPlaces(t *testing.T) {
 			t.Errorf("join: %+v", j)
 		}
 	}
-	// namesakes in two provinces: two persons
-	if ps := persons("孙立军"); len(ps) != 2 {
-		t.Errorf("孙立军: %d persons, want 2", len(ps))
+	// namesakes in two provinces, and two deputies of one county whose
+	// profiles differ: three persons, and --why says what kept two apart
+	if ps := persons("孙立军"); len(ps) != 3 {
+		t.Errorf("孙立军: %d persons, want 3", len(ps))
+	}
+	_, out, _ = runKG(t, "person", "--why", "孙立军")
+	if !strings.Contains(out, "kept apart:") || !strings.Contains(out, "their birth differs (1961-02; 1975-03)") {
+		t.Errorf("person --why 孙立军 does not say what kept the deputies apart:\n%s", out)
 	}
 	// one profile in two provinces: one person, with the profile
 	ps = persons("韩冬梅")
@@ -153,7 +159,7 @@ func TestIntegrationCareersAcrossPlaces(t *testing.T) {
 	}
 	n := sharedServer().cypher(t, `MATCH (p:Person) WHERE p.name IN $names RETURN count(DISTINCT p.identity) AS n`,
 		map[string]any{"names": anyStrings(careerNames)})[0]["n"].(int64)
-	if n != 4 {
-		t.Errorf("people named %v: %d, want 4 (one 柏青山, two 孙立军, one 韩冬梅)", careerNames, n)
+	if n != 5 {
+		t.Errorf("people named %v: %d, want 5 (one 柏青山, three 孙立军, one 韩冬梅)", careerNames, n)
 	}
 }

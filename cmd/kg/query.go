@@ -363,6 +363,26 @@ offsets. --format csv prints the career table (with --events, the events);
 			for i := range persons {
 				persons[i].IdentityFacts = facts[persons[i].Identity]
 			}
+			if opt.why {
+				var names []string
+				for _, g := range persons {
+					names = append(names, g.Name)
+				}
+				apart, err := cl.Refused(c.Context, names)
+				if err != nil {
+					return graphError(err)
+				}
+				for i := range persons {
+					for _, j := range apart {
+						for _, n := range persons[i].Nodes {
+							if n.Key == j.From || n.Key == j.To {
+								persons[i].Apart = append(persons[i].Apart, j)
+								break
+							}
+						}
+					}
+				}
+			}
 			w := terminalSafe(c.App.Writer)
 			switch format {
 			case formatJSON:
@@ -439,6 +459,7 @@ func printIndividuals(w io.Writer, name string, m graph.Match, persons []graph.I
 		}
 		if opt.why {
 			printJoins(w, g)
+			printApart(w, g)
 		}
 		if len(g.Career) > 0 {
 			rows := [][]string{{"OFFICE", "FROM", "UNTIL", "BOUNDS", "ACTING", "REPORTS"}}
@@ -736,5 +757,16 @@ func printJoins(w io.Writer, g graph.Individual) {
 	fmt.Fprintln(w, "  why one person:")
 	for _, j := range g.Joins {
 		fmt.Fprintf(w, "    %s = %s (%s): %s [reports %s]\n", j.From, j.To, j.Rule, j.Reason, strings.Join(j.Reports, ", "))
+	}
+}
+
+// printApart says which joins a conflicting profile refused (--why).
+func printApart(w io.Writer, g graph.Individual) {
+	if len(g.Apart) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "  kept apart:")
+	for _, j := range g.Apart {
+		fmt.Fprintf(w, "    %s ≠ %s (%s refused): %s [reports %s]\n", j.From, j.To, j.Rule, j.Reason, strings.Join(j.Reports, ", "))
 	}
 }
