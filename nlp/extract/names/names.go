@@ -28,6 +28,7 @@ type Rules struct {
 	studied            *lexicon.Trie // [studied]: 学习, 传达 …
 	speechSpirit       *lexicon.Trie // [speech_spirit]: 讲话精神, 指示精神 …
 	groupNoun          *lexicon.Trie
+	minority           *lexicon.Trie // [minority_name]: parts of Tibetan and Mongolian names
 	surname1           map[rune]bool
 	surname2           map[[2]rune]bool
 }
@@ -36,6 +37,7 @@ type Rules struct {
 func NewRules(lx *text.Lexicon) *Rules {
 	r := &Rules{lx: lx, boundary: lx.Cue("boundary"), doctrine: lx.Cue("doctrine"),
 		voteQualifier: lx.Cue("vote_qualifier"), studied: lx.Cue("studied"), speechSpirit: lx.Cue("speech_spirit"), groupNoun: lx.Cue("group_noun"),
+		minority: lx.Cue("minority_name"),
 		surname1: map[rune]bool{}, surname2: map[[2]rune]bool{}}
 	for s := range lx.Surnames {
 		switch rs := []rune(s); len(rs) {
@@ -212,6 +214,28 @@ func (s *Reader) GivenOK(a, b int) bool {
 // clear boundary where the recogniser's does not (it cuts 张茹先 to 张茹
 // before a comma).
 func (s *Reader) At(i int) int {
+	return s.goOn(i, s.at(i))
+}
+
+// goOn extends a transcribed name that ends with a part of a Tibetan or
+// Mongolian name and is followed by another up to a boundary (格桑|旦增,
+// 乌云|其其格): the recogniser and the rules often stop after the first.
+func (s *Reader) goOn(i, n int) int {
+	for n >= 2 {
+		e := i + n
+		if l, _ := s.r.minority.LongestEndingAt(s.t, e, 4); l == 0 {
+			return n
+		}
+		l, _ := s.r.minority.LongestAt(s.t, e)
+		if l == 0 || n+l > 8 || s.BoundaryAt(e+l) == NoBoundary {
+			return n
+		}
+		n += l
+	}
+	return n
+}
+
+func (s *Reader) at(i int) int {
 	r := s.ruleAt(i)
 	if n := s.per[i]; n > 0 {
 		switch {

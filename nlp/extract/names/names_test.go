@@ -1,6 +1,7 @@
 package names_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kg-cn/kg/nlp/doc"
@@ -55,5 +56,34 @@ func TestTheRecognisersNamesComeFirst(t *testing.T) {
 	r := names.NewRules(tl).NewReader(text.NewView(tl, d))
 	if got := r.At(0); got != 4 {
 		t.Errorf("At = %d, want the recogniser's 4", got)
+	}
+}
+
+func TestATranscribedNameGoesOnWithTheNextPart(t *testing.T) {
+	lx, err := lexicon.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := text.NewLexicon(lx, nil)
+	for _, tt := range []struct {
+		text string
+		cut  int // where the recogniser stopped
+		want int
+	}{
+		{"秘书长格桑旦增、局长王伟参加。", 2, 4}, // Tibetan: 格桑 + 旦增
+		{"副旗长乌云其其格出席。", 2, 5},     // Mongolian: 乌云 + 其其格
+		{"乌云在会上发言。", 2, 2},        // no second part
+		{"扎西卓玛要求各县抓好落实。", 4, 4},   // whole already
+	} {
+		rs := []rune(tt.text)
+		i := 0 // the name starts after the title (…长), if any
+		if k := strings.IndexRune(tt.text, '长'); k >= 0 {
+			i = len([]rune(tt.text[:k])) + 1
+		}
+		d := &doc.Document{Text: rs, Names: []doc.Name{{Span: doc.Span{Start: i, End: i + tt.cut}, Label: doc.LabelPerson, Score: 1}}}
+		r := names.NewRules(tl).NewReader(text.NewView(tl, d))
+		if got := r.At(i); got != tt.want {
+			t.Errorf("%s: At = %d, want %d", tt.text, got, tt.want)
+		}
 	}
 }
