@@ -61,6 +61,9 @@ func (s *state) findAppointments() {
 			continue
 		}
 		// VERB PERSON(、PERSON)* (同志) (为|的|辞去) POSTS
+		if k := s.skipNote(after); k > after && s.nameAt(k) > 0 {
+			after = k // 选举（按姓氏笔画为序）A、B为常务委员
+		}
 		n := s.nameAt(after)
 		if n == 0 {
 			// the person's present posts may come first: 任命县委副书记某某同志为…
@@ -70,14 +73,14 @@ func (s *state) findAppointments() {
 			continue
 		}
 		names := [][2]int{{after, n}}
-		q := after + n
+		q := s.skipNote(after + n)
 		for q < len(s.t) && s.t[q] == '、' {
 			m := s.nameAt(q + 1)
 			if m == 0 {
 				break
 			}
 			names = append(names, [2]int{q + 1, m})
-			q += 1 + m
+			q = s.skipNote(q + 1 + m) // 邹宏伟（蒙古族）、谢雨桐（女）
 		}
 		if s.HasAt(q, "同志") {
 			q += 2
@@ -409,7 +412,7 @@ func (s *state) skipNote(q int) int {
 	if q >= len(s.t) || s.t[q] != '(' && s.t[q] != '（' {
 		return q
 	}
-	for k := q + 1; k < len(s.t) && k <= q+8; k++ {
+	for k := q + 1; k < len(s.t) && k <= q+12; k++ {
 		switch s.t[k] {
 		case ')', '）':
 			return k + 1
