@@ -78,7 +78,6 @@ func (s *state) commends() bool {
 	return false
 }
 
-
 // countedHeading reads 全县优秀共产党员（10名） or 一、先进集体(5个): the honour,
 // and whether the rows are organisations (个, 家).
 func (s *state) countedHeading(line string) (string, bool, bool) {

@@ -69,7 +69,6 @@ func (s *state) findRosters() {
 	}
 }
 
-
 // rosterBody is what a heading writes before its first title: the body
 // whose posts the roster lists ("" when no title follows it).
 func (s *state) rosterBody(ln doc.Span) string {
