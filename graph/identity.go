@@ -55,6 +55,8 @@ type personNode struct {
 	Offices            []heldOffice
 	// Attrs: kind → value → the reports that give it (sorted, once each).
 	Attrs map[string]map[string][]string
+	// AttrDates: kind + "\x00" + value → the latest date of those reports.
+	AttrDates map[string]string
 	// Reports that mention the node, sorted.
 	Reports []string
 }
@@ -207,11 +209,23 @@ func resolve(nodes []personNode, gz *gazetteer.Gazetteer) resolution {
 	}
 
 	res := resolution{Identity: map[string]string{}, Links: links, Blocked: blocked, Attrs: map[string]map[string]attrValue{}}
+	latest := map[int]map[string]string{} // root → kind\x00value → latest report date
+	for i, n := range nodes {
+		root := find(i)
+		if latest[root] == nil {
+			latest[root] = map[string]string{}
+		}
+		for k, d := range n.AttrDates {
+			if d > latest[root][k] {
+				latest[root][k] = d
+			}
+		}
+	}
 	for i, n := range nodes {
 		root := find(i)
 		res.Identity[n.Key] = nodes[root].Key // the root is the smallest index: the smallest key
 		if _, done := res.Attrs[nodes[root].Key]; !done {
-			res.Attrs[nodes[root].Key] = chooseAttrs(attrs[root])
+			res.Attrs[nodes[root].Key] = chooseAttrs(attrs[root], latest[root])
 		}
 	}
 	return res
@@ -310,16 +324,18 @@ func mergeAttrs(a, b map[string]map[string][]string) map[string]map[string][]str
 }
 
 // chooseAttrs picks each attribute's value: the one most reports give
-// (ties: the smallest), with all values.
-func chooseAttrs(m map[string]map[string][]string) map[string]attrValue {
+// (ties: the one of the latest report — 学历 and 党派 change — then the
+// smallest), with all values.
+func chooseAttrs(m map[string]map[string][]string, latest map[string]string) map[string]attrValue {
 	out := map[string]attrValue{}
 	for k, vs := range m {
 		var av attrValue
-		best := -1
+		best, bestDate := -1, ""
 		for _, v := range sortedKeys(vs) {
 			av.Values = append(av.Values, v)
-			if len(vs[v]) > best {
-				av.Value, best = v, len(vs[v])
+			d := latest[k+"\x00"+v]
+			if len(vs[v]) > best || len(vs[v]) == best && d > bestDate {
+				av.Value, best, bestDate = v, len(vs[v]), d
 			}
 		}
 		out[k] = av

@@ -36,7 +36,7 @@ RETURN p.key AS key, p.name AS name, coalesce(p.context, '') AS context,
             RETURN {key: t.key, name: t.name, place: coalesce(t.place, ''), code: coalesce(t.place_code, ''),
                     reports: COLLECT { MATCH (ev:Evidence {fact: h.fact}) RETURN DISTINCT ev.report }} } AS offices,
   COLLECT { MATCH (ev:Evidence) WHERE ev.fact STARTS WITH $attrPrefix + p.key + ']#'
-            RETURN {kind: ev.kind, value: ev.value, report: ev.report} } AS attrs,
+            RETURN {kind: ev.kind, value: ev.value, report: ev.report, date: coalesce(ev.report_date, '')} } AS attrs,
   COLLECT { MATCH (r:Report)-[:MENTIONS]->(p) RETURN r.id ORDER BY r.id } AS reports
 ORDER BY key`
 
@@ -191,7 +191,8 @@ func identityRows(res resolution) (set, links []any) {
 
 // readPersonNode reads one row of qPersonNodes.
 func readPersonNode(r *neo4j.Record) personNode {
-	n := personNode{Key: str(r, "key"), Name: str(r, "name"), Context: str(r, "context"), Attrs: map[string]map[string][]string{}}
+	n := personNode{Key: str(r, "key"), Name: str(r, "name"), Context: str(r, "context"), Attrs: map[string]map[string][]string{},
+		AttrDates: map[string]string{}}
 	if v, ok := r.Get("offices"); ok {
 		list, _ := v.([]any)
 		for _, o := range list {
@@ -214,6 +215,9 @@ func readPersonNode(r *neo4j.Record) personNode {
 				n.Attrs[kind] = map[string][]string{}
 			}
 			n.Attrs[kind][value] = union(n.Attrs[kind][value], []string{report})
+			if d := mapStr(m, "date"); d > n.AttrDates[kind+"\x00"+value] {
+				n.AttrDates[kind+"\x00"+value] = d
+			}
 		}
 	}
 	if v, ok := r.Get("reports"); ok {

@@ -147,3 +147,14 @@ func TestResolveSaysWhichJoinsAProfileRefused(t *testing.T) {
 		t.Errorf("reason: %s", r)
 	}
 }
+
+func TestResolvePrefersTheLatestReportOnATie(t *testing.T) {
+	a := node("柳明远|静海区", []string{"office:120118|政府|区长@120118"}, "education=大学学历")
+	a.AttrDates = map[string]string{"education\x00大学学历": "2019-05-01"}
+	b := node("柳明远|天津市", []string{"office:120118|政府|区长@120118"}, "education=研究生学历")
+	b.AttrDates = map[string]string{"education\x00研究生学历": "2023-05-01"}
+	res := resolve([]personNode{a, b}, gazetteer.Default())
+	if got := res.Attrs[res.Identity[a.Key]]["education"].Value; got != "研究生学历" {
+		t.Errorf("education = %s, want the latest report's 研究生学历", got)
+	}
+}

@@ -140,7 +140,7 @@ func TestIntegrationCareersAcrossPlaces(t *testing.T) {
 	for _, a := range ps[0].Attributes {
 		profile = append(profile, a.Kind+"="+a.Value)
 	}
-	if want := []string{"gender=女", "ethnicity=汉族", "birth=1978-11", "native_place=河北威县", "education=大学学历", "party=中共党员"}; !reflect.DeepEqual(profile, want) {
+	if want := []string{"gender=女", "ethnicity=汉族", "birth=1978-11", "native_place=河北威县", "education=研究生学历", "party=中共党员"}; !reflect.DeepEqual(profile, want) {
 		t.Errorf("韩冬梅's profile: %q, want %q", profile, want)
 	}
 	// the text says why
@@ -149,7 +149,7 @@ func TestIntegrationCareersAcrossPlaces(t *testing.T) {
 		t.Errorf("person --why:\n%s", out)
 	}
 	_, out, _ = runKG(t, "person", "韩冬梅")
-	if !strings.Contains(out, "profile: 女, 汉族, born 1978-11, native of 河北威县") {
+	if !strings.Contains(out, "profile: 女, 汉族, born 1978-11, native of 河北威县, 研究生学历 (also 大学学历)") {
 		t.Errorf("person shows no profile:\n%s", out)
 	}
 	// who held 威县委书记 in mid-2021, and Cypher's count of people
