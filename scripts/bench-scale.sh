@@ -80,8 +80,8 @@ fresh() { # an empty store, server started
   scripts/neo4j.sh start >/dev/null
 }
 timed() { /usr/bin/time -f "%e %M" -o "$TMP/time" "$@"; }
-secs() { cut -d' ' -f1 "$TMP/time"; }
-rss() { awk '{printf "%.0f", $2/1024}' "$TMP/time"; }
+secs() { tail -1 "$TMP/time" | cut -d' ' -f1; }
+rss() { tail -1 "$TMP/time" | awk '{printf "%.0f", $2/1024}'; }
 count() { scripts/neo4j.sh cypher "$1" | sed -n 's/.*"row":\[\([0-9]*\)\].*/\1/p'; }
 graph() { echo "$(count 'MATCH (n) RETURN count(n)') nodes, $(count 'MATCH ()-[r]->() RETURN count(r)') relationships"; }
 per() { [[ "$1" == - ]] && { echo -; return; }; awk -v n="$N" -v s="$1" 'BEGIN{printf "%.0f", n/s}'; }
