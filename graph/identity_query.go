@@ -101,7 +101,7 @@ func (c *Client) Refused(ctx context.Context, names []string) ([]Join, error) {
 	}
 	res, err := c.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		params := map[string]any{"names": anys(union(nil, names)),
-			"attrPrefix": string(schema.AttributeEvidence) + ":" + string(schema.Person) + "["}
+			"attrPrefix": string(schema.AttributeEvidence) + ":" + string(schema.Person) + "[", "maxReports": maxReports}
 		recs, err := collect(ctx, tx, qPersonNodes, params, nil)
 		if err != nil {
 			return nil, err

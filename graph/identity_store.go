@@ -16,8 +16,14 @@ import (
 // batch of names reads their Person nodes and writes identity, attributes
 // and SAME_PERSON anew.
 
-// identityBatch is how many names one transaction resolves.
-const identityBatch = 200
+// identityBatch is how many names one transaction resolves: few, since a
+// name of an official seen in thousands of reports reads them all.
+const identityBatch = 50
+
+// maxReports is how many report ids (the first, in order) a join keeps as
+// its evidence of each side: enough to follow, few enough to stay small
+// for an official seen in thousands of reports.
+const maxReports = 10
 
 const (
 	// The write lock of every Person node of the names, first: a resolution
@@ -34,10 +40,10 @@ MATCH (p:Person {name: name})
 RETURN p.key AS key, p.name AS name, coalesce(p.context, '') AS context,
   COLLECT { MATCH (p)-[h:HOLDS]->(t:Post)
             RETURN {key: t.key, name: t.name, place: coalesce(t.place, ''), code: coalesce(t.place_code, ''),
-                    reports: COLLECT { MATCH (ev:Evidence {fact: h.fact}) RETURN DISTINCT ev.report }} } AS offices,
+                    reports: COLLECT { MATCH (ev:Evidence {fact: h.fact}) WITH DISTINCT ev.report AS id ORDER BY id LIMIT $maxReports RETURN id }} } AS offices,
   COLLECT { MATCH (ev:Evidence) WHERE ev.fact STARTS WITH $attrPrefix + p.key + ']#'
             RETURN {kind: ev.kind, value: ev.value, report: ev.report, date: coalesce(ev.report_date, '')} } AS attrs,
-  COLLECT { MATCH (r:Report)-[:MENTIONS]->(p) RETURN r.id ORDER BY r.id } AS reports
+  COLLECT { MATCH (r:Report)-[:MENTIONS]->(p) WITH r.id AS id ORDER BY id LIMIT $maxReports RETURN id } AS reports
 ORDER BY key`
 
 	qDropSame = `UNWIND $keys AS key
@@ -54,7 +60,8 @@ MATCH (b:Person {key: row.to})
 CREATE (a)-[:SAME_PERSON {rule: row.rule, reason: row.reason, post: row.post, reports: row.reports}]->(b)`
 
 	qAllNames = `MATCH (p:Person) WHERE p.name > $after
-WITH DISTINCT p.name AS name ORDER BY name LIMIT $limit
+WITH p.name AS name ORDER BY name
+WITH DISTINCT name LIMIT $limit
 RETURN collect(name) AS names`
 )
 
@@ -122,6 +129,7 @@ func (c *Client) resolveBatch(ctx context.Context, names []string) (Counters, er
 			return nil, fmt.Errorf("locking persons: %w", err)
 		}
 		params["attrPrefix"] = string(schema.AttributeEvidence) + ":" + string(schema.Person) + "["
+		params["maxReports"] = maxReports
 		recs, err := collect(ctx, tx, qPersonNodes, params, nil)
 		if err != nil {
 			return nil, fmt.Errorf("reading persons: %w", err)

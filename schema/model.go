@@ -227,7 +227,7 @@ var Relationships = []RelationshipType{
 	{Type: HasEvidence, Doc: "the report supports a fact with this evidence", Endpoints: []Endpoint{{Report, Evidence}}},
 	{Type: SamePerson, Doc: "kg takes the two Person nodes for one human (derived by the identity resolution, not stated by a report)", Endpoints: []Endpoint{{Person, Person}},
 		Props: []Property{{"rule", "same-office, profile, hierarchy"}, {"reason", "why, in words: the office both hold, the profile both have, the place above"},
-			{"post", "same-office: the key of the office"}, {"reports", "ids of reports that support the link, sorted"}}},
+			{"post", "same-office: the key of the office"}, {"reports", "ids of reports that support the link, sorted: the first 10 of each side"}}},
 }
 
 // Node returns the description of a label.
