@@ -43,7 +43,10 @@ RETURN p.key AS key, p.name AS name, coalesce(p.context, '') AS context,
                     reports: COLLECT { MATCH (ev:Evidence {fact: h.fact}) WITH DISTINCT ev.report AS id ORDER BY id LIMIT $maxReports RETURN id }} } AS offices,
   COLLECT { MATCH (ev:Evidence) WHERE ev.fact STARTS WITH $attrPrefix + p.key + ']#'
             RETURN {kind: ev.kind, value: ev.value, report: ev.report, date: coalesce(ev.report_date, '')} } AS attrs,
-  COLLECT { MATCH (r:Report)-[:MENTIONS]->(p) WITH r.id AS id ORDER BY id LIMIT $maxReports RETURN id } AS reports
+  COLLECT { MATCH (r:Report)-[:MENTIONS]->(p) WITH r.id AS id ORDER BY id LIMIT $maxReports RETURN id } AS reports,
+  properties(p) AS props,
+  COLLECT { MATCH (p)-[s:SAME_PERSON]->(q:Person)
+            RETURN {from: p.key, to: q.key, rule: s.rule, reason: s.reason, post: s.post, reports: s.reports} } AS same
 ORDER BY key`
 
 	qDropSame = `UNWIND $keys AS key
@@ -135,26 +138,44 @@ func (c *Client) resolveBatch(ctx context.Context, names []string) (Counters, er
 			return nil, fmt.Errorf("reading persons: %w", err)
 		}
 		byName := map[string][]personNode{}
-		var keys []string
+		props := map[string]map[string]any{} // key → the node's properties now
+		same := map[string][]any{}           // name → its SAME_PERSON now
 		for _, r := range recs {
 			n := readPersonNode(r)
 			byName[n.Name] = append(byName[n.Name], n)
-			keys = append(keys, n.Key)
+			props[n.Key], _ = get(r, "props").(map[string]any)
+			if l, _ := get(r, "same").([]any); len(l) > 0 {
+				same[n.Name] = append(same[n.Name], l...)
+			}
 		}
-		if len(keys) == 0 {
-			return cnt, nil
-		}
-		if _, err := collect(ctx, tx, qDropSame, map[string]any{"keys": anys(keys)}, &cnt); err != nil {
-			return nil, fmt.Errorf("dropping SAME_PERSON: %w", err)
-		}
+		// Only what differs from the graph is written: most names of a
+		// batch resolve as they did.
 		var setRows, linkRows []any
+		var relink []string
 		for _, name := range sortedKeys(byName) {
 			setR, linkR := identityRows(resolve(byName[name], gazetteer.Default()))
-			setRows = append(setRows, setR...)
-			linkRows = append(linkRows, linkR...)
+			for _, row := range setR {
+				m := row.(map[string]any)
+				if !propsHold(props[m["key"].(string)], m["props"].(map[string]any)) {
+					setRows = append(setRows, row)
+				}
+			}
+			if !sameLinks(same[name], linkR) {
+				for _, n := range byName[name] {
+					relink = append(relink, n.Key)
+				}
+				linkRows = append(linkRows, linkR...)
+			}
 		}
-		if _, err := collect(ctx, tx, qSetIdentity, map[string]any{"rows": setRows}, &cnt); err != nil {
-			return nil, fmt.Errorf("writing identities: %w", err)
+		if len(relink) > 0 {
+			if _, err := collect(ctx, tx, qDropSame, map[string]any{"keys": anys(relink)}, &cnt); err != nil {
+				return nil, fmt.Errorf("dropping SAME_PERSON: %w", err)
+			}
+		}
+		if len(setRows) > 0 {
+			if _, err := collect(ctx, tx, qSetIdentity, map[string]any{"rows": setRows}, &cnt); err != nil {
+				return nil, fmt.Errorf("writing identities: %w", err)
+			}
 		}
 		if len(linkRows) > 0 {
 			if _, err := collect(ctx, tx, qSame, map[string]any{"rows": linkRows}, &cnt); err != nil {
@@ -256,4 +277,37 @@ func strings_(v any) []string {
 func personName(key string) string {
 	name, _, _ := strings.Cut(key, keySep)
 	return name
+}
+
+// propsHold reports whether a node's properties already are the wanted
+// ones (a nil wanted value: absent).
+func propsHold(have, want map[string]any) bool {
+	for k, w := range want {
+		h, ok := have[k]
+		switch {
+		case w == nil && ok && h != nil:
+			return false
+		case w != nil && fmt.Sprint(h) != fmt.Sprint(w):
+			return false
+		}
+	}
+	return true
+}
+
+// sameLinks reports whether the SAME_PERSON of a name in the graph are the
+// wanted rows (identityRows), whatever their order.
+func sameLinks(have []any, want []any) bool {
+	if len(have) != len(want) {
+		return false
+	}
+	render := func(rows []any) []string {
+		var out []string
+		for _, r := range rows {
+			m, _ := r.(map[string]any)
+			out = append(out, fmt.Sprint(m["from"], "|", m["to"], "|", m["rule"], "|", m["reason"], "|", m["post"], "|", m["reports"]))
+		}
+		sort.Strings(out)
+		return out
+	}
+	return fmt.Sprint(render(have)) == fmt.Sprint(render(want))
 }
