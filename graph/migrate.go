@@ -59,6 +59,11 @@ func (c *Client) ApplySchema(ctx context.Context) ([]MigrationResult, error) {
 				return out, fmt.Errorf("migration V%d %s: %w", m.Version, m.Name, err)
 			}
 		}
+		if len(m.Data) > 0 || len(m.Steps) > 0 {
+			if err := c.awaitIndexes(ctx); err != nil {
+				return out, fmt.Errorf("migration V%d %s: %w", m.Version, m.Name, err)
+			}
+		}
 		for _, stmt := range m.Data {
 			if err := c.migrateData(ctx, stmt); err != nil {
 				return out, fmt.Errorf("migration V%d %s: %w", m.Version, m.Name, err)
@@ -83,13 +88,24 @@ func (c *Client) ApplySchema(ctx context.Context) ([]MigrationResult, error) {
 		res.Applied = true
 		out = append(out, res)
 	}
-	if _, err := c.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		_, err := collect(ctx, tx, "CALL db.awaitIndexes(300)", nil, nil)
-		return nil, err
-	}); err != nil {
-		return out, fmt.Errorf("waiting for indexes to come online: %w", err)
+	if err := c.awaitIndexes(ctx); err != nil {
+		return out, err
 	}
 	return out, nil
+}
+
+// awaitIndexes waits until every index is online: a data step reads
+// through them (after a bulk import, the indexes V1–V3 create take minutes
+// to populate, and a step that scanned instead would outlast its
+// transactions' time limit).
+func (c *Client) awaitIndexes(ctx context.Context) error {
+	if _, err := c.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		_, err := collect(ctx, tx, "CALL db.awaitIndexes(3600)", nil, nil)
+		return nil, err
+	}); err != nil {
+		return fmt.Errorf("waiting for indexes to come online: %w", err)
+	}
+	return nil
 }
 
 // migrateData runs a data step of a migration (schema.Migration.Data), one
