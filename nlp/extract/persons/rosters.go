@@ -160,13 +160,7 @@ func (s *state) rosterNames(row doc.Span, rest, body, title, start string, dated
 		}
 		p := name
 		s.persons.Add(p, text.Span(k, e), RuleAppointName)
-		ps := s.p.ResolveItem(posts.Item{Org: body, Title: title}, nil, nil)
-		h := doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: row, Rule: RuleRoster, DatedHere: dated}
-		if dated {
-			d := start
-			h.Start = &d
-		}
-		s.addPost(p, h)
+		s.rosterHold(p, s.p.ResolveItem(posts.Item{Org: body, Title: title}, nil, nil), row, start, dated)
 		n++
 	}
 	return n
@@ -259,12 +253,7 @@ func (s *state) findInlineRosters() {
 				if p == "" {
 					continue
 				}
-				h := doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: sent, Rule: RuleRoster, DatedHere: dated}
-				if dated {
-					d := start
-					h.Start = &d
-				}
-				s.addPost(p, h)
+				s.rosterHold(p, ps, sent, start, dated)
 				read++
 			}
 			if read > 0 {
@@ -284,4 +273,15 @@ func (s *state) markRosterLine(row doc.Span) {
 	for k := row.Start; k <= row.End; k++ {
 		s.rosterLines[k] = true
 	}
+}
+
+// rosterHold records that a roster gives the person the post, started on
+// start when the roster tells of an election or appointment.
+func (s *state) rosterHold(person string, ps posts.Post, evidence doc.Span, start string, dated bool) {
+	h := doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: evidence, Rule: RuleRoster, DatedHere: dated}
+	if dated {
+		d := start
+		h.Start = &d
+	}
+	s.addPost(person, h)
 }
