@@ -109,6 +109,7 @@ CALL (t) {
             WHEN t.title STARTS WITH '副' OR t.title IN ['常委', '委员', '代表'] THEN null
             ELSE next[0] END AS until
   WHERE from <= $date AND (until IS NULL OR until >= $date AND h.end IS NOT NULL OR until > $date)
+  WITH p, h, from, until ORDER BY from, p.name
   RETURN collect({person: p.name, acting: h.acting, from: from, until: until}) AS holders
 }
 UNWIND CASE WHEN size(holders) = 0 THEN [null] ELSE holders END AS holder
@@ -153,6 +154,7 @@ ORDER BY date, office, CASE change WHEN 'removal' THEN 0 ELSE 1 END, person;
 // :param person => '仝晓东'
 MATCH (p:Person {name: $person})-[h:HOLDS]->(t:Post)
 OPTIONAL MATCH (t)-[:POST_OF]->(o:Organization)
+WITH p, h, t, o ORDER BY o.name
 WITH p, h, t, collect(o.name) AS organizations
 RETURN coalesce(p.identity, p.key) AS identity, p.context AS context, t.name AS post, organizations,
        h.acting AS acting, h.start AS start, h.end AS end, h.first_seen AS first_seen, h.last_seen AS last_seen,
@@ -210,6 +212,7 @@ WHERE e.date STARTS WITH $month
   AND (e.context = $place
        OR EXISTS { (e)-[:HELD_IN]->(:Place)-[:PART_OF*0..4]->(:Place {name: $place}) })
 OPTIONAL MATCH (c:Person)-[:CHAIRED]->(e)
+WITH e, c ORDER BY c.name
 RETURN e.date AS date, e.name AS event, e.kind AS kind,
        [(e)-[:HELD_IN]->(pl:Place) | pl.name] AS places, collect(c.name) AS chaired_by
 ORDER BY date, event;
