@@ -378,24 +378,7 @@ func (s *state) trailingPerson(h string) string {
 
 // nameAtString reports whether the whole string is a person's name.
 func (s *state) nameAtString(rs []rune) bool {
-	if len(rs) < 2 || len(rs) > 4 {
-		return false
-	}
-	if s.persons.Has(string(rs)) {
-		return true
-	}
-	for _, sl := range []int{2, 1} {
-		if sl < len(rs) && s.Surnames[string(rs[:sl])] {
-			ok := true
-			for _, r := range rs[sl:] {
-				if !text.IsHan(r) || s.NotInName[r] {
-					ok = false
-				}
-			}
-			return ok && len(rs)-sl <= 2
-		}
-	}
-	return false
+	return len(rs) >= 2 && len(rs) <= 4 && (s.persons.Has(string(rs)) || s.SurnameName(string(rs)))
 }
 
 // addPersonByName records the first mention of a name found in a list.

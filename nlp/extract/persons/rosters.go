@@ -155,7 +155,7 @@ func (s *state) rosterNames(row doc.Span, rest, body, title, start string, dated
 		} else if k = s.paddedIndex(row, name); k >= 0 {
 			e = k + 3
 		}
-		if k < 0 || !s.rosterName(name) {
+		if k < 0 || !s.SurnameName(name) {
 			continue
 		}
 		p := name
@@ -164,21 +164,6 @@ func (s *state) rosterNames(row doc.Span, rest, body, title, start string, dated
 		n++
 	}
 	return n
-}
-
-// rosterName reports whether a roster's field is a person's name: the
-// recogniser's, or a surname and one or two given-name characters.
-func (s *state) rosterName(name string) bool {
-	rs := []rune(name)
-	if len(rs) < 2 || len(rs) > 4 || !text.AllHan(rs) {
-		return false
-	}
-	for _, sl := range []int{2, 1} {
-		if sl < len(rs) && s.Surnames[string(rs[:sl])] && len(rs)-sl <= 2 {
-			return true
-		}
-	}
-	return false
 }
 
 // paddedIndex finds a two-character name written with a space inside it.
@@ -246,7 +231,7 @@ func (s *state) findInlineRosters() {
 			read := 0
 			for _, f := range strings.FieldsFunc(s.Str(k+1, e), func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ' ' }) {
 				i := s.IndexOf(k+1, e, f)
-				if i < 0 || !s.rosterName(f) && s.nameAt(i) != len([]rune(f)) {
+				if i < 0 || !s.SurnameName(f) && s.nameAt(i) != len([]rune(f)) {
 					continue
 				}
 				p := s.acceptName(i, len([]rune(f)), RuleAppointName)

@@ -66,6 +66,27 @@ func (l *Lexicon) CommonWord(w string) bool {
 	return ok && f >= 50 && pos != "ns" && !strings.HasPrefix(pos, "nr")
 }
 
+// SurnameName reports whether name has the shape of a Han name: a surname
+// of the lexicon and one or two given-name characters, none of them one
+// that never stands in a name.
+func (l *Lexicon) SurnameName(name string) bool {
+	rs := []rune(name)
+	if len(rs) < 2 || len(rs) > 4 {
+		return false
+	}
+	for _, sl := range []int{2, 1} {
+		if sl < len(rs) && l.Surnames[string(rs[:sl])] {
+			for _, r := range rs[sl:] {
+				if !IsHan(r) || l.NotInName[r] {
+					return false
+				}
+			}
+			return len(rs)-sl <= 2
+		}
+	}
+	return false
+}
+
 // KnownPlace reports whether w names a place: a division of the official
 // gazetteer (by its full or former name, or a short form of a county or
 // above: 甘南州, 修文), or a word gse tags as a place — unless the lexicon
