@@ -37,8 +37,9 @@ func (s *Reader) SubjectsBefore(v int) [][2]int {
 		e = k
 	}
 	a, n := s.nameEndingAt(e)
-	if n == 0 && e < v {
-		a, n = s.nameBefore(e) // the qualifier marks where the name ends
+	if n == 0 && (e < v || v < 1 || !strings.ContainsRune(verbFirst, s.t[v-1])) {
+		// the qualifier or the verb marks where the name ends (王某当选, 蓝某任…)
+		a, n = s.nameBefore(e)
 	}
 	if n == 0 {
 		return nil
@@ -57,6 +58,10 @@ func (s *Reader) SubjectsBefore(v int) [][2]int {
 	}
 	return out
 }
+
+// verbFirst are the characters that open a verb of two ending in 任
+// (担任, 兼任, 出任 …): 林某担任 is no name 林某担 before 任.
+const verbFirst = "担兼出转调升接就连现历曾继留聘"
 
 // skipVoteQualifier returns where the subject ends before the verb at v,
 // stepping back over qualifiers of the vote (以190票的高票, 全票, 分别, 均).

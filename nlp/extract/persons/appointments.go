@@ -29,19 +29,32 @@ func (s *state) findAppointments() {
 			v = end - 1
 			continue
 		}
-		// PERSON(、PERSON)* (同志) (以…票) VERB (为) POSTS
-		if subj := s.n.SubjectsBefore(v); len(subj) > 0 {
+		// PERSON(、PERSON)* (同志) (以…票) VERB (为) POSTS; or an item of a
+		// list of appointments, NAME(（女）)，任POSTS
+		subj := s.n.SubjectsBefore(v)
+		if len(subj) == 0 && (verb == "任" || verb == "担任") {
+			subj = s.itemSubjectBefore(v)
+		}
+		if len(subj) > 0 {
 			q := after
 			if s.HasAt(q, "为") && !strings.HasSuffix(verb, "为") {
 				q++
 			}
 			if items, _ := s.postList(q, v); len(items) > 0 {
 				for _, nm := range subj {
-					if p := s.acceptName(nm[0], nm[1], RuleAppointName); p != "" {
+					p := s.acceptName(nm[0], nm[1], RuleAppointName)
+					if p == "" && (nm[0] == 0 || text.IsPunct(s.t[nm[0]-1])) {
+						// a clause that opens with the name and goes on with
+						// the verb and posts says it is one, whatever the
+						// recogniser read inside it (，蓝某任某县财政局局长)
+						p = s.acceptCell(nm[0], nm[1], RuleAppointName)
+					}
+					if p != "" {
 						s.appointPosts(p, items, kind, v, RuleAppointSubject)
 					}
 				}
 			}
+			v = after - 1 // 任 of 担任 is no verb of its own
 			continue
 		}
 		if verb == "任" || verb == "担任" || verb == "兼任" || verb == "当选" {
@@ -72,6 +85,7 @@ func (s *state) findAppointments() {
 		if n == 0 {
 			continue
 		}
+		n = s.preferFullName(after, n)
 		names := [][2]int{{after, n}}
 		q := s.skipNote(after + n)
 		for q < len(s.t) && s.t[q] == '、' {
@@ -116,7 +130,7 @@ func (s *state) findAppointments() {
 // nextAppointee reads ",B(、C)为" at end, the next pair of an appointment
 // list (任命A为X，B为Y): the names and where their posts start.
 func (s *state) nextAppointee(end int) ([][2]int, int) {
-	if end >= len(s.t) || s.t[end] != ',' {
+	if end >= len(s.t) || s.t[end] != ',' && s.t[end] != '、' {
 		return nil, end
 	}
 	names, q := s.namesAt(end + 1)
@@ -160,11 +174,11 @@ func (s *state) postList(q, v int) ([]posts.Item, int) {
 	a := q
 	for k := q; k <= sent.End && k <= len(s.t); k++ {
 		atEnd := k == sent.End || k == len(s.t)
-		stop := !atEnd && (s.t[k] == ';' || text.IsSentenceEnd(s.t[k]) || s.HasAt(k, "职务") || s.HasAt(k, "的请求"))
+		stop := !atEnd && (s.t[k] == ';' || text.IsSentenceEnd(s.t[k]) || s.HasAt(k, "职务") || s.HasAt(k, "的请求") || s.HasAt(k, "的决定"))
 		if !atEnd && !stop && s.t[k] != '、' && s.t[k] != ',' {
 			continue
 		}
-		if !atEnd && !stop && s.t[k] == ',' && k > a && (s.clauseHasVerb(k+1) || s.startsAppointee(k+1)) {
+		if !atEnd && !stop && (s.t[k] == ',' && k > a && s.clauseHasVerb(k+1) || (s.t[k] == ',' || s.t[k] == '、') && s.startsAppointee(k+1)) {
 			stop = true // the next clause is an appointment of its own
 		}
 		seg := s.Str(a, k)
@@ -187,6 +201,9 @@ func (s *state) postList(q, v int) ([]posts.Item, int) {
 			break
 		}
 		org := s.Str(a, e-tl)
+		if strings.ContainsRune(org, ' ') {
+			break // names apart by spaces (任命A B为…): no organisation
+		}
 		if ors := []rune(org); len(levels) > 0 && len(ors) > 1 && strings.ContainsRune("省市县区旗州盟镇乡", ors[0]) {
 			for _, lv := range levels { // 市、县人大代表 → 市人大代表, 县人大代表
 				items = append(items, posts.Item{Org: lv + string(ors[1:]), Title: s.Str(e-tl, e), Class: cls, Span: text.Span(a, e)})
@@ -313,7 +330,8 @@ func (s *state) appointmentBlock(a, v int, kind string) int {
 	}
 	// the verb as a heading of its own line (一、任命\nA为X；) opens a block
 	// as a colon does
-	heading := q < len(s.t) && s.t[q] == '\n' && s.headingAt(v)
+	lineHead := s.headingAt(v)
+	heading := q < len(s.t) && s.t[q] == '\n' && lineHead
 	if q >= len(s.t) || s.t[q] != ':' && !heading {
 		return a
 	}
@@ -322,9 +340,13 @@ func (s *state) appointmentBlock(a, v int, kind string) int {
 	end := a
 	for q < len(s.t) {
 		var names [][2]int
-		k := q
+		k, cell := q, false
 		for {
 			n := s.nameAt(k)
+			if c := s.cellName(k); c > 0 && lineHead && len(names) == 0 {
+				n = c
+				cell = true
+			}
 			if n == 0 {
 				break
 			}
@@ -339,15 +361,35 @@ func (s *state) appointmentBlock(a, v int, kind string) int {
 			}
 			break
 		}
-		if len(names) == 0 || !s.HasAt(k, "为") && !s.HasAt(k, "的") {
+		if len(names) == 0 {
 			break
 		}
-		items, stop := s.postList(k+1, k+1)
+		switch {
+		case s.HasAt(k, "为") || s.HasAt(k, "的"):
+			k++
+		case k < len(s.t) && s.t[k] == ' ' && lineHead:
+			// a line "NAME　POSTS" under the verb as a heading (任命\n王某　某县财政局局长)
+			for k < len(s.t) && s.t[k] == ' ' {
+				k++
+			}
+		default:
+			k = -1
+		}
+		if k < 0 {
+			break
+		}
+		items, stop := s.postList(k, k)
 		if len(items) == 0 {
 			break
 		}
 		for _, nm := range names {
-			if p := s.acceptName(nm[0], nm[1], RuleAppointName); p != "" {
+			p := ""
+			if cell {
+				p = s.acceptCell(nm[0], nm[1], RuleAppointName)
+			} else {
+				p = s.acceptName(nm[0], nm[1], RuleAppointName)
+			}
+			if p != "" {
 				s.appointPosts(p, items, kind, v, RuleAppointBlock)
 			}
 		}
@@ -421,4 +463,71 @@ func (s *state) skipNote(q int) int {
 		}
 	}
 	return q
+}
+
+// itemSubjectBefore reads the person of an item of a list of
+// appointments, "蓝某（女），任某县教育局副局长；": a name that opens its
+// line or clause (after ；or ：), a note in brackets and a comma before the
+// verb at v.
+func (s *state) itemSubjectBefore(v int) [][2]int {
+	e := v - 1
+	if e < 2 || s.t[e] != ',' {
+		return nil
+	}
+	if s.t[e-1] == ')' {
+		if o := s.lastIndex(max(0, e-8), e, '('); o > 0 {
+			e = o
+		}
+	}
+	if s.HasAt(e-2, "同志") {
+		e -= 2
+	}
+	a, n := s.nameEndingAt(e)
+	if n == 0 {
+		return nil
+	}
+	k := a
+	for k > 0 && (s.t[k-1] == ' ' || strings.ContainsRune("一二三四五六七八九十、.", s.t[k-1]) || text.IsDigit(s.t[k-1])) {
+		k--
+	}
+	if k > 0 && s.t[k-1] != '\n' && s.t[k-1] != ';' && s.t[k-1] != ':' {
+		return nil
+	}
+	return [][2]int{{a, n}}
+}
+
+// cellName reads a name that fills the first cell of a line, a space
+// after it (王某某　某县财政局局长): its length, or 0.
+func (s *state) cellName(k int) int {
+	if k > 0 && s.t[k-1] != '\n' {
+		return 0
+	}
+	for n := 2; n <= 4 && k+n < len(s.t); n++ {
+		if s.t[k+n] == ' ' {
+			if text.AllHan(s.t[k:k+n]) && s.r.lx.SurnameName(string(s.t[k:k+n])) {
+				return n
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// preferFullName returns the length of the appointee's name at a, read
+// as n characters: a two-character reading whose next character opens a
+// place's name (牛建|华县财政局局长) gives way to the three-character name
+// when the posts after that still read (牛建华|县财政局局长), the commoner
+// shape of a Chinese name, unless the text names that place elsewhere.
+func (s *state) preferFullName(a, n int) int {
+	if n != 2 || a+4 > len(s.t) || !strings.ContainsRune("县市区旗", s.t[a+3]) {
+		return n
+	}
+	full := string(s.t[a : a+3])
+	if !s.r.lx.SurnameName(full) || strings.Count(string(s.t), string(s.t[a+2:a+4])) > 1 {
+		return n
+	}
+	if items, _ := s.postList(a+3, a+3); len(items) == 0 {
+		return n
+	}
+	return 3
 }

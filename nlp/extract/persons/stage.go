@@ -80,6 +80,9 @@ func (st *Stage) Process(d *doc.Document) error {
 	s.findRosters()
 	s.findInlineRosters()
 	s.findPresentPosts()
+	s.findTableRows()
+	s.findAppositions()
+	s.findBracketPosts()
 	s.findLooseNames()
 	s.findRecognisedNames()
 	s.expandNames()
@@ -120,6 +123,19 @@ func (s *state) acceptName(i, n int, rule string) string {
 		return ""
 	}
 	name := string(s.t[i : i+n])
+	s.persons.Add(name, text.Span(i, i+n), rule)
+	return name
+}
+
+// acceptCell records the name that fills a cell of a list by lines (a
+// line's first cell, a table's name column): its place there says it is a
+// name, whatever the recogniser read inside it; only credits and ordinary
+// words are refused.
+func (s *state) acceptCell(i, n int, rule string) string {
+	name := string(s.t[i : i+n])
+	if s.n.IsByline(i) || !s.n.Plausible(name) {
+		return ""
+	}
 	s.persons.Add(name, text.Span(i, i+n), rule)
 	return name
 }
