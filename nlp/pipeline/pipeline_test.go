@@ -416,6 +416,21 @@ func TestCommendationForms(t *testing.T) {
 		{"a list after 获得者为, with the quoted class of its clause",
 			"3月8日，测水县举行颁奖典礼。其中“敬业奉献”类获得者为柳测英、吴测芳和程大江，“孝老爱亲”类获得者为周立新。",
 			[]string{"吴测芳 | 敬业奉献", "周立新 | 孝老爱亲", "柳测英 | 敬业奉献", "程大江 | 敬业奉献"}},
+		{"honours before their lists: 对荣获“…”称号的A、B和荣获“…”称号的C进行表彰",
+			"12月3日，测水县召开双拥工作表彰大会。会议对荣获“双拥模范单位”称号的县人民医院、县第一中学和荣获“拥军优属先进个人”称号的柳测英、吴测芳等同志进行了表彰。",
+			[]string{"县人民医院 | 双拥模范单位", "县第一中学 | 双拥模范单位", "吴测芳 | 拥军优属先进个人", "柳测英 | 拥军优属先进个人"}},
+		{"a decision with no gathering: the commendation is the event; a count run into the last name",
+			"关于表彰2023年度优秀共产党员的决定\n经研究，决定授予柳测英、吴测芳、程大江3名同志“优秀共产党员”称号。\n中共测水县委\n2023年7月1日",
+			[]string{"吴测芳 | 优秀共产党员", "柳测英 | 优秀共产党员", "程大江 | 优秀共产党员"}},
+		{"awards handed to a list (为…颁奖) and received by representatives (作为…代表登台领奖)",
+			"3月1日晚，测水县“感动测水”年度人物颁奖晚会举行。晚会为城南镇居民柳测英、退役军人吴测芳等10位“感动测水”年度人物颁奖。县第一中学教师程大江作为“优秀教师”代表登台领奖。",
+			[]string{"吴测芳 | “感动测水”年度人物", "柳测英 | “感动测水”年度人物", "程大江 | 优秀教师"}},
+		{"a list under its headline, several names a row; clauses are no honourees",
+			"测水县2023年度“最美教师”名单\n柳测英　吴测芳\n程大江",
+			[]string{"吴测芳 | 最美教师", "柳测英 | 最美教师", "程大江 | 最美教师"}},
+		{"受到…表彰, and a clause before 被评为 that names nobody",
+			"12月5日，测水县召开表彰大会。柳测英、吴测芳等10名同志受到县委、县政府表彰。这项成果被评为县科技进步一等奖。",
+			[]string{"吴测芳 | ", "柳测英 | "}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

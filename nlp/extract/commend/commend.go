@@ -39,12 +39,32 @@ func (s *state) findCommendations() {
 				if honour == "" {
 					continue
 				}
+			case "颁奖", "领奖", "颁发":
+				if verb == "颁发" && !s.awardObject(k+l, ce) {
+					continue // 颁发任命书: no award
+				}
+				// 为A、B等10位“…”颁奖; A、B作为“…”代表登台领奖
+				list, honour = s.awardList(k, verb, sent.Start)
+				if list == "" {
+					continue
+				}
 			case "表彰":
+				if cs := s.ClauseStart(k, sent.Start); s.IndexOf(cs, k, "称号的") >= 0 {
+					continue // 对荣获“…”称号的A、B进行表彰: read at 荣获
+				}
 				// 对张三、李四等10名优秀教师进行表彰: the honorees after 对
 				groups := s.commendedBefore(k, sent.Start)
 				if len(groups) == 0 {
 					// 表彰了A、B等50名优秀共产党员，C等20名…和D等10个先进集体
 					groups = s.commendedAfter(k+l, sent.End)
+				}
+				if len(groups) == 0 {
+					// A、B等10名同志受到县委、县政府表彰
+					if x := s.lastIndexOf(s.ClauseStart(k, sent.Start), k, "受到"); x > 0 {
+						cs := s.ClauseStart(k, sent.Start)
+						groups = [][2]string{{s.Str(s.NameStart(cs, x), x), ""}}
+						verb = "受到表彰"
+					}
 				}
 				if len(groups) == 0 {
 					continue
@@ -68,17 +88,26 @@ func (s *state) findCommendations() {
 				} else {
 					continue
 				}
-			case "荣获", "获得", "被评为", "评为", "获评", "荣膺", "命名":
+			case "荣获", "获得", "被评为", "评为", "获评", "荣膺", "命名", "入选":
 				// the honorees come before the verb, the honour after it
 				cs := s.ClauseStart(k, sent.Start)
 				list = strings.TrimSuffix(s.Str(s.NameStart(cs, k), k), "被")
 				honour, end = s.honourAfter(k+l, ce)
+				if honour == "" && verb == "入选" {
+					// “某地好人”名单揭晓，A、B、C 3人入选: the list the sentence named
+					honour, end = s.quotedBefore(k, sent.Start), k+l
+				}
 				if honour == "" {
 					continue
 				}
 				if a := s.listIntroAt(end); a > 0 {
 					// 荣获“优秀共产党员”称号的有：王某、李某 — the list follows
 					list, end = s.Str(a, s.ClauseEnd(a, sent.End)), s.ClauseEnd(a, sent.End)
+				} else if a := s.relativeListAt(end); a > 0 {
+					// 对荣获“某某”称号的A、B和荣获“某某”称号的C进行表彰: the
+					// honour qualifies the list after it
+					e := s.relativeListEnd(a, ce)
+					list, end = s.Str(a, e), e
 				}
 			default:
 				continue
@@ -193,9 +222,21 @@ func (s *state) isPronoun(w string) bool {
 // addHonourees records the named members of a list as commended with the
 // honour, by the rule of the verb.
 func (s *state) addHonourees(list, honour, verb string, sent doc.Span) {
-	for _, h := range s.splitHonorees(list) {
-		if verb == "表彰" && !s.nameAtString([]rune(h)) && !s.endsWithCue(h, s.r.honoreeOrgEnd) {
-			continue // 对一批获得者进行表彰: a group, not a name
+	hs := s.splitHonorees(list)
+	named := 0
+	for _, h := range hs {
+		if s.nameAtString([]rune(h)) {
+			named++
+		}
+	}
+	for _, h := range hs {
+		if !s.honoreeShaped(h) {
+			// a name among names (额尔敦其其格、乌日娜、王建国) is one, though
+			// longer than a Han name and unknown to the recogniser
+			if named == 0 || !s.nameAmongNames(h) {
+				continue // 对一批获得者进行表彰: a group, not a name; 这项成果被评为…: no honouree
+			}
+			s.addPersonByName(h)
 		}
 		s.honours = append(s.honours, doc.Honour{Event: events.For(s.D.Events, sent), Name: h, IsPerson: s.persons.Has(h), Honour: honour, Evidence: sent, Rule: ruleOf(verb)})
 	}
@@ -262,13 +303,18 @@ func (s *state) commendedAfter(a, end int) [][2]string {
 			}
 			honour := ""
 			rest := []rune(list[i+len("等"):])
+			counted := false
 			for j, r := range rest {
 				if strings.ContainsRune("名位个家人", r) {
 					if j > 0 {
 						honour = string(rest[j+1:])
 					}
+					counted = true
 					break
 				}
+			}
+			if !counted && len(rest) >= 2 && s.honourish(string(rest)) {
+				honour = string(rest) // 表彰了某中学、某小学等优秀学校: uncounted
 			}
 			honour = strings.TrimRight(honour, "。;!?")
 			if honour == "" {
@@ -346,11 +392,20 @@ func (s *state) splitHonorees(list string) []string {
 		list = list[:i]
 	}
 	var out []string
-	for _, h := range strings.FieldsFunc(list, func(r rune) bool { return r == '、' || r == ',' || r == '和' || r == ' ' }) {
+	var parts []string
+	for _, p := range strings.FieldsFunc(list, func(r rune) bool { return r == '、' || r == ',' || r == ' ' }) {
+		if q := strings.TrimSuffix(p, "同志"); s.persons.Has(q) || strings.Contains(s.trailingPerson(q), "和") {
+			parts = append(parts, p) // 巴图孟和: a name with 和 in it
+			continue
+		}
+		parts = append(parts, strings.Split(p, "和")...)
+	}
+	for _, h := range parts {
 		if i := strings.IndexAny(h, "(（"); i > 0 {
 			h = h[:i] // 郑立平(县供电公司): the note is no part of the name
 		}
 		h = strings.TrimSpace(strings.TrimSuffix(h, "同志"))
+		h = trimCount(h) // 池某5名 of 授予…池某5名同志“…”称号
 		if h == "" || s.isPronoun(h) || strings.ContainsAny(h, "0123456789") || strings.Contains(h, "先进") || len([]rune(h)) < 2 {
 			continue
 		}
@@ -378,7 +433,7 @@ func (s *state) trailingPerson(h string) string {
 
 // nameAtString reports whether the whole string is a person's name.
 func (s *state) nameAtString(rs []rune) bool {
-	return len(rs) >= 2 && len(rs) <= 4 && (s.persons.Has(string(rs)) || s.SurnameName(string(rs)))
+	return len(rs) >= 2 && (s.persons.Has(string(rs)) || len(rs) <= 4 && s.SurnameName(string(rs)))
 }
 
 // addPersonByName records the first mention of a name found in a list.
@@ -433,4 +488,163 @@ func (s *state) findQuotedLists() {
 			cs = ce + 1
 		}
 	}
+}
+
+// trimCount cuts the count a list's last name runs into (池某5名, 池某五位).
+func trimCount(h string) string {
+	rs := []rune(h)
+	n := len(rs)
+	if n > 0 && strings.ContainsRune("名位人个", rs[n-1]) {
+		n--
+	} else {
+		return h
+	}
+	k := n
+	for k > 0 && (text.IsDigit(rs[k-1]) || strings.ContainsRune("一二两三四五六七八九十百", rs[k-1])) {
+		k--
+	}
+	if k == n || k < 2 {
+		return h
+	}
+	return string(rs[:k])
+}
+
+// relativeListAt reads "(”)(荣誉)称号的" at i followed by a list (not by
+// 有, 是, 为, which listIntroAt reads): where the list starts, or 0.
+func (s *state) relativeListAt(i int) int {
+	if i < len(s.t) && s.t[i] == '”' {
+		i++
+	}
+	if s.HasAt(i, "荣誉") {
+		i += 2
+	}
+	if !s.HasAt(i, "称号的") {
+		return 0
+	}
+	i += 3
+	if i >= len(s.t) || text.IsPunct(s.t[i]) || strings.ContainsRune("有是为", s.t[i]) {
+		return 0
+	}
+	return i
+}
+
+// relativeListEnd returns where the list from a ends: before the next
+// 和荣获 (another honour's list), before 进行/予以/给予 (…进行表彰), or at the
+// clause's end ce.
+func (s *state) relativeListEnd(a, ce int) int {
+	for k := a; k < ce; k++ {
+		if (s.t[k] == '和' || s.t[k] == '及' || s.t[k] == '、') && s.r.honour.HasPrefixAt(s.t, k+1) {
+			return k
+		}
+		for _, w := range []string{"进行", "予以", "给予"} {
+			if s.HasAt(k, w) {
+				return k
+			}
+		}
+	}
+	return ce
+}
+
+// awardList reads the honourees of an award at k: 为(向) LIST 颁奖 (the
+// list between the preposition and the verb: 为A、B等10位“某某”年度人物颁奖)
+// or LIST 作为“…”代表(登台)领奖 (the list before 作为). The honour is the
+// quoted one of the list, if any.
+func (s *state) awardList(k int, verb string, sentStart int) (string, string) {
+	cs := s.ClauseStart(k, sentStart)
+	a, b := -1, k
+	if verb == "颁奖" {
+		for x := k - 1; x >= cs; x-- {
+			if s.t[x] == '为' || s.t[x] == '向' {
+				a = x + 1
+				break
+			}
+		}
+	} else {
+		if x := s.IndexOf(cs, k, "作为"); x > cs {
+			a, b = s.NameStart(cs, x), x
+		}
+	}
+	if a < 0 || a >= b {
+		return "", ""
+	}
+	list, honour := s.Str(a, b), ""
+	if q := s.IndexFrom(a, k, '“'); q >= 0 {
+		if qe := s.IndexFrom(q+1, k, '”'); qe > q {
+			honour = s.Str(q+1, qe)
+			if q < b && !strings.Contains(s.Str(a, q), "等") {
+				list = s.Str(a, q)
+			}
+		}
+	}
+	if i := strings.Index(list, "等"); i >= 0 {
+		// 等10位“感动某地”年度人物: what comes after the count, as written
+		rest := []rune(list[i+len("等"):])
+		for j, r := range rest {
+			if strings.ContainsRune("名位个家人", r) {
+				if h := strings.TrimSpace(string(rest[j+1:]) + s.Str(b, k)); j > 0 && len([]rune(h)) >= 2 {
+					honour = h
+				}
+				break
+			}
+		}
+	}
+	var named []string
+	for _, h := range s.splitHonorees(list) {
+		if s.nameAtString([]rune(h)) || s.endsWithCue(h, s.r.honoreeOrgEnd) {
+			named = append(named, h)
+		}
+	}
+	return strings.Join(named, "、"), honour
+}
+
+// awardObject reports whether what is handed over after 颁发 is an award
+// (证书, 奖牌, 奖杯, 奖状, 荣誉…), not a letter of appointment (任命书, 聘书).
+func (s *state) awardObject(a, ce int) bool {
+	obj := s.Str(a, ce)
+	return !strings.Contains(obj, "任命") && !strings.Contains(obj, "聘") &&
+		(strings.Contains(obj, "证书") || strings.Contains(obj, "奖") || strings.Contains(obj, "荣誉") || strings.Contains(obj, "牌匾"))
+}
+
+// quotedBefore returns the last quoted text of the sentence before k, or "".
+func (s *state) quotedBefore(k, sentStart int) string {
+	for qe := k - 1; qe > sentStart; qe-- {
+		if s.t[qe] != '”' {
+			continue
+		}
+		for q := qe - 1; q >= sentStart; q-- {
+			if s.t[q] == '“' {
+				return s.Str(q+1, qe)
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// lastIndexOf returns the last index of w in [a, b), or -1.
+func (s *state) lastIndexOf(a, b int, w string) int {
+	for k := b - len([]rune(w)); k >= a; k-- {
+		if s.HasAt(k, w) {
+			return k
+		}
+	}
+	return -1
+}
+
+// honoreeShaped reports whether h reads as an honouree's name: a person's
+// name, an organisation's (ending like one: 某某中学, 某镇党委) or a place's
+// (丹东市荣获…), and no clause (其中…所在的…三个年轻人, 这项成果, 近日又).
+func (s *state) honoreeShaped(h string) bool {
+	rs := []rune(h)
+	if len(rs) > 30 || strings.ContainsAny(h, "的这那其又还竟至“”《》") {
+		return s.nameAtString(rs)
+	}
+	return s.nameAtString(rs) || s.endsWithCue(h, s.r.honoreeOrgEnd) || orgLike(h) || s.KnownPlace(h)
+}
+
+// nameAmongNames reports whether h, a member of a list of names, can be a
+// name too: five or six Han characters and no word of a clause.
+func (s *state) nameAmongNames(h string) bool {
+	rs := []rune(h)
+	return len(rs) >= 5 && len(rs) <= 6 && text.AllHan(rs) && !strings.ContainsAny(h, "的这那又还等和与及在是了")
 }

@@ -27,6 +27,7 @@ const (
 	RuleWon     = "commend.won"
 	RulePraise  = "commend.praise"
 	RuleList    = "commend.list"
+	RuleAward   = "commend.award"   // 为A、B颁奖, A作为…代表登台领奖, 为A颁发荣誉证书
 	RuleTable   = "commend.table"   // a list by lines: an honour's heading (优秀共产党员（10名）, 一等奖：), then its names
 	RuleHonoree = "commend.honoree" // a person mention: an honouree's name
 )
@@ -35,8 +36,10 @@ func ruleOf(verb string) string {
 	switch verb {
 	case "被授予":
 		return RuleGranted
-	case "表彰":
+	case "表彰", "受到表彰":
 		return RulePraise
+	case "颁奖", "领奖", "颁发":
+		return RuleAward
 	case "授予", "命名为":
 		return RuleGrant
 	}

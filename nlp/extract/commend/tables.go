@@ -37,6 +37,10 @@ func (s *state) findNameTables() {
 			honour, orgs = h, isOrgs
 			continue
 		}
+		if h := s.listHeading(line); h != "" {
+			honour, orgs = h, false
+			continue
+		}
 		if label, rest, ok := s.labelledNames(line); ok {
 			at := ln.Start + len([]rune(line)) - len([]rune(rest))
 			for _, h := range s.splitHonorees(rest) {
@@ -57,6 +61,14 @@ func (s *state) findNameTables() {
 		}
 		name := first[0]
 		switch {
+		case len(first) > 1 && s.allHonorees(first, orgs):
+			// several a row: 柳明远　顾南星　邹宏伟, 县人民医院　县第一中学
+			for _, h := range first {
+				if !orgs {
+					s.addPersonByName(h)
+				}
+				s.addTableHonour(h, honour, ln.Start, ln)
+			}
 		case !orgs && s.nameAtString([]rune(name)):
 			s.addPersonByName(name)
 			s.addTableHonour(name, honour, ln.Start, ln)
@@ -68,14 +80,31 @@ func (s *state) findNameTables() {
 	}
 }
 
-// commends reports whether the text commends at all.
+// commends reports whether the text commends at all: a commendation
+// cue, or a line that is a list of honourees' heading (先进个人名单).
 func (s *state) commends() bool {
 	for k := range s.t {
 		if s.r.honour.HasPrefixAt(s.t, k) || s.r.honoreeList.HasPrefixAt(s.t, k) {
 			return true
 		}
 	}
+	for _, ln := range s.Lines() {
+		if line := strings.TrimSpace(s.Str(ln.Start, ln.End)); strings.HasSuffix(line, "名单") && containsCue([]rune(line), s.r.honourWord) {
+			return true
+		}
+	}
 	return false
+}
+
+// allHonorees reports whether every cell of a row is a person's name (or,
+// under a heading of organisations, an organisation's).
+func (s *state) allHonorees(cells []string, orgs bool) bool {
+	for _, c := range cells {
+		if orgs && !(s.endsWithCue(c, s.r.honoreeOrgEnd) || orgLike(c)) || !orgs && !s.nameAtString([]rune(c)) {
+			return false
+		}
+	}
+	return true
 }
 
 // countedHeading reads 全县优秀共产党员（10名） or 一、先进集体(5个): the honour,
@@ -183,4 +212,24 @@ func orgLike(name string) bool {
 		}
 	}
 	return strings.ContainsRune("部会委局院校所站队处科厅社馆团司组室村", rs[len(rs)-1])
+}
+
+// listHeading reads a heading "…名单" that names an honour: the quoted
+// honour (2023年度“最美教师”名单 → 最美教师), else what comes before 名单
+// (优秀共产党员名单); "" when the line is none.
+func (s *state) listHeading(line string) string {
+	h, ok := strings.CutSuffix(line, "名单")
+	if !ok || !containsCue([]rune(h), s.r.honourWord) || len([]rune(h)) > 40 {
+		return ""
+	}
+	if a := strings.Index(h, "“"); a >= 0 {
+		if b := strings.Index(h[a:], "”"); b > 0 {
+			return h[a+len("“") : a+b]
+		}
+	}
+	h = strings.TrimPrefix(stripEnumerator(h), "受表彰的")
+	if strings.ContainsAny(h, "和及、") {
+		return "" // 先进集体和先进个人名单: the headings under it say which
+	}
+	return h
 }

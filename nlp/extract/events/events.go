@@ -37,6 +37,9 @@ func (s *state) findEvents() {
 			s.activitiesIn(sent)
 		}
 	}
+	if len(s.events) == 0 {
+		s.commendationAct()
+	}
 }
 
 func (s *state) namedEventsIn(sent doc.Span) {

@@ -37,6 +37,12 @@ func TestEventsLayer(t *testing.T) {
 		{"3月5日,志愿者开展了以“情系乡里,爱传万家”为主题的爱心志愿行动。",
 			[]string{"爱心志愿行动|other|2024-03-05||events.named"}},
 		{"3月5日,各村开展献爱心、送温暖等活动。", nil},
+		// a commendation with no gathering is the report's event, named by
+		// its headline and dated under the signature
+		{"关于表彰2023年度优秀共产党员的决定\n决定授予柳明远同志“优秀共产党员”称号。\n中共青禾县委\n2023年7月1日",
+			[]string{"关于表彰2023年度优秀共产党员的决定|other|2023-07-01||events.commendation"}},
+		{"青禾县2023年度“最美教师”名单\n柳明远 顾南星",
+			[]string{"青禾县2023年度“最美教师”名单|other|||events.commendation"}},
 	}
 	for _, tt := range tests {
 		d := extracttest.Run(t, "2024-03-06", tt.text)

@@ -5,12 +5,13 @@
 // persons or leaders carry out.
 //
 // Lexicon: the cue sections event_verb, event_suffix, event_follow,
-// time_prefix, studied, part_of_event, activity (and the lexicon's activity kinds); it
+// time_prefix, studied, part_of_event, activity, commendation_act,
+// honour_word (and the lexicon's activity kinds); it
 // reads leader (a leader carries out an activity) and the shared daypart.
 //
 // Rules: events.named (VERB NAME: 召开…会议), events.named-held (NAME 在
 // PLACE VERB: …会议在…召开), events.activity (an activity verb with an
-// actor).
+// actor), events.commendation (a commendation without a gathering).
 package events
 
 import (
@@ -35,6 +36,7 @@ type Stage struct {
 	partOfEvent                      *lexicon.Trie
 	timePrefix, eventFollow, studied *lexicon.Trie
 	leader                           *lexicon.Trie
+	commendAct, honourWord           *lexicon.Trie
 }
 
 // New builds the stage from the lexicon.
@@ -42,7 +44,7 @@ func New(lx *text.Lexicon) *Stage {
 	return &Stage{lx: lx,
 		eventSuffix: lx.Cue("event_suffix"), eventVerb: lx.Cue("event_verb"), activity: lx.Cue("activity"), partOfEvent: lx.Cue("part_of_event"),
 		timePrefix: lx.Cue("time_prefix"), eventFollow: lx.Cue("event_follow"), studied: lx.Cue("studied"),
-		leader: lx.Cue("leader")}
+		leader: lx.Cue("leader"), commendAct: lx.Cue("commendation_act"), honourWord: lx.Cue("honour_word")}
 }
 
 // Name implements the pipeline stage interface.

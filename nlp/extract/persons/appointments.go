@@ -201,8 +201,8 @@ func (s *state) postList(q, v int) ([]posts.Item, int) {
 			break
 		}
 		org := s.Str(a, e-tl)
-		if strings.ContainsRune(org, ' ') {
-			break // names apart by spaces (任命A B为…): no organisation
+		if strings.ContainsAny(org, " 的") || strings.HasPrefix(org, "这") || strings.HasPrefix(org, "那") {
+			break // names apart by spaces (任命A B为…), 这所学校的校长: no organisation
 		}
 		if ors := []rune(org); len(levels) > 0 && len(ors) > 1 && strings.ContainsRune("省市县区旗州盟镇乡", ors[0]) {
 			for _, lv := range levels { // 市、县人大代表 → 市人大代表, 县人大代表
