@@ -130,14 +130,17 @@ func (s *state) findAppointments() {
 // nextAppointee reads ",B(、C)为" at end, the next pair of an appointment
 // list (任命A为X，B为Y): the names and where their posts start.
 func (s *state) nextAppointee(end int) ([][2]int, int) {
+	if s.HasAt(end, "职务") {
+		end += 2
+	}
 	if end >= len(s.t) || s.t[end] != ',' && s.t[end] != '、' {
 		return nil, end
 	}
 	names, q := s.namesAt(end + 1)
-	if len(names) == 0 || !s.HasAt(q, "为") {
+	if len(names) == 0 || !s.HasAt(q, "为") && !s.HasAt(q, "的") {
 		return nil, end
 	}
-	return names, q + 1
+	return names, q + 1 // 任命A为X，B为Y; 免去A的X职务，B的Y职务
 }
 
 // namesAt reads names joined by 、 from a, each with an optional 同志, and
@@ -367,6 +370,8 @@ func (s *state) appointmentBlock(a, v int, kind string) int {
 		switch {
 		case s.HasAt(k, "为") || s.HasAt(k, "的"):
 			k++
+		case k < len(s.t) && s.t[k] == ',' && len(names) == 1:
+			k++ // 任命：王某，某县教育局局长；李某，…
 		case k < len(s.t) && s.t[k] == ' ' && lineHead:
 			// a line "NAME　POSTS" under the verb as a heading (任命\n王某　某县财政局局长)
 			for k < len(s.t) && s.t[k] == ' ' {
