@@ -372,9 +372,10 @@ func (s *state) appointmentBlock(a, v int, kind string) int {
 			k++
 		case k < len(s.t) && s.t[k] == ',' && len(names) == 1:
 			k++ // 任命：王某，某县教育局局长；李某，…
-		case k < len(s.t) && s.t[k] == ' ' && lineHead:
-			// a line "NAME　POSTS" under the verb as a heading (任命\n王某　某县财政局局长)
-			for k < len(s.t) && s.t[k] == ' ' {
+		case k < len(s.t) && (s.t[k] == ' ' || s.t[k] == '\n' && cell) && lineHead:
+			// a line "NAME　POSTS" under the verb as a heading (任命\n王某　某县财政局局长),
+			// or the name and its posts on lines of their own (a table's cells)
+			for k < len(s.t) && (s.t[k] == ' ' || s.t[k] == '\n') {
 				k++
 			}
 		default:
@@ -501,14 +502,14 @@ func (s *state) itemSubjectBefore(v int) [][2]int {
 	return [][2]int{{a, n}}
 }
 
-// cellName reads a name that fills the first cell of a line, a space
-// after it (王某某　某县财政局局长): its length, or 0.
+// cellName reads a name that fills the first cell of a line, a space or
+// the line's end after it (王某某　某县财政局局长): its length, or 0.
 func (s *state) cellName(k int) int {
 	if k > 0 && s.t[k-1] != '\n' {
 		return 0
 	}
 	for n := 2; n <= 4 && k+n < len(s.t); n++ {
-		if s.t[k+n] == ' ' {
+		if s.t[k+n] == ' ' || s.t[k+n] == '\n' {
 			if text.AllHan(s.t[k:k+n]) && s.r.lx.SurnameName(string(s.t[k:k+n])) {
 				return n
 			}
