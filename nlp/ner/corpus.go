@@ -14,6 +14,9 @@ import (
 type Sentence struct {
 	Text []rune
 	Tags []uint8
+	// PEROnly says that only the persons are annotated: a tag that is no
+	// PER tag means "no person here", not O (ReadGoldReports).
+	PEROnly bool
 }
 
 // Spans are the gold spans of the sentence.
@@ -23,6 +26,7 @@ func (s *Sentence) Spans() []Span { return appendSpans(nil, s.Tags, nil, 0, 0) }
 type Corpus struct {
 	Name, File string // File relative to the corpora folder
 	Sentences  []Sentence
+	PEROnly    bool // only persons are annotated: scored on PER alone, and not in ALL
 }
 
 // corpusFiles are the corpora kg trains on, in a fixed order.

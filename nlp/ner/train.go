@@ -29,6 +29,17 @@ type TrainOptions struct {
 	// DefaultWeights).
 	Weights int
 	Log     io.Writer
+	// Extra are corpora read elsewhere (ReadGoldReports), trained on and
+	// held out like the others, with the digests of what they were read
+	// from.
+	Extra []ExtraCorpus
+}
+
+// ExtraCorpus is a corpus of TrainOptions.Extra and the SHA-256 of its
+// sources.
+type ExtraCorpus struct {
+	Corpus
+	SHA256 string
 }
 
 // Defaults of TrainOptions: with FeatureSet (a blocked table) 2^16 lines of
@@ -45,8 +56,9 @@ const (
 func HeldOut(i int) bool { return i%10 == 9 }
 
 type trainSent struct {
-	rows []uint32 // n×nFeat row indexes
-	gold []uint8
+	rows    []uint32 // n×nFeat row indexes
+	gold    []uint8
+	perOnly bool // gold holds only the PER tags (Sentence.PEROnly)
 }
 
 // Train trains a model on the corpora under dir, holding out every 10th
@@ -102,6 +114,10 @@ func Train(dir string, opt TrainOptions) (*Model, *Evaluation, error) {
 		}
 		infos = append(infos, CorpusInfo{Name: c.Name, File: c.File, SHA256: sum})
 	}
+	for _, x := range opt.Extra {
+		corpora = append(corpora, x.Corpus)
+		infos = append(infos, CorpusInfo{Name: x.Name, File: x.File, SHA256: x.SHA256})
+	}
 	blocked := blockedSets[opt.Features]
 	if blocked && opt.Weights != 8 {
 		return nil, nil, fmt.Errorf("ner: feature set %q wants 8-bit weights", opt.Features)
@@ -122,7 +138,7 @@ func Train(dir string, opt TrainOptions) (*Model, *Evaluation, error) {
 			}
 			infos[ci].Sentences++
 			sc.prepare(s.Text, lx)
-			ts := trainSent{rows: make([]uint32, len(s.Text)*nf), gold: s.Tags}
+			ts := trainSent{rows: make([]uint32, len(s.Text)*nf), gold: s.Tags, perOnly: s.PEROnly}
 			for k := range s.Text {
 				sc.features(k, tpl, blocked, &f)
 				for j, h := range f[:nf] {
@@ -148,7 +164,7 @@ func Train(dir string, opt TrainOptions) (*Model, *Evaluation, error) {
 		order[i] = i
 	}
 	var em []float32
-	var back, pred []uint8
+	var back, pred, gpath []uint8
 	for ep := 1; ep <= opt.Epochs; ep++ {
 		te := time.Now()
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -171,10 +187,16 @@ func Train(dir string, opt TrainOptions) (*Model, *Evaluation, error) {
 			pred = grow(pred, n)
 			viterbi(em, &tw, n, back, pred)
 			toks += n
-			if !slices.Equal(pred, ts.gold) {
+			gold := ts.gold
+			if ts.perOnly {
+				gpath = grow(gpath, n)
+				goldPath(em, &tw, ts.gold, back, gpath)
+				gold = gpath
+			}
+			if !slices.Equal(pred, gold) {
 				prevG, prevP := nTags, nTags
 				for k := 0; k < n; k++ {
-					g, p := int(ts.gold[k]), int(pred[k])
+					g, p := int(gold[k]), int(pred[k])
 					if g != p {
 						errs++
 						for _, r := range ts.rows[k*nf : (k+1)*nf] {
@@ -344,6 +366,12 @@ func Evaluate(t *Tagger, corpora []Corpus) *Evaluation {
 			s := &c.Sentences[i]
 			gold := s.Spans()
 			pred := t.Tag(s.Text)
+			scopes := []string{c.Name, "ALL"}
+			if c.PEROnly {
+				// only persons are annotated: PER alone, and not in ALL
+				scopes = scopes[:1]
+				pred = slices.DeleteFunc(pred, func(p Span) bool { return p.Label != "PER" })
+			}
 			type key struct {
 				s, e int
 				l    string
@@ -351,14 +379,14 @@ func Evaluate(t *Tagger, corpora []Corpus) *Evaluation {
 			gs := map[key]bool{}
 			for _, g := range gold {
 				gs[key{g.Start, g.End, g.Label}] = true
-				for _, cc := range []string{c.Name, "ALL"} {
+				for _, cc := range scopes {
 					get(cc, g.Label).Gold++
 					get(cc, "ALL").Gold++
 				}
 			}
 			for _, p := range pred {
 				ok := gs[key{p.Start, p.End, p.Label}]
-				for _, cc := range []string{c.Name, "ALL"} {
+				for _, cc := range scopes {
 					get(cc, p.Label).Pred++
 					get(cc, "ALL").Pred++
 					if ok {
