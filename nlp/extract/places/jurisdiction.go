@@ -8,7 +8,7 @@ import (
 
 // jurisdictionLevel are the suffixes of divisions that can be a report's
 // jurisdiction.
-var jurisdictionLevel = map[string]bool{"省": true, "自治区": true, "特别行政区": true, "市": true, "区": true, "县": true, "旗": true, "州": true, "盟": true, "自治州": true, "自治县": true, "地区": true, "新区": true, "镇": true, "乡": true, "街道": true}
+var jurisdictionLevel = map[string]bool{"社区": true, "村": true, "省": true, "自治区": true, "特别行政区": true, "市": true, "区": true, "县": true, "旗": true, "州": true, "盟": true, "自治州": true, "自治县": true, "地区": true, "新区": true, "镇": true, "乡": true, "街道": true}
 
 // findJurisdiction picks the report's jurisdiction, unless the input gave
 // one: the division named most often, where uses of its level as an
@@ -35,9 +35,6 @@ func (s *state) findJurisdiction() string {
 		}
 		c.score++
 		i = b - 1
-	}
-	if len(cands) == 0 {
-		return ""
 	}
 	// the level the report speaks from: 我区, 全县, 该镇, and 区委, 县长 …
 	// at the start of a clause
@@ -66,6 +63,36 @@ func (s *state) findJurisdiction() string {
 		if (i == 0 || text.IsPunct(s.t[i-1])) && s.HasAt(i, "街道") && (s.HasAt(i+2, "党") || s.HasAt(i+2, "办")) {
 			level["街道"]++
 		}
+	}
+	// a community or a village speaks (GUIDELINES: the lowest level, down
+	// to a community or village): 我村, 本社区, 社区党总支 at a clause's
+	// start, and a named one that convenes (某某社区召开…); a village only
+	// visited (到某村调研, 全村, 村党支部书记) is not the report's own
+	for i := 0; i+2 < len(s.t); i++ {
+		for _, lv := range []string{"社区", "村"} {
+			if !s.HasAt(i, lv) {
+				continue
+			}
+			e := i + len([]rune(lv))
+			prev := rune(0)
+			if i > 0 {
+				prev = s.t[i-1]
+			}
+			switch {
+			case prev == '我' || prev == '本':
+				level[lv] += 2
+			case lv == "社区" && (i == 0 || text.IsPunct(prev)) && (s.HasAt(e, "党") || s.HasAt(e, "居委")):
+				level[lv]++
+			case s.HasAt(e, "召开") || s.HasAt(e, "举行") || s.HasAt(e, "组织开展"):
+				if a, _, name := s.placeFrom(i); strings.HasSuffix(name, lv) {
+					level[lv] += 2
+					cands[name] = &cand{score: 2, first: a}
+				}
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return ""
 	}
 	// the level with the most evidence decides, when it has at least two
 	bestLevel, n := "", 0
@@ -103,7 +130,7 @@ func (s *state) findJurisdiction() string {
 		if bestLevel != "" && !strings.HasSuffix(name, bestLevel) {
 			continue
 		}
-		if !jurisdictionLevel[s.suffixOf(name)] || (bestLevel == "" && (strings.HasSuffix(name, "镇") || strings.HasSuffix(name, "乡") || strings.HasSuffix(name, "街道"))) {
+		if !jurisdictionLevel[s.suffixOf(name)] || (bestLevel == "" && (strings.HasSuffix(name, "镇") || strings.HasSuffix(name, "乡") || strings.HasSuffix(name, "街道") || strings.HasSuffix(name, "社区") || strings.HasSuffix(name, "村"))) {
 			continue
 		}
 		if c.score > bestScore || c.score == bestScore && c.first < bestFirst {

@@ -43,6 +43,10 @@ func TestJurisdiction(t *testing.T) {
 	}{
 		{"", "青禾县召开全县经济工作会议。县委书记柳明远出席。全县上下要抓好落实,县委要求各乡镇加强领导。", "青禾县"},
 		{"", "领导一行来到杏林村调研。", ""},
+		// a community that convenes speaks for itself (GUIDELINES: down to a community)
+		{"", "1月16日下午,杏林社区召开年度述职评议大会。社区党总支书记柳明远作述职报告。", "杏林社区"},
+		// a village only visited, with its party branch and 全村, is not the report's
+		{"", "县委书记柳明远来到杏林村调研。村党支部书记顾南星介绍了全村产业发展情况。", ""},
 		// a jurisdiction given by the input (or an earlier stage) is kept
 		{"松河市", "青禾县召开全县经济工作会议。全县上下要抓好落实,县委要求各乡镇加强领导。", "松河市"},
 	}
