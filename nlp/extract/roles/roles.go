@@ -16,6 +16,7 @@ import (
 	"github.com/kg-cn/kg/nlp/extract/events"
 	"github.com/kg-cn/kg/nlp/extract/text"
 	"github.com/kg-cn/kg/nlp/lexicon"
+	"strings"
 )
 
 // roleCue is a verb that gives the persons around it a role.
@@ -65,15 +66,19 @@ func (s *state) findRoles() {
 					} else {
 						subj = pending
 					}
+					cev := s.eventNamedAt(c.end, sent, ev)
+					if cev == ev {
+						cev = s.eventNamedAt(c.pos, sent, ev) // the verb names it (会见, 调研)
+					}
 					for _, p := range subj {
 						for _, r := range c.roles {
-							s.addRole(p, r, ev, sent, c.rule)
+							s.addRole(p, r, cev, sent, c.rule)
 						}
 					}
 					if c.objects {
 						for _, p := range persons {
 							if p.Start >= c.end {
-								s.addRole(p, doc.RelAttended, ev, sent, RuleObject)
+								s.addRole(p, doc.RelAttended, cev, sent, RuleObject)
 							}
 						}
 					}
@@ -83,6 +88,35 @@ func (s *state) findRoles() {
 			a = b + 1
 		}
 	}
+}
+
+// eventNamedAt returns the event the words after a role verb at k name
+// (参加会见, 陪同调研, 出席会议): the last event named so far whose name is
+// those words or ends with them, when it is not ev; else ev.
+func (s *state) eventNamedAt(k int, sent doc.Span, ev int) int {
+	if ev < 0 || ev >= len(s.D.Events) {
+		return ev
+	}
+	best := -1
+	for i, e := range s.D.Events {
+		if e.Span.Start > sent.End {
+			continue
+		}
+		n := []rune(e.Name)
+		for _, l := range []int{4, 3, 2} {
+			if l > len(n) {
+				continue
+			}
+			if tail := string(n[len(n)-l:]); s.HasAt(k, tail) && (l == len(n) || l >= 2 && strings.HasSuffix(tail, "会议")) {
+				best = i
+				break
+			}
+		}
+	}
+	if best < 0 || s.HasAt(k, s.D.Events[ev].Name) {
+		return ev
+	}
+	return best
 }
 
 func subjectsBefore(persons []doc.Span, pos int) []doc.Span {
