@@ -34,3 +34,17 @@ func TestRolesLayer(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleTakesTheEventItsWordsName(t *testing.T) {
+	d := extracttest.Run(t, "2024-03-06", "3月5日,市长周启明会见了来青禾县考察的客商方如海一行。副市长柳明远参加会见。")
+	for _, r := range d.Roles {
+		if r.Person != "柳明远" {
+			continue
+		}
+		if got := d.Events[r.Event].Name; got != "会见" {
+			t.Errorf("柳明远 %s %q, want 会见", r.Role, got)
+		}
+		return
+	}
+	t.Errorf("no role of 柳明远 in %v", d.Roles)
+}
