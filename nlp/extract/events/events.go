@@ -27,6 +27,7 @@ func (s *state) findEvents() {
 	}
 	for _, sent := range body {
 		s.namedEventsIn(sent)
+		s.sessionActsIn(sent)
 	}
 	for _, sent := range body {
 		s.activitiesIn(sent)
@@ -49,6 +50,9 @@ func (s *state) namedEventsIn(sent doc.Span) {
 			continue
 		}
 		verb := s.Str(v, v+l)
+		if strings.HasSuffix(verb, "幕") && v+l < len(s.t) && strings.ContainsRune("式词会", s.t[v+l]) {
+			continue // 开幕式, 闭幕词: no verb
+		}
 		if campaignVerb(verb) && !s.HasAt(v+l, "了") {
 			continue // 开展…活动 is mostly a campaign; 开展了… one that took place
 		}
@@ -70,6 +74,9 @@ func (s *state) namedEventsIn(sent doc.Span) {
 			b := s.eventEnd(a, ce)
 			if b == 0 {
 				break
+			}
+			if plenary(s.Str(a, b)) && s.sessionSubject(sent, v) {
+				break // 某届人大常委会第二十一次会议举行全体会议: the session is the event
 			}
 			if campaignVerb(verb) && generic(s.Str(a, b)) {
 				break
@@ -104,8 +111,12 @@ func (s *state) namedEventsIn(sent doc.Span) {
 		for k := cs; k < v; k++ {
 			if b := s.eventEnd(k, v); b > 0 && k == s.NameStart(cs, b) {
 				place, held := "", false
-				if s.HasAt(b, "在") || s.HasAt(b, "于") {
-					place = strings.TrimSuffix(s.Str(b+1, v), "隆重")
+				q := s.afterDate(b) // …第七次会议24日(上午)在长春闭幕
+				if q == v {
+					b = v
+				}
+				if s.HasAt(q, "在") || s.HasAt(q, "于") {
+					place = strings.TrimSuffix(s.Str(q+1, v), "隆重")
 					held = place != ""
 					if place == "这里" || place == "此" {
 						place = "" // held here: a place the text does not name
@@ -113,7 +124,7 @@ func (s *state) namedEventsIn(sent doc.Span) {
 				}
 				if b == v || held || s.HasAt(b, "隆重") || s.HasAt(b, "今天") {
 					if ev := s.addNamedEvent(k, b, sent, v, RuleNamedHeld); ev != nil && place != "" {
-						ev.Place = s.placeName(b+1, place)
+						ev.Place = s.placeName(q+1, place)
 					}
 				}
 				break
@@ -192,6 +203,17 @@ func (s *state) addNamedEvent(a, b int, sent doc.Span, v int, rule string) *doc.
 	for _, ev := range s.events {
 		if !ev.Named {
 			continue
+		}
+		if k := sessionKey(name); k != "" && k == sessionKey(ev.Name) && samePlace(sessionPlace(name), sessionPlace(ev.Name)) {
+			// one session written twice (青禾县第十七届人民代表大会常务委员会
+			// 第五次会议, 县十七届人大常委会第五次会议): the fuller name
+			if len([]rune(name)) > len([]rune(ev.Name)) {
+				ev.Name, ev.Span = name, text.Span(a, b)
+			}
+			if ev.Date == "" {
+				ev.Date = dates.Before(s.D, v)
+			}
+			return ev
 		}
 		short, long := name, ev.Name
 		if len([]rune(short)) > len([]rune(long)) {
@@ -416,4 +438,114 @@ func (s *state) namedContains(w string) bool {
 		}
 	}
 	return false
+}
+
+// afterDate returns where the text goes on after a date (and a part of the
+// day) that starts at b, or b.
+func (s *state) afterDate(b int) int {
+	for _, dm := range s.D.Dates {
+		if dm.Span.Start == b {
+			b = dm.Span.End
+			break
+		}
+	}
+	if l, _ := s.Daypart.LongestAt(s.t, b); l > 0 {
+		b += l
+	}
+	return b
+}
+
+// plenary reports whether an event's name is only a sitting of a session
+// (全体会议, 第一次全体会议, 闭幕会).
+func plenary(name string) bool {
+	name = strings.TrimPrefix(name, "了")
+	return name == "全体会议" || name == "闭幕会" || name == "开幕会" || strings.HasPrefix(name, "第") && strings.HasSuffix(name, "次全体会议")
+}
+
+// sessionSubject reports whether the clause before the verb at v is a
+// numbered session's name (…第二十一次会议举行…), which the named-held rule
+// records.
+func (s *state) sessionSubject(sent doc.Span, v int) bool {
+	cs := s.ClauseStart(v, sent.Start)
+	for k := cs; k < v; k++ {
+		if b := s.eventEnd(k, v); b > 0 && s.afterDate(b) == v && k == s.NameStart(cs, b) {
+			name := s.Str(k, b)
+			return strings.Contains(name, "第") && strings.Contains(name, "次")
+		}
+	}
+	return false
+}
+
+// sessionKey names a numbered session by its term, its number and its
+// kind (十七|五|会议 for both 青禾县第十七届人民代表大会常务委员会第五次会议 and
+// 县十七届人大常委会第五次会议), or "" for a name that is none.
+func sessionKey(name string) string {
+	i := strings.LastIndex(name, "第")
+	j := strings.LastIndex(name, "次")
+	if i < 0 || j < i {
+		return ""
+	}
+	num, kind := name[i+len("第"):j], name[j+len("次"):]
+	term := ""
+	if k := strings.Index(name, "届"); k >= 0 && k < i {
+		t := []rune(name[:k])
+		a := len(t)
+		for a > 0 && strings.ContainsRune("零一二三四五六七八九十百0123456789", t[a-1]) {
+			a--
+		}
+		term = string(t[a:])
+	}
+	body := ""
+	switch {
+	case strings.Contains(name, "政协"):
+		body = "政协"
+	case strings.Contains(name, "常务委员会") || strings.Contains(name, "常委会"):
+		body = "人大常委会"
+	case strings.Contains(name, "人民代表大会") || strings.Contains(name, "人代会"):
+		body = "人代会"
+	case strings.Contains(name, "委员会") || strings.Contains(name, "党委") || strings.Contains(name, "市委") || strings.Contains(name, "县委"):
+		body = "委员会"
+	}
+	if num == "" || kind == "" {
+		return ""
+	}
+	return body + "|" + term + "|" + num + "|" + kind
+}
+
+// sessionPlace is what a session's name says before its term or number,
+// without the party's or the conference's name: the place (鞍山市, 青禾县,
+// or the bare level 县 of an abbreviation), or "".
+func sessionPlace(name string) string {
+	for _, p := range []string{"中国共产党", "中共", "中国人民政治协商会议", "政协"} {
+		name = strings.TrimPrefix(name, p)
+	}
+	rs := []rune(name)
+	k := 0
+	for k < len(rs) && !strings.ContainsRune("第零一二三四五六七八九十", rs[k]) {
+		k++
+	}
+	place := string(rs[:k])
+	for _, w := range []string{"人民代表大会常务委员会", "人民代表大会", "人大常委会", "人大", "委员会", "政协"} {
+		if i := strings.Index(place, w); i >= 0 {
+			place = place[:i]
+		}
+	}
+	return place
+}
+
+// samePlace reports whether two sessions' places can be one: equal, or
+// one left out or given by its level alone (县 of 县十七届人大常委会).
+func samePlace(a, b string) bool {
+	if a == b || a == "" || b == "" {
+		return true
+	}
+	short := func(p string) bool { return len([]rune(p)) == 1 }
+	if short(a) {
+		return strings.HasSuffix(b, a)
+	}
+	if short(b) {
+		return strings.HasSuffix(a, b)
+	}
+	ra, rb := []rune(a), []rune(b)
+	return len(ra) >= 2 && len(rb) >= 2 && ra[0] == rb[0] && ra[1] == rb[1] // 甘南州, 甘南藏族自治州
 }

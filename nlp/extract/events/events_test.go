@@ -37,6 +37,17 @@ func TestEventsLayer(t *testing.T) {
 		{"3月5日,志愿者开展了以“情系乡里,爱传万家”为主题的爱心志愿行动。",
 			[]string{"爱心志愿行动|other|2024-03-05||events.named"}},
 		{"3月5日,各村开展献爱心、送温暖等活动。", nil},
+		// a numbered session named as the subject of what it decides
+		{"6月26日,中国共产党青禾县第十一届委员会第一次全体会议选举柳明远为县委书记。",
+			[]string{"中国共产党青禾县第十一届委员会第一次全体会议|meeting|2024-06-26||events.session-act"}},
+		// a date between the name and 在…闭幕; one session written twice is one event
+		{"青禾县第十七届人民代表大会常务委员会第七次会议24日在县城闭幕。县十七届人大常委会第七次会议决定任命柳明远为县财政局局长。",
+			[]string{"青禾县第十七届人民代表大会常务委员会第七次会议|meeting|2024-03-24|县城|events.named-held"}},
+		// a session that holds its plenary: the session is the event
+		{"3月5日,青禾县第八届人民代表大会常务委员会第二十一次会议举行全体会议。",
+			[]string{"青禾县第八届人民代表大会常务委员会第二十一次会议|meeting|2024-03-05||events.named-held"}},
+		// 开幕式 is no verb 开幕
+		{"会议要求认真学习领会某峰会开幕式上的讲话精神。", nil},
 		// a commendation with no gathering is the report's event, named by
 		// its headline and dated under the signature
 		{"关于表彰2023年度优秀共产党员的决定\n决定授予柳明远同志“优秀共产党员”称号。\n中共青禾县委\n2023年7月1日",

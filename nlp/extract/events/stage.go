@@ -5,13 +5,15 @@
 // persons or leaders carry out.
 //
 // Lexicon: the cue sections event_verb, event_suffix, event_follow,
-// time_prefix, studied, part_of_event, activity, commendation_act,
+// time_prefix, studied, part_of_event, activity, session_act, commendation_act,
 // honour_word (and the lexicon's activity kinds); it
 // reads leader (a leader carries out an activity) and the shared daypart.
 //
 // Rules: events.named (VERB NAME: 召开…会议), events.named-held (NAME 在
 // PLACE VERB: …会议在…召开), events.activity (an activity verb with an
-// actor), events.commendation (a commendation without a gathering).
+// actor), events.session-act (a numbered session named as the subject of
+// what it decides), events.commendation (a commendation without a
+// gathering).
 package events
 
 import (
@@ -37,6 +39,7 @@ type Stage struct {
 	timePrefix, eventFollow, studied *lexicon.Trie
 	leader                           *lexicon.Trie
 	commendAct, honourWord           *lexicon.Trie
+	sessionAct                       *lexicon.Trie
 }
 
 // New builds the stage from the lexicon.
@@ -44,7 +47,8 @@ func New(lx *text.Lexicon) *Stage {
 	return &Stage{lx: lx,
 		eventSuffix: lx.Cue("event_suffix"), eventVerb: lx.Cue("event_verb"), activity: lx.Cue("activity"), partOfEvent: lx.Cue("part_of_event"),
 		timePrefix: lx.Cue("time_prefix"), eventFollow: lx.Cue("event_follow"), studied: lx.Cue("studied"),
-		leader: lx.Cue("leader"), commendAct: lx.Cue("commendation_act"), honourWord: lx.Cue("honour_word")}
+		leader: lx.Cue("leader"), commendAct: lx.Cue("commendation_act"), honourWord: lx.Cue("honour_word"),
+		sessionAct: lx.Cue("session_act")}
 }
 
 // Name implements the pipeline stage interface.
