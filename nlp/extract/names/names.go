@@ -214,7 +214,21 @@ func (s *Reader) GivenOK(a, b int) bool {
 // clear boundary where the recogniser's does not (it cuts 张茹先 to 张茹
 // before a comma).
 func (s *Reader) At(i int) int {
-	return s.goOn(i, s.at(i))
+	return s.verbOff(i, s.goOn(i, s.at(i)))
+}
+
+// verbOff takes off the verb 任 that a three-character name may have run
+// into before a title (池海|任副组长, 王某|任县委书记): 任 is a given-name
+// character too, but not before a post.
+func (s *Reader) verbOff(i, n int) int {
+	e := i + n
+	if n != 3 || s.t[e-1] != '任' || e >= len(s.t) {
+		return n
+	}
+	if l, _ := s.Titles.LongestAt(s.t, e); l > 0 || strings.ContainsRune("省市县区州旗盟镇乡", s.t[e]) && e+1 < len(s.t) && strings.ContainsRune("委长政人", s.t[e+1]) {
+		return 2
+	}
+	return n
 }
 
 // goOn extends a transcribed name that ends with a part of a Tibetan or

@@ -250,6 +250,16 @@ func (s *state) appointPosts(p string, items []posts.Item, kind string, v int, r
 		// election the sentence before told of
 		prev = s.lastAppointed
 	}
+	if body := s.establishedBody(sent, v); body != "" {
+		// 成立某某临时党总支，A担任临时党总支书记，B任副书记: the body the
+		// sentence sets up is the organisation of its bare or shortened posts
+		items = append([]posts.Item(nil), items...)
+		for i := range items {
+			if items[i].Org == "" || strings.HasSuffix(body, items[i].Org) {
+				items[i].Org = body
+			}
+		}
+	}
 	chain := s.resolveChain(items, prev, nil)
 	if prev != nil && len(chain) > 0 && chain[0].Rest == "" && chain[0].Place == prev.Place &&
 		(prev.Rest == "人民政府" || prev.Rest == "政府") && (chain[0].Class == "head" || chain[0].Class == "deputy") {
@@ -536,4 +546,27 @@ func (s *state) preferFullName(a, n int) int {
 		return n
 	}
 	return 3
+}
+
+// establishedBody returns the body that the sentence sets up before v
+// (成立某某临时党总支, 组建某某工作专班), or "".
+func (s *state) establishedBody(sent doc.Span, v int) string {
+	for _, w := range []string{"成立", "组建", "设立"} {
+		k := s.IndexOf(sent.Start, v, w)
+		if k < 0 {
+			continue
+		}
+		a := k + 2
+		if s.HasAt(a, "了") {
+			a++
+		}
+		e := a
+		for e < v && !text.IsPunct(s.t[e]) {
+			e++
+		}
+		if body := s.Str(a, e); e-a >= 3 && s.p.EndsLikeOrg(body) {
+			return body
+		}
+	}
+	return ""
 }

@@ -417,7 +417,7 @@ func (s *Reader) EndsLikeOrg(o string) bool {
 	if l, _ := s.Orgs.LongestEndingAt(rs, len(rs), 8); l > 0 {
 		return true
 	}
-	return strings.ContainsRune("局办委会院部心所站队处科厅社馆团司", rs[len(rs)-1])
+	return strings.ContainsRune("局办委会院部心所站队处科厅社馆团司组", rs[len(rs)-1])
 }
 
 // CutPreamble returns where an organisation that ends at ts starts, at or
