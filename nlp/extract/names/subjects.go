@@ -45,8 +45,16 @@ func (s *Reader) SubjectsBefore(v int) [][2]int {
 		return nil
 	}
 	out := [][2]int{{a, n}}
-	for a > 1 && IsListJoiner(s.t[a-1]) {
-		b, m := s.ListNameEndingAt(a - 1)
+	for a > 1 {
+		j := a - 1
+		if !IsListJoiner(s.t[j]) {
+			// 县长某某、副县长某某任副组长: each name with its own titles
+			if j = s.titlesStart(a); j < 1 || !IsListJoiner(s.t[j-1]) {
+				break
+			}
+			j--
+		}
+		b, m := s.ListNameEndingAt(j)
 		if m == 0 {
 			break
 		}
@@ -163,4 +171,22 @@ func (s *Reader) nameBefore(e int) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// titlesStart returns where the titles that end at a start, back to a
+// list joiner (、副县长|某某): up to ten characters that end with a title and
+// hold no punctuation; -1 when no title ends at a.
+func (s *Reader) titlesStart(a int) int {
+	if !s.EndsTitle(a) {
+		return -1
+	}
+	for k := a - 1; k >= 0 && k >= a-10; k-- {
+		if s.t[k] == '、' {
+			return k + 1
+		}
+		if text.IsPunct(s.t[k]) {
+			return -1
+		}
+	}
+	return -1
 }
