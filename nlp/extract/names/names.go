@@ -259,10 +259,18 @@ func (s *Reader) at(i int) int {
 			r > n && s.BoundaryAt(i+r) != NoBoundary && s.BoundaryAt(i+n) == NoBoundary:
 			return r // the rules' longer name ends at a boundary, the recogniser's inside a word
 		}
+		if n >= 3 && strings.ContainsRune(runOn, s.t[i+n-1]) {
+			return n - 1 // a grammatical word run on (李某某作成员, 陈某还指出)
+		}
 		return n // the recogniser's name
 	}
 	return r
 }
+
+// runOn are grammatical words the recogniser may run a name on into; they
+// end no name of this genre (not_in_name holds them, with characters such
+// as 才 that do end names: 邵增才).
+const runOn = "的了是在也都就还又作将被把对向从与及等们这那着过"
 
 // ruleAt is At by the rules alone: a surname of the lexicon and one or two
 // given-name characters up to a boundary, or a dotted transcription.
