@@ -394,7 +394,7 @@ func (s *state) splitHonorees(list string) []string {
 	var out []string
 	var parts []string
 	for _, p := range strings.FieldsFunc(list, func(r rune) bool { return r == '、' || r == ',' || r == ' ' }) {
-		if q := strings.TrimSuffix(p, "同志"); s.persons.Has(q) || strings.Contains(s.trailingPerson(q), "和") {
+		if q := strings.TrimSuffix(p, "同志"); s.persons.Has(q) || s.trailingPerson(q) != q && strings.Contains(s.trailingPerson(q), "和") {
 			parts = append(parts, p) // 巴图孟和: a name with 和 in it
 			continue
 		}
