@@ -253,8 +253,17 @@ func (s *state) honoureesPresent() {
 			continue
 		}
 		ev := events.For(s.D.Events, sent)
+		// 代表某某登台领奖: the honourees the sentence names, when it names
+		// any; 现场为获奖者颁奖: all of them
+		named := map[string]bool{}
+		some := false
 		for _, h := range s.D.Honours {
-			if !h.IsPerson || h.Event != ev {
+			if h.IsPerson && h.Event == ev && strings.Contains(s.Str(sent.Start, sent.End), h.Name) {
+				named[h.Name], some = true, true
+			}
+		}
+		for _, h := range s.D.Honours {
+			if !h.IsPerson || h.Event != ev || some && !named[h.Name] {
 				continue
 			}
 			if s.has == nil {

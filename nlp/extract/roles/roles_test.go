@@ -20,6 +20,9 @@ func TestRolesLayer(t *testing.T) {
 		{"12月9日晚,青禾县举行颁奖典礼,现场为获奖者颁奖。“敬业奉献”类获得者为顾南星、林晓川。",
 			[]string{"顾南星|ATTENDED|roles.awarded-present", "林晓川|ATTENDED|roles.awarded-present"}},
 		{"12月9日,青禾县召开表彰大会。“敬业奉献”类获得者为顾南星、林晓川。", nil},
+		// the honouree the sentence names came up for the award; the others did not
+		{"12月9日,青禾县召开表彰大会。“敬业奉献”类获得者为顾南星、林晓川。获奖代表林晓川登台领奖。",
+			[]string{"林晓川|ATTENDED|roles.awarded-present"}},
 		// no event, no roles
 		{"县委书记柳明远指出,要抓好落实。", nil},
 	}
