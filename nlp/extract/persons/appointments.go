@@ -60,6 +60,14 @@ func (s *state) findAppointments() {
 		if verb == "任" || verb == "担任" || verb == "兼任" || verb == "当选" {
 			continue // these need the person before them
 		}
+		// VERB POSTS after a comma: the person appointed before in the
+		// clause goes on (A任X，免Y; A任X，不再担任Y)
+		if kind == "end" && v > 0 && s.t[v-1] == ',' && !s.HasAt(after, "其") && s.lastPerson != "" && s.lastPersonSent == s.SentenceOf(v) && s.nameAt(after) == 0 {
+			if items, _ := s.postList(after, v); len(items) > 0 {
+				s.appointPosts(s.lastPerson, items, kind, v, RuleAppointObject)
+				continue
+			}
+		}
 		// VERB 其 POSTS: the person appointed before in the sentence
 		// (B同志任X，免去其Y职务)
 		if s.HasAt(after, "其") && s.lastPerson != "" && s.lastPersonSent == s.SentenceOf(v) {
@@ -506,7 +514,7 @@ func (s *state) itemSubjectBefore(v int) [][2]int {
 	for k > 0 && (s.t[k-1] == ' ' || strings.ContainsRune("一二三四五六七八九十、.", s.t[k-1]) || text.IsDigit(s.t[k-1])) {
 		k--
 	}
-	if k > 0 && s.t[k-1] != '\n' && s.t[k-1] != ';' && s.t[k-1] != ':' {
+	if k > 0 && s.t[k-1] != '\n' && s.t[k-1] != ';' && s.t[k-1] != ':' && s.t[k-1] != ',' {
 		return nil
 	}
 	return [][2]int{{a, n}}
