@@ -41,6 +41,16 @@ func (s *state) findAppointments() {
 				q++
 			}
 			if items, _ := s.postList(q, v); len(items) > 0 {
+				if len(subj) > 1 && len(items) == len(subj) && s.respectively(subj[len(subj)-1], v) {
+					// A、B分别任X、Y: each their own
+					for i, nm := range subj {
+						if p := s.acceptName(nm[0], nm[1], RuleAppointName); p != "" {
+							s.appointPosts(p, items[i:i+1], kind, v, RuleAppointSubject)
+						}
+					}
+					v = after - 1
+					continue
+				}
 				for _, nm := range subj {
 					p := s.acceptName(nm[0], nm[1], RuleAppointName)
 					if p == "" && (nm[0] == 0 || text.IsPunct(s.t[nm[0]-1])) {
@@ -82,6 +92,9 @@ func (s *state) findAppointments() {
 			continue
 		}
 		// VERB PERSON(、PERSON)* (同志) (为|的|辞去) POSTS
+		if s.HasAt(after, "了") && s.nameAt(after+1) > 0 {
+			after++ // 依法任命了A、B为…
+		}
 		if k := s.skipNote(after); k > after && s.nameAt(k) > 0 {
 			after = k // 选举（按姓氏笔画为序）A、B为常务委员
 		}
@@ -301,6 +314,36 @@ func (s *state) clauseHasVerb(a int) bool {
 		}
 	}
 	return false
+}
+
+// findProfileAppointments reads the appointment a profile announces, as a
+// 任职公告 prints it: "王某，男，汉族，1978年3月生，大学学历，任某县教育局局长
+// （试用期一年）。" — a sentence that opens with a name and 男 or 女, and an
+// item ，任POSTS.
+func (s *state) findProfileAppointments() {
+	for _, sent := range s.D.Sentences {
+		a := sent.Start
+		for a < sent.End && (s.t[a] == ' ' || s.t[a] == '\n') {
+			a++
+		}
+		n := s.nameAt(a)
+		if n == 0 || !s.HasAt(a+n, ",男") && !s.HasAt(a+n, ",女") {
+			continue
+		}
+		for v := a + n; v+1 < sent.End; v++ {
+			if s.t[v] != '任' || s.t[v-1] != ',' || strings.ContainsRune("职期", s.t[v+1]) {
+				continue
+			}
+			items, _ := s.postList(v+1, v)
+			if len(items) == 0 {
+				continue
+			}
+			if p := s.acceptName(a, n, RuleAppointName); p != "" {
+				s.appointPosts(p, items, "start", v, RuleProfileAppoint)
+			}
+			break
+		}
+	}
 }
 
 // findPresentPosts reads the posts a profile says its person holds now:
@@ -577,4 +620,10 @@ func (s *state) establishedBody(sent doc.Span, v int) string {
 		}
 	}
 	return ""
+}
+
+// respectively reports whether 分别 stands between the last subject nm and
+// the verb at v (A、B同志分别任X、Y).
+func (s *state) respectively(nm [2]int, v int) bool {
+	return s.IndexOf(nm[0]+nm[1], v, "分别") >= 0
 }

@@ -39,6 +39,7 @@ const (
 	RuleAppointSubject = "appoint.subject"   // NAME(、NAME) VERB (为) POSTS
 	RuleAppointObject  = "appoint.object"    // VERB NAME(、NAME) (为|的|辞去) POSTS
 	RulePresent        = "appoint.present"   // NAME，男，汉族，…，现任 POSTS (a profile)
+	RuleProfileAppoint = "appoint.profile"   // NAME，男，汉族，…，任 POSTS (a 任职公告)
 	RuleAppointBlock   = "appoint.block"     // VERB：\nNAME为POSTS；\nNAME为POSTS。 (or the verb as a line's heading)
 )
 
@@ -80,6 +81,7 @@ func (st *Stage) Process(d *doc.Document) error {
 	s.findRosters()
 	s.findInlineRosters()
 	s.findPresentPosts()
+	s.findProfileAppointments()
 	s.findTableRows()
 	s.findAppositions()
 	s.findBracketPosts()
