@@ -31,16 +31,15 @@ const RuleRoster = "appoint.roster"
 func (s *state) findRosters() {
 	lines := s.Lines()
 	for i, ln := range lines {
-		head := s.Str(ln.Start, ln.End)
-		if !strings.HasSuffix(strings.TrimSpace(head), "名单") {
+		head := strings.TrimSpace(s.Str(ln.Start, ln.End))
+		if !rosterHeading(head) {
 			continue
 		}
+		// the heading's body (政协某县第十一届委员会…名单), or none when each
+		// line names its post in full (某县人民政府县长：王某)
 		body := s.rosterBody(ln)
-		if body == "" {
-			continue
-		}
 		start, dated := s.rosterStart(lines, i)
-		title := ""
+		title, org := "", body
 		for _, row := range lines[i+1:] {
 			line := strings.TrimSpace(s.Str(row.Start, row.End))
 			if line == "" {
@@ -50,10 +49,22 @@ func (s *state) findRosters() {
 				continue
 			}
 			if t, rest, ok := s.rosterLabel(line); ok {
-				title = t
-				s.rosterNames(row, rest, body, title, start, dated)
+				title, org = t, body
+				s.rosterNames(row, rest, org, title, start, dated)
 				s.markRosterLine(row)
 				continue
+			}
+			if o, t, rest, ok := s.fullRosterLabel(line); ok && body == "" {
+				title, org = t, o
+				s.rosterNames(row, rest, org, title, start, dated)
+				s.markRosterLine(row)
+				continue
+			}
+			if body == "" && title == "" {
+				if strings.HasPrefix(line, "(") || strings.HasPrefix(line, "（") {
+					continue
+				}
+				break
 			}
 			if title == "" {
 				if strings.HasPrefix(line, "(") || strings.HasPrefix(line, "（") {
@@ -61,12 +72,51 @@ func (s *state) findRosters() {
 				}
 				break
 			}
-			if n := s.rosterNames(row, line, body, title, start, dated); n == 0 {
+			if n := s.rosterNames(row, line, org, title, start, dated); n == 0 {
 				break
 			}
 			s.markRosterLine(row)
 		}
 	}
+}
+
+// rosterHeading reports whether a line heads a roster by lines: a list
+// (名单), an election's results (选举结果), a body's members (组成人员).
+func rosterHeading(head string) bool {
+	for _, w := range []string{"名单", "选举结果", "组成人员"} {
+		if strings.HasSuffix(head, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fullRosterLabel reads ORG TITLE：REST, a line that names its post in full
+// (县人民政府副县长：王某　李某): the organisation, the title and the rest.
+func (s *state) fullRosterLabel(line string) (string, string, string, bool) {
+	label, rest, ok := strings.Cut(line, ":")
+	if !ok {
+		label, rest, ok = strings.Cut(line, "：")
+	}
+	if !ok {
+		return "", "", "", false
+	}
+	if i := strings.IndexAny(label, "(（"); i > 0 {
+		label = label[:i]
+	}
+	lr := []rune(strings.Join(strings.Fields(label), ""))
+	if len(lr) > 24 {
+		return "", "", "", false
+	}
+	tl, _ := s.Titles.LongestEndingAt(lr, len(lr), 9)
+	if tl == 0 || tl == len(lr) {
+		return "", "", "", false
+	}
+	org := string(lr[:len(lr)-tl])
+	if !s.p.EndsLikeOrg(org) && !strings.ContainsRune("省市县区旗州盟镇乡", []rune(org)[len([]rune(org))-1]) {
+		return "", "", "", false
+	}
+	return org, string(lr[len(lr)-tl:]), rest, true
 }
 
 // rosterBody is what a heading writes before its first title: the body
