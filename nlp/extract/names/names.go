@@ -214,7 +214,25 @@ func (s *Reader) GivenOK(a, b int) bool {
 // clear boundary where the recogniser's does not (it cuts 张茹先 to 张茹
 // before a comma).
 func (s *Reader) At(i int) int {
-	return s.verbOff(i, s.goOn(i, s.at(i)))
+	n := s.at(i)
+	if n == 0 {
+		n = s.partBefore(i)
+	}
+	return s.verbOff(i, s.goOn(i, n))
+}
+
+// partBefore reads a transcribed name whose first part the recogniser and
+// the rules left off (那顺|乌力吉): a part of minority_name at i, then a
+// name that starts with another: their length, or 0.
+func (s *Reader) partBefore(i int) int {
+	l, _ := s.r.minority.LongestAt(s.t, i)
+	if l == 0 || i+l >= len(s.t) || !s.r.minority.HasPrefixAt(s.t, i+l) {
+		return 0
+	}
+	if m := s.at(i + l); m >= 2 {
+		return l + m
+	}
+	return 0
 }
 
 // verbOff takes off the verb 任 that a three-character name may have run

@@ -326,8 +326,8 @@ func (s *state) findProfileAppointments() {
 		for a < sent.End && (s.t[a] == ' ' || s.t[a] == '\n') {
 			a++
 		}
-		n := s.nameAt(a)
-		if n == 0 || !s.HasAt(a+n, ",男") && !s.HasAt(a+n, ",女") {
+		n := s.profileNameAt(a)
+		if n == 0 {
 			continue
 		}
 		for v := a + n; v+1 < sent.End; v++ {
@@ -338,8 +338,8 @@ func (s *state) findProfileAppointments() {
 			if len(items) == 0 {
 				continue
 			}
-			if p := s.acceptName(a, n, RuleAppointName); p != "" {
-				s.appointPosts(p, items, "start", v, RuleProfileAppoint)
+			if p := string(s.t[a : a+n]); s.persons.Has(p) {
+				s.appointPosts(p, items, "start", v, RuleProfileAppoint) // its name read by findProfileNames
 			}
 			break
 		}
@@ -361,7 +361,10 @@ func (s *state) findPresentPosts() {
 		for a < v && (s.t[a] == ' ' || s.t[a] == '\n') {
 			a++
 		}
-		n := s.nameAt(a)
+		n, profile := s.profileNameAt(a), true
+		if n == 0 {
+			n, profile = s.nameAt(a), false
+		}
 		if n == 0 || a+n >= v || !text.IsPunct(s.t[a+n]) {
 			continue
 		}
@@ -369,7 +372,14 @@ func (s *state) findPresentPosts() {
 		if len(items) == 0 {
 			continue
 		}
-		p := s.acceptName(a, n, RuleAppointName)
+		p := ""
+		if profile {
+			if name := string(s.t[a : a+n]); s.persons.Has(name) {
+				p = name // read by findProfileNames
+			}
+		} else {
+			p = s.acceptName(a, n, RuleAppointName)
+		}
 		if p == "" {
 			continue
 		}
@@ -626,4 +636,36 @@ func (s *state) establishedBody(sent doc.Span, v int) string {
 // the verb at v (A、B同志分别任X、Y).
 func (s *state) respectively(nm [2]int, v int) bool {
 	return s.IndexOf(nm[0]+nm[1], v, "分别") >= 0
+}
+
+// profileNameAt reads the name that opens a profile, "王某某，男，汉族，…" (任前
+// 公示, 任职公告): the Han characters before ，男 or ，女, two to six of them
+// (宝音图, 乌云其木格: the profile says it is a name, whatever the recogniser
+// read); 0 when none.
+func (s *state) profileNameAt(a int) int {
+	for n := 2; n <= 6 && a+n < len(s.t); n++ {
+		if !text.IsHan(s.t[a+n-1]) {
+			return 0
+		}
+		if (s.HasAt(a+n, ",男") || s.HasAt(a+n, ",女")) && a+n+2 < len(s.t) && strings.ContainsRune(",(;。", s.t[a+n+2]) {
+			return n // not 可是，女儿…
+		}
+	}
+	return 0
+}
+
+// findProfileNames records the names that open profiles, whether or not
+// the profile gives a post (拟任… gives none).
+func (s *state) findProfileNames() {
+	for _, sent := range append(s.Lines(), s.D.Sentences...) {
+		a := sent.Start
+		for a < sent.End && (s.t[a] == ' ' || s.t[a] == '\n') {
+			a++
+		}
+		if n := s.profileNameAt(a); n > 0 && !s.n.IsByline(a) {
+			// 男 or 女 after it says it is a person's name, though gse knows
+			// the word as a place's (乌云其木格)
+			s.persons.Add(string(s.t[a:a+n]), text.Span(a, a+n), RuleAppointName)
+		}
+	}
 }

@@ -80,6 +80,7 @@ func (st *Stage) Process(d *doc.Document) error {
 	s.findAppointments()
 	s.findRosters()
 	s.findInlineRosters()
+	s.findProfileNames()
 	s.findPresentPosts()
 	s.findProfileAppointments()
 	s.findTableRows()
