@@ -443,11 +443,8 @@ func (s *state) namedContains(w string) bool {
 // afterDate returns where the text goes on after a date (and a part of the
 // day) that starts at b, or b.
 func (s *state) afterDate(b int) int {
-	for _, dm := range s.D.Dates {
-		if dm.Span.Start == b {
-			b = dm.Span.End
-			break
-		}
+	if e, ok := s.dateAt()[b]; ok {
+		b = e
 	}
 	if l, _ := s.Daypart.LongestAt(s.t, b); l > 0 {
 		b += l
@@ -548,4 +545,18 @@ func samePlace(a, b string) bool {
 	}
 	ra, rb := []rune(a), []rune(b)
 	return len(ra) >= 2 && len(rb) >= 2 && ra[0] == rb[0] && ra[1] == rb[1] // 甘南州, 甘南藏族自治州
+}
+
+// dateAt maps where each date of the text starts to where it ends (the
+// first date written there), built once.
+func (s *state) dateAt() map[int]int {
+	if s.dateEnds == nil {
+		s.dateEnds = map[int]int{}
+		for _, dm := range s.D.Dates {
+			if _, ok := s.dateEnds[dm.Span.Start]; !ok {
+				s.dateEnds[dm.Span.Start] = dm.Span.End
+			}
+		}
+	}
+	return s.dateEnds
 }

@@ -25,6 +25,11 @@ func (s *state) sessionActsIn(sent doc.Span) {
 				e = dm.Span.Start
 			}
 		}
+		// a session's name ends with an event word right before the verb
+		if sl, _ := s.r.eventSuffix.LongestEndingAt(s.t, e, 6); sl == 0 {
+			v += l - 1
+			continue
+		}
 		cs := s.ClauseStart(e, sent.Start)
 		for k := cs; k < e; k++ {
 			if b := s.eventEnd(k, e); b == e && k == s.NameStart(cs, b) {
