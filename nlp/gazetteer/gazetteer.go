@@ -470,8 +470,9 @@ func (g *Gazetteer) Under(d, ancestor *Division) bool {
 	return false
 }
 
-// Rank reorders ms in place, stably, so that matches under (or equal to)
-// one of the given context divisions come first, the nearer context first;
+// Rank reorders ms in place, stably, so that matches under, over or equal
+// to one of the given context divisions come first (达旗 beside 树林召镇 is
+// the banner the town is in), the nearer context first;
 // within a group the default rank (kind, level, code) is kept. It returns
 // ms. ms must be the caller's own (from Lookup, or a copy).
 func (g *Gazetteer) Rank(ms []Match, context ...*Division) []Match {
@@ -480,7 +481,7 @@ func (g *Gazetteer) Rank(ms []Match, context ...*Division) []Match {
 	}
 	group := func(m Match) int {
 		for i, c := range context {
-			if m.Div == c || g.Under(m.Div, c) {
+			if m.Div == c || g.Under(m.Div, c) || g.Under(c, m.Div) {
 				return i
 			}
 		}

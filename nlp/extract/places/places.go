@@ -79,6 +79,15 @@ func (s *state) placeFrom(i int) (start, end int, name string) {
 		}
 		start, end, name = a, b, longer
 	}
+	// a city read from its stem (杭州 → 杭州市) that the text runs on into a
+	// town's or street's name (杭州道街道) is no mention of the city
+	if written := s.Str(start, end); written != name && end+1 < len(s.t) && text.IsHan(s.t[end]) {
+		for k := end + 1; k <= end+2 && k < len(s.t); k++ {
+			if l, suf := s.r.suffixes.LongestAt(s.t, k); l > 0 && (townLevel[suf] || villageLevel[suf]) {
+				return 0, 0, ""
+			}
+		}
+	}
 	return start, end, name
 }
 
@@ -156,8 +165,8 @@ func (s *state) genericStem(i int, suf string) int {
 // townLevel and villageLevel are the suffixes of the divisions below a
 // county: towns and streets, villages and communities.
 var (
-	townLevel    = map[string]bool{"镇": true, "乡": true, "街道": true}
-	villageLevel = map[string]bool{"村": true, "社区": true}
+	townLevel    = map[string]bool{"镇": true, "乡": true, "街道": true, "苏木": true}
+	villageLevel = map[string]bool{"村": true, "社区": true, "嘎查": true}
 	// a county-level division and those above it that name one before it
 	countyLevel = map[string]bool{"县": true, "区": true, "旗": true, "自治县": true, "市": true}
 	cityLevel   = map[string]bool{"省": true, "自治区": true, "市": true, "州": true, "盟": true, "地区": true}

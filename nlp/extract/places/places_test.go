@@ -20,6 +20,11 @@ func TestPlacesLayer(t *testing.T) {
 		{"在北京峰会上,他作了发言。", nil},
 		// an abbreviation of the gazetteer, as the division the other places make likeliest
 		{"鄂尔多斯市召开会议。达旗代表发言。", []string{"鄂尔多斯市|市|places.division", "达拉特旗|旗|places.short"}},
+		// the towns the text names say which banner an abbreviation is (达旗 of 树林召镇, 展旦召苏木)
+		{"达旗召开会议。树林召镇、展旦召苏木作发言。", []string{"树林召镇|镇|places.division", "展旦召苏木|苏木|places.division", "达拉特旗|旗|places.short"}},
+		// bare names before 两地; a city's stem run on into a street's name is no city
+		{"双方在洛阳、开封两地开展了交流。", []string{"洛阳市|市|places.bare", "开封市|市|places.bare"}},
+		{"杭州道街道召开会议。", []string{"杭州道街道|街道|places.division"}},
 		// a short form of places.txt is the division it stands for
 		{"3月5日,澳门特区举行活动。", []string{"澳门特别行政区|特别行政区|places.division"}},
 		// a district the gazetteer knows, written with its suffix
