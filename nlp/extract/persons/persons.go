@@ -2,6 +2,7 @@ package persons
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/nlp/extract/posts"
@@ -64,10 +65,20 @@ func (s *state) nameList(j int, chain []posts.Post) int {
 		if len(chain) > 0 && end == j {
 			n = s.nameAfterTitle(j)
 		}
+		cell := false
+		if m := s.listItemAt(j); len(chain) > 0 && end < j && m > 0 && m != n && (n == 0 || s.listItemAt(j) != n && !s.endsListItem(j+n)) {
+			n, cell = m, true // a list item the name rules cut wrong (鲁汇|款 of 、鲁汇款等)
+		}
 		if n == 0 {
 			break
 		}
-		if p := s.acceptName(j, n, nameRule); p != "" {
+		p := ""
+		if cell {
+			p = s.acceptCell(j, n, nameRule)
+		} else {
+			p = s.acceptName(j, n, nameRule)
+		}
+		if p != "" {
 			for _, ps := range chain {
 				if ps.IsPost() {
 					s.addPost(p, doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: s.SentenceOf(j), Rule: RuleChain})
@@ -75,7 +86,7 @@ func (s *state) nameList(j int, chain []posts.Post) int {
 			}
 		}
 		end = j + n
-		if end < len(s.t) && s.t[end] == '、' && s.nameAt(end+1) > 0 && !s.startsChain(end+1) {
+		if end < len(s.t) && s.t[end] == '、' && (s.nameAt(end+1) > 0 || len(chain) > 0 && s.listItemAt(end+1) > 0) && !s.startsChain(end+1) {
 			j = end + 1
 			continue
 		}
@@ -84,11 +95,44 @@ func (s *state) nameList(j int, chain []posts.Post) int {
 	return end
 }
 
+// listItemAt reads a name of two or three characters at k that ends a list
+// of names: a surname, and after it 等, the list's end (、 ， 。), 和 before
+// a title or a name, or a verb of attending. Its length, or 0.
+func (s *state) listItemAt(k int) int {
+	for _, n := range []int{3, 2} {
+		e := k + n
+		if e >= len(s.t) || !text.AllHan(s.t[k:e]) || !s.r.lx.SurnameName(string(s.t[k:e])) {
+			continue
+		}
+		if s.endsListItem(e) {
+			return n
+		}
+	}
+	return 0
+}
+
+// endsListItem reports whether a list item may end at e (listItemAt's
+// boundaries).
+func (s *state) endsListItem(e int) bool {
+	return e < len(s.t) && (s.HasAt(e, "等") || s.HasAt(e, "同志") || strings.ContainsRune("、,。;", s.t[e]) ||
+		s.t[e] == '和' && (s.titleStartsAt(e+1) || s.nameAt(e+1) > 0) ||
+		s.r.attended.HasPrefixAt(s.t, e) || s.r.chaired.HasPrefixAt(s.t, e) || s.r.spoke.HasPrefixAt(s.t, e))
+}
+
+// titleStartsAt reports whether a title of two or more characters starts at i.
+func (s *state) titleStartsAt(i int) bool {
+	l, _ := s.Titles.LongestAt(s.t, i)
+	return l >= 2
+}
+
 // startsChain reports whether a title chain, not a name, starts at i.
 func (s *state) startsChain(i int) bool {
 	for k := i + 1; k < len(s.t) && k < i+12 && !text.IsPunct(s.t[k]); k++ {
 		if l, _ := s.Titles.LongestAt(s.t, k); l >= 2 {
 			n := s.nameAt(i)
+			if n > 0 && i+n < len(s.t) && (s.t[i+n] == '和' || s.t[i+n] == '及') {
+				return false // 、C和秘书长D: C ends the list, the title is D's
+			}
 			return n == 0 || k >= i+n
 		}
 	}
