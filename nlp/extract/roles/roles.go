@@ -41,10 +41,26 @@ func (s *state) findRoles() {
 		ev := events.For(s.D.Events, sent)
 		var pending []doc.Span
 		fromCue := false
+		listed := -1 // the event of 参加会议的有： — the clauses after the colon list who attended
 		for a := sent.Start; a < sent.End; {
 			b := s.ClauseEnd(a, sent.End)
 			persons := s.persons.In(a, b)
 			cues := s.cuesIn(a, b)
+			if listed >= 0 && len(cues) == 0 {
+				for _, p := range persons {
+					s.addRole(p, doc.RelAttended, listed, sent, RuleObject)
+				}
+				a = b + 1
+				continue
+			}
+			if b < sent.End && s.t[b] == ':' && len(cues) > 0 && cues[len(cues)-1].objects && len(persons) == 0 {
+				c := cues[len(cues)-1]
+				if cev := s.eventNamedAt(c.end, sent, ev); cev >= 0 {
+					listed = cev
+				}
+				a = b + 1
+				continue
+			}
 			switch {
 			case len(cues) == 0 && len(persons) > 0:
 				if fromCue {

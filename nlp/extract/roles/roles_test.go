@@ -23,6 +23,9 @@ func TestRolesLayer(t *testing.T) {
 		// the honouree the sentence names came up for the award; the others did not
 		{"12月9日,青禾县召开表彰大会。“敬业奉献”类获得者为顾南星、林晓川。获奖代表林晓川登台领奖。",
 			[]string{"林晓川|ATTENDED|roles.awarded-present"}},
+		// 参加会议的有： then the list, a clause a person
+		{"3月5日,青禾县召开安全生产工作会议。参加会议的有:县委副书记柳明远,县人大常委会主任顾南星。",
+			[]string{"柳明远|ATTENDED|roles.object", "顾南星|ATTENDED|roles.object"}},
 		// no event, no roles
 		{"县委书记柳明远指出,要抓好落实。", nil},
 	}
