@@ -13,6 +13,9 @@ type Meta struct {
 	Title        string
 	Date         string // ISO YYYY-MM-DD, "" when unknown
 	Jurisdiction string // hint from the input; the pipeline may fill it from the text
+	// JurisdictionFromText says the pipeline read Jurisdiction from the
+	// text (false: the input gave it, and it is kept as given).
+	JurisdictionFromText bool
 }
 
 // Span is a half-open range [Start, End) of rune (code point) offsets.

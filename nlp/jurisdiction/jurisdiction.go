@@ -74,7 +74,7 @@ func (s *Stage) Process(d *doc.Document) error {
 	}
 	r := s.Find(d.Text, d.Names...)
 	if r.Name != "" {
-		d.Meta.Jurisdiction = r.Name
+		d.Meta.Jurisdiction, d.Meta.JurisdictionFromText = r.Name, true
 	}
 	return nil
 }

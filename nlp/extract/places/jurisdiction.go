@@ -175,3 +175,48 @@ func (s *state) bareJurisdiction(level string) string {
 	}
 	return best
 }
+
+// lowLevels are the divisions below a county that a report can speak from.
+var lowLevels = map[string]bool{"镇": true, "乡": true, "街道": true, "苏木": true, "社区": true, "村": true, "嘎查": true}
+
+// headlineSubject returns the town, street, community or village a report
+// speaks from when its headline opens with it (the last of a chain that
+// opens it: 某县某镇… → 某镇) and the text speaks from its level, that
+// level's bodies opening a clause (镇党委书记…, 街道党工委…, 村党总支书记…,
+// 社区居委会…); "" otherwise.
+func (s *state) headlineSubject() string {
+	sents := s.D.Sentences
+	if len(sents) < 2 {
+		return ""
+	}
+	h := sents[0]
+	if h.Len() > 40 || h.End >= len(s.t) || s.t[h.End] != '\n' || strings.ContainsRune(s.Str(h.Start, h.End), '。') {
+		return ""
+	}
+	name, at := "", h.Start
+	for {
+		found := false
+		for k := at + 1; k < h.End && k <= at+8; k++ {
+			if a, b, n := s.placeFrom(k); n != "" && a == at {
+				name, at, found = n, b, true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	lv := s.suffixOf(name)
+	if name == "" || !lowLevels[lv] {
+		return ""
+	}
+	for i := h.End; i+len([]rune(lv))+1 < len(s.t); i++ {
+		if !s.HasAt(i, lv) || i > 0 && !text.IsPunct(s.t[i-1]) {
+			continue
+		}
+		if e := i + len([]rune(lv)); strings.ContainsRune("党政人委办居两", s.t[e]) {
+			return name
+		}
+	}
+	return ""
+}

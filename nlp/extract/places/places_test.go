@@ -50,6 +50,8 @@ func TestJurisdiction(t *testing.T) {
 		{"", "领导一行来到杏林村调研。", ""},
 		// a community that convenes speaks for itself (GUIDELINES: down to a community)
 		{"", "1月16日下午,杏林社区召开年度述职评议大会。社区党总支书记柳明远作述职报告。", "杏林社区"},
+		// a town the headline opens with, whose bodies the text speaks from, is the jurisdiction below its county
+		{"", "杏林镇第十七届人民代表大会第一次会议闭幕\n12月27日,杏林镇第十七届人民代表大会第一次会议在镇政府闭幕。会议是青禾县换届中较早召开的。镇党委书记柳明远出席会议并讲话。县人大常委会副主任顾南星到会指导。", "杏林镇"},
 		// a village only visited, with its party branch and 全村, is not the report's
 		{"", "县委书记柳明远来到杏林村调研。村党支部书记顾南星介绍了全村产业发展情况。", ""},
 		// a jurisdiction given by the input (or an earlier stage) is kept

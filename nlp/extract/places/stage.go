@@ -109,10 +109,20 @@ func (Jurisdiction) Provides() []doc.Layer { return []doc.Layer{doc.LayerReportJ
 
 // Process fills d.Meta.Jurisdiction, unless it is set.
 func (j Jurisdiction) Process(d *doc.Document) error {
-	if d.Meta.Jurisdiction != "" {
-		return nil
+	if d.Meta.Jurisdiction != "" && !d.Meta.JurisdictionFromText {
+		return nil // the input's
 	}
-	d.Meta.Jurisdiction = j.newState(d).findJurisdiction()
+	s := j.newState(d)
+	if d.Meta.Jurisdiction == "" {
+		d.Meta.Jurisdiction = s.findJurisdiction()
+	}
+	// the division read so far, unless the report speaks from a town,
+	// street, community or village its headline opens with (GUIDELINES:
+	// the lowest level a report speaks from)
+	if lower := s.headlineSubject(); lower != "" {
+		d.Meta.Jurisdiction = lower
+	}
+	d.Meta.JurisdictionFromText = d.Meta.Jurisdiction != ""
 	return nil
 }
 
