@@ -262,7 +262,9 @@ func (s *Reader) resolveAbbrev(suf string, ctx []string, i int) string {
 	// 委员会…选举…为市委书记
 	sent := s.SentenceOf(i)
 	if !strings.Contains(s.Str(sent.Start, i), "中国共产党") {
-		return ""
+		// else the one place of the level the text names (市委书记 in a
+		// county's report that names its city)
+		return s.onlyNamed(func(name string) bool { return strings.HasSuffix(name, suf) && name != suf })
 	}
 	for _, pm := range s.D.Places {
 		if pm.Span.Start >= sent.Start && pm.Span.End <= i && strings.HasSuffix(pm.Name, suf) && pm.Name != suf && s.namedAsParty(pm.Name, i) {
@@ -381,6 +383,14 @@ func (s *Reader) inherit(p *Post, prev *Post) {
 		p.Place = s.Jur
 		return
 	}
+	if p.Class == "head" || p.Class == "deputy" {
+		// another level's head (副省长 in a county's report): the one
+		// place of that level the text names, else bare (GUIDELINES, rule 5)
+		if place := s.onlyNamed(func(name string) bool { return s.levelMatches(name, p.Title) }); place != "" {
+			p.Place = place
+			return
+		}
+	}
 	p.Bare = true
 }
 
@@ -453,4 +463,20 @@ func (s *Reader) CutPreamble(a, ts int) int {
 // posts only with their body (人大代表), not alone (受表彰代表 → 代表).
 func (p Post) IsPost() bool {
 	return !(p.Class == "member" && p.Place == "" && p.Rest == "")
+}
+
+// onlyNamed returns the one place of the text's Places layer that ok
+// accepts, or "" when there is none or more than one.
+func (s *Reader) onlyNamed(ok func(string) bool) string {
+	found := ""
+	for _, pm := range s.D.Places {
+		if !ok(pm.Name) {
+			continue
+		}
+		if found != "" && found != pm.Name {
+			return ""
+		}
+		found = pm.Name
+	}
+	return found
 }
