@@ -157,6 +157,8 @@ func (s *Reader) ResolveItem(it Item, prev *Post, ctx []string) Post {
 		p.Place = prev.Place // 街道党工委副书记、办事处主任
 	case p.Place == "" && s.isLocalOrg(p.Rest) && s.Jur != "":
 		p.Place = s.Jur
+	case p.Place == "" && s.isGrassrootsOrg(p.Rest) && (strings.HasSuffix(s.Jur, "村") || strings.HasSuffix(s.Jur, "社区") || strings.HasSuffix(s.Jur, "嘎查")):
+		p.Place = s.Jur // 居委会主任 in a community's report
 	case p.Place == "" && s.isLocalOrg(p.Rest) && prev != nil && prev.Place == "" && s.levelPrefix(prev.Rest) != "" && s.levelPrefix(p.Rest) == "":
 		// 市委常委、纪委书记 where no place resolves 市: 市纪委书记
 		p.Rest = s.levelPrefix(prev.Rest) + p.Rest
@@ -310,6 +312,13 @@ func (s *Reader) orgClass(o string) (int, string) {
 func (s *Reader) isLocalOrg(o string) bool {
 	l, cls := s.orgClass(o)
 	return l > 0 && strings.Contains(cls, "local")
+}
+
+// isGrassrootsOrg reports whether o is a body of a village or community
+// (居委会, 党支部: class "grassroots" in orgs.txt).
+func (s *Reader) isGrassrootsOrg(o string) bool {
+	l, cls := s.orgClass(o)
+	return l > 0 && strings.Contains(cls, "grassroots")
 }
 
 // isPartyDept reports whether o is a department of a party committee that a
