@@ -150,6 +150,30 @@ func (s *Reader) ListNameEndingAt(e int) (int, int) {
 			return a, n
 		}
 	}
+	return s.partsEndingAt(e)
+}
+
+// partsEndingAt reads a transcribed name made of minority_name parts only
+// (其木格, 阿拉腾敖其尔) that ends at e and starts after a clause's or a
+// list's boundary or a title: its start and length, or 0, 0.
+func (s *Reader) partsEndingAt(e int) (int, int) {
+	for n := 6; n >= 2; n-- {
+		a := e - n
+		if a < 0 || !(a == 0 || text.IsPunct(s.t[a-1]) || IsListJoiner(s.t[a-1]) || s.EndsTitle(a)) {
+			continue
+		}
+		k := a
+		for k < e {
+			l, _ := s.r.minority.LongestAt(s.t, k)
+			if l == 0 || k+l > e {
+				break
+			}
+			k += l
+		}
+		if k == e {
+			return a, n
+		}
+	}
 	return 0, 0
 }
 

@@ -42,6 +42,9 @@ func (s *Reader) SubjectsBefore(v int) [][2]int {
 		a, n = s.nameBefore(e)
 	}
 	if n == 0 {
+		a, n = s.partsEndingAt(e) // 阿拉腾敖其尔以171票当选…
+	}
+	if n == 0 {
 		return nil
 	}
 	out := [][2]int{{a, n}}
