@@ -118,14 +118,17 @@ func (s *state) placeStem(i int, suf string) (int, string) {
 			continue
 		}
 		full := string(s.t[a:i]) + suf
-		if s.badPlace(full) {
-			continue
+		if s.badPlace(full) || s.isLevelWord(string(s.t[a:i])) {
+			continue // 苏木镇: a level's word and another's, no name
 		}
 		if v, ok := s.Places[full]; ok && !(k == 1 && (s.genericStem(i, suf) > 0 || !s.AlignsWithTokens(a, i))) {
 			return a, v // (修文县 rather than the lexicon's 文县; not 范县 in 示范县; 澳门特区 → 澳门特别行政区)
 		}
 		if k == 1 && !s.leftBoundary(a) && !s.HasAt(i+len([]rune(suf)), "市") {
 			continue
+		}
+		if townLevel[suf] && s.startsWord(i, len([]rune(suf))) && (!s.KnownPlace(full) || s.CommonWord(string(s.t[a:i]))) {
+			continue // 扎根乡村, 发展乡村: the suffix starts a word; only a division known by its full name, of no common stem, stands
 		}
 		if s.KnownPlace(full) || k >= 2 && k <= 4 && !s.isSuffixRune(s.t[i-1]) && s.KnownPlace(string(s.t[a:i])) {
 			if k == 1 && s.genericStem(i, suf) > 0 {
@@ -149,6 +152,9 @@ func (s *state) genericStem(i int, suf string) int {
 	town := townLevel[suf] || villageLevel[suf]
 	if !town && !s.placeContext(after, suf) {
 		return 0
+	}
+	if townLevel[suf] && s.startsWord(i, len([]rune(suf))) {
+		return 0 // 扎根乡村, 美丽乡村: the suffix starts a word
 	}
 	for k := 3; k >= 2; k-- {
 		a := i - k
@@ -374,4 +380,18 @@ func (s *state) findAbbreviations() {
 		s.places = append(s.places, s.mention(best.Div.Name, doc.Span{Start: i, End: i + n}, RuleShort))
 		i += n - 1
 	}
+}
+
+// isLevelWord reports whether w is a division suffix of more than one
+// character (苏木, 街道, 社区): no stem of a name.
+func (s *state) isLevelWord(w string) bool {
+	if len([]rune(w)) < 2 {
+		return false
+	}
+	for _, suf := range s.PlaceSuffix {
+		if suf == w {
+			return true
+		}
+	}
+	return false
 }

@@ -25,6 +25,10 @@ func TestPlacesLayer(t *testing.T) {
 		// bare names before 两地; a city's stem run on into a street's name is no city
 		{"双方在洛阳、开封两地开展了交流。", []string{"洛阳市|市|places.bare", "开封市|市|places.bare"}},
 		{"杭州道街道召开会议。", []string{"杭州道街道|街道|places.division"}},
+		// 乡 of 乡村 after a word that gse or the gazetteer knows as a place (扎根, 发展乡) is no township
+		{"他扎根乡村二十年,推动发展乡村旅游。", nil},
+		// two levels' words (苏木镇) are no place
+		{"全旗各苏木镇负责同志参加会议。", nil},
 		// a short form of places.txt is the division it stands for
 		{"3月5日,澳门特区举行活动。", []string{"澳门特别行政区|特别行政区|places.division"}},
 		// a district the gazetteer knows, written with its suffix
