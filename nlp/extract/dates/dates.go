@@ -3,7 +3,8 @@
 // them against the report's date (the Dates layer), and answers the later
 // stages' questions about them (the date before an offset, after it, …).
 //
-// Rules: dates.ymd (a written date, its missing year or month the report's),
+// Rules: dates.ymd (a written date, its missing year or month the report's;
+// in an undated report, the latest year the text writes),
 // dates.yesterday (昨日, 昨天: the day before the report's date).
 package dates
 
@@ -45,8 +46,10 @@ func Find(t []rune, reportDate string) []doc.DateMention {
 	var out []doc.DateMention
 	ry, rm := 0, 0
 	var rt time.Time
-	if t, err := time.Parse("2006-01-02", reportDate); err == nil {
-		ry, rm, rt = t.Year(), int(t.Month()), t
+	if rd, err := time.Parse("2006-01-02", reportDate); err == nil {
+		ry, rm, rt = rd.Year(), int(rd.Month()), rd
+	} else {
+		ry = latestYear(t) // an undated report: the latest year it writes (…2008年工作方案…)
 	}
 	hasAt := func(i int, w string) bool {
 		for _, r := range w {
@@ -172,4 +175,29 @@ func After(d *doc.Document, i int, sent doc.Span) string {
 		}
 	}
 	return ""
+}
+
+// latestYear returns the latest year written as YYYY年 in t (1949–2099;
+// not a target's, 到2035年), or 0: the year of an undated report's
+// yearless dates.
+func latestYear(t []rune) int {
+	best := 0
+	for i := 0; i+4 < len(t); i++ {
+		if t[i+4] != '年' || i > 0 && (text.IsDigit(t[i-1]) || t[i-1] == '到' || t[i-1] == '至') {
+			continue // 到2035年: a target, not the report's year
+		}
+		y := 0
+		ok := true
+		for _, r := range t[i : i+4] {
+			if !text.IsDigit(r) {
+				ok = false
+				break
+			}
+			y = y*10 + int(r-'0')
+		}
+		if ok && y >= 1949 && y <= 2099 && y > best {
+			best = y
+		}
+	}
+	return best
 }

@@ -20,6 +20,8 @@ func TestFindResolvesAgainstTheReportDate(t *testing.T) {
 		{"昨天,县政协召开主席会议。", "", nil},
 		{"2021年是建党百年。", "2023-05-02", nil},
 		{"3月8日至9日,大会在青禾县召开。", "2024-03-10", []string{"2024-03-08|dates.ymd", "2024-03-09|dates.ymd"}},
+		// an undated report: a yearless date takes the latest year the text writes
+		{"3月28日,全县召开会议,总结2007年工作,部署2008年任务,到2035年基本实现现代化。", "", []string{"2008-03-28|dates.ymd"}},
 	}
 	for _, tt := range tests {
 		got := dates.Find([]rune(tt.text), tt.report)
