@@ -169,6 +169,9 @@ func (s *state) clauseIsDuty(a int) bool {
 func (s *state) findTableRows() {
 	lines := s.Lines()
 	for i := 0; i < len(lines); i++ {
+		if s.IndexOf(lines[i].Start, lines[i].End, "姓名") < 0 {
+			continue
+		}
 		head := cells(s.t, lines[i])
 		nameCol, postCol := -1, -1
 		for c, cl := range head {
