@@ -29,6 +29,8 @@ type Rules struct {
 	speechSpirit       *lexicon.Trie // [speech_spirit]: 讲话精神, 指示精神 …
 	groupNoun          *lexicon.Trie
 	minority           *lexicon.Trie // [minority_name]: parts of Tibetan and Mongolian names
+	kinship            *lexicon.Trie // [kinship]: 大娘, 师傅 … after a surname
+	roleVerbs          []*lexicon.Trie
 	surname1           map[rune]bool
 	surname2           map[[2]rune]bool
 }
@@ -37,7 +39,8 @@ type Rules struct {
 func NewRules(lx *text.Lexicon) *Rules {
 	r := &Rules{lx: lx, boundary: lx.Cue("boundary"), doctrine: lx.Cue("doctrine"),
 		voteQualifier: lx.Cue("vote_qualifier"), studied: lx.Cue("studied"), speechSpirit: lx.Cue("speech_spirit"), groupNoun: lx.Cue("group_noun"),
-		minority: lx.Cue("minority_name"),
+		minority: lx.Cue("minority_name"), kinship: lx.Cue("kinship"),
+		roleVerbs: []*lexicon.Trie{lx.Cue("spoke"), lx.Cue("remark"), lx.Cue("chaired"), lx.Cue("attended")},
 		surname1: map[rune]bool{}, surname2: map[[2]rune]bool{}}
 	for s := range lx.Surnames {
 		switch rs := []rune(s); len(rs) {
@@ -99,7 +102,14 @@ func (s *Reader) Recognised(i int) int { return s.per[i] }
 // Acceptable reports whether the name [i, i+n) is a person: not a credit,
 // not a doctrine's source, not an ordinary word.
 func (s *Reader) Acceptable(i, n int) bool {
-	return n > 0 && !s.IsByline(i) && !s.IsDoctrine(i, i+n) && s.Plausible(string(s.t[i:i+n])) && !s.otherName(i, n)
+	return n > 0 && !s.IsByline(i) && !s.IsDoctrine(i, i+n) && s.Plausible(string(s.t[i:i+n])) && !s.otherName(i, n) && !s.addressed(i, n)
+}
+
+// addressed reports whether the name at [i, i+n) is a surname and a form
+// of address (罗大娘, 王师傅): a person referred to, not named.
+func (s *Reader) addressed(i, n int) bool {
+	l, _ := s.r.kinship.LongestEndingAt(s.t, i+n, 2)
+	return l > 0 && l < n
 }
 
 // otherName reports whether the recogniser reads part of [i, i+n) as a
@@ -301,8 +311,8 @@ func (s *Reader) at(i int) int {
 			r > n && s.BoundaryAt(i+r) != NoBoundary && s.BoundaryAt(i+n) == NoBoundary:
 			return r // the rules' longer name ends at a boundary, the recogniser's inside a word
 		}
-		if n >= 3 && strings.ContainsRune(runOn, s.t[i+n-1]) {
-			return n - 1 // a grammatical word run on (李某某作成员, 陈某还指出)
+		if n >= 3 && (strings.ContainsRune(runOn, s.t[i+n-1]) || s.verbStartsAt(i+n-1)) {
+			return n - 1 // a grammatical word or a role verb run on (李某某作成员, 吴某通报了)
 		}
 		return n // the recogniser's name
 	}
@@ -504,4 +514,15 @@ func (s *Reader) clippedBefore(e int) bool {
 		return false
 	}
 	return !s.Titles.HasPrefixAt(s.t, e) && !s.Cut.HasPrefixAt(s.t, e)
+}
+
+// verbStartsAt reports whether a role verb of two or more characters
+// (通报, 主持, 表示, 出席) starts at k.
+func (s *Reader) verbStartsAt(k int) bool {
+	for _, t := range s.r.roleVerbs {
+		if l, _ := t.LongestAt(s.t, k); l >= 2 {
+			return true
+		}
+	}
+	return false
 }
