@@ -471,7 +471,16 @@ func (s *Reader) CutPreamble(a, ts int) int {
 // IsPost reports whether the item is a post: membership titles (代表) are
 // posts only with their body (人大代表), not alone (受表彰代表 → 代表).
 func (p Post) IsPost() bool {
-	return !(p.Class == "member" && p.Place == "" && p.Rest == "")
+	if p.Class != "member" {
+		return true
+	}
+	if p.Rest == "" {
+		return p.Place != ""
+	}
+	// a member of a body (人大代表, 政协委员, 党委委员), not of a group
+	// (模范个人代表, 受表彰代表)
+	r := []rune(p.Rest)
+	return strings.ContainsRune("大会协委组部团支院", r[len(r)-1])
 }
 
 // onlyNamed returns the one place of the text's Places layer that ok

@@ -40,3 +40,22 @@ func TestChainsAreCanonicalised(t *testing.T) {
 		}
 	}
 }
+
+func TestMembersArePostsOfBodiesOnly(t *testing.T) {
+	tests := []struct {
+		post posts.Post
+		want bool
+	}{
+		{posts.Post{Place: "青禾县", Rest: "人大", Title: "代表", Class: "member"}, true},
+		{posts.Post{Rest: "政协", Title: "委员", Class: "member"}, true},
+		{posts.Post{Rest: "模范个人", Title: "代表", Class: "member"}, false},
+		{posts.Post{Rest: "项目业主", Title: "代表", Class: "member"}, false},
+		{posts.Post{Title: "代表", Class: "member"}, false},
+		{posts.Post{Title: "副县长", Class: "deputy"}, true},
+	}
+	for _, tt := range tests {
+		if got := tt.post.IsPost(); got != tt.want {
+			t.Errorf("%+v: IsPost %v, want %v", tt.post, got, tt.want)
+		}
+	}
+}
