@@ -436,6 +436,11 @@ func (s *Reader) EndsLikeOrg(o string) bool {
 	if l, _ := s.Orgs.LongestEndingAt(rs, len(rs), 8); l > 0 {
 		return true
 	}
+	for _, w := range []string{"中学", "小学", "大学", "学校", "幼儿园"} {
+		if strings.HasSuffix(o, w) {
+			return true // 市第一中学教师
+		}
+	}
 	return strings.ContainsRune("局办委会院部心所站队处科厅社馆团司组", rs[len(rs)-1])
 }
 

@@ -23,6 +23,7 @@ func TestChainsAreCanonicalised(t *testing.T) {
 		{"青禾县", "县政协党组书记、主席方如海", "方如海", []string{"青禾县政协党组书记", "青禾县政协主席"}},
 		{"", "松河市市委书记柳明远", "柳明远", []string{"松河市委书记"}},
 		{"青禾县", "副县长林晓川", "林晓川", []string{"青禾县副县长"}},
+		{"松河市", "市第一中学教师林晓川", "林晓川", []string{"松河市第一中学教师"}},
 	}
 	for _, tt := range tests {
 		d := &doc.Document{Text: []rune(tt.text), Meta: doc.Meta{Jurisdiction: tt.jur}}
