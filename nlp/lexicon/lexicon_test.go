@@ -10,7 +10,7 @@ func TestDataFilesLoadAndUseKnownClasses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	titleClasses := map[string]bool{"party": true, "partydept": true, "head": true, "deputy": true, "chair": true, "minister": true, "military": true, "staff": true, "member": true}
+	titleClasses := map[string]bool{"party": true, "partydept": true, "head": true, "deputy": true, "chair": true, "minister": true, "military": true, "staff": true, "member": true, "rank": true}
 	for _, w := range lx.Titles.Words() {
 		if cls, _ := lx.Titles.Get(w); !titleClasses[cls] {
 			t.Errorf("title %s: unknown class %q", w, cls)

@@ -476,6 +476,9 @@ func (s *Reader) CutPreamble(a, ts int) int {
 // IsPost reports whether the item is a post: membership titles (代表) are
 // posts only with their body (人大代表), not alone (受表彰代表 → 代表).
 func (p Post) IsPost() bool {
+	if p.Class == "rank" {
+		return false // 二级调研员: a rank
+	}
 	if p.Class != "member" {
 		return true
 	}

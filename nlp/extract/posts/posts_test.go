@@ -53,6 +53,7 @@ func TestMembersArePostsOfBodiesOnly(t *testing.T) {
 		{posts.Post{Rest: "项目业主", Title: "代表", Class: "member"}, false},
 		{posts.Post{Title: "代表", Class: "member"}, false},
 		{posts.Post{Title: "副县长", Class: "deputy"}, true},
+		{posts.Post{Place: "松河市", Rest: "外办", Title: "二级调研员", Class: "rank"}, false},
 	}
 	for _, tt := range tests {
 		if got := tt.post.IsPost(); got != tt.want {
