@@ -62,6 +62,7 @@ type Reader struct {
 	// other[i]: the recogniser reads rune i as part of a title, an
 	// organisation or a place
 	other []bool
+	memo  []int8 // At(i)+1, once read (0: not yet)
 }
 
 // NewReader reads the names of the document that v views.
@@ -248,11 +249,24 @@ func (s *Reader) GivenOK(a, b int) bool {
 // clear boundary where the recogniser's does not (it cuts 张茹先 to 张茹
 // before a comma).
 func (s *Reader) At(i int) int {
+	if i < 0 || i >= len(s.t) {
+		return 0
+	}
+	if s.memo == nil {
+		s.memo = make([]int8, len(s.t))
+	}
+	if m := s.memo[i]; m > 0 {
+		return int(m) - 1
+	}
 	n := s.at(i)
 	if n == 0 {
 		n = s.partBefore(i)
 	}
-	return s.verbOff(i, s.goOn(i, n))
+	n = s.verbOff(i, s.goOn(i, n))
+	if n < 127 {
+		s.memo[i] = int8(n + 1)
+	}
+	return n
 }
 
 // partBefore reads a transcribed name whose first part the recogniser and
