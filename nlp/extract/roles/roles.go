@@ -66,6 +66,13 @@ func (s *state) findRoles() {
 				if fromCue {
 					pending = nil
 				}
+				if s.statesOwn(a, b) {
+					// A作为代表登台领奖, A当选…: a clause that says
+					// something of its own gives its names no later verb
+					pending = nil
+					fromCue = false
+					break
+				}
 				pending = append(pending, persons...)
 				fromCue = false
 			case len(cues) > 0:
@@ -215,11 +222,13 @@ type Stage struct {
 	lx                               *text.Lexicon
 	chaired, spoke, remark, attended *lexicon.Trie
 	present                          *lexicon.Trie
+	own                              []*lexicon.Trie // statesOwn
 }
 
 // New builds the stage from the lexicon.
 func New(lx *text.Lexicon) *Stage {
-	return &Stage{lx: lx, chaired: lx.Cue("chaired"), spoke: lx.Cue("spoke"), remark: lx.Cue("remark"), attended: lx.Cue("attended"), present: lx.Cue("honourees_present")}
+	return &Stage{lx: lx, chaired: lx.Cue("chaired"), spoke: lx.Cue("spoke"), remark: lx.Cue("remark"), attended: lx.Cue("attended"), present: lx.Cue("honourees_present"),
+		own: []*lexicon.Trie{lx.Cue("honourees_present"), lx.Cue("appoint"), lx.Cue("remove")}}
 }
 
 // Name implements the pipeline stage interface.
@@ -291,4 +300,18 @@ func (s *state) honoureesPresent() {
 			}
 		}
 	}
+}
+
+// statesOwn reports whether the clause [a, b) holds a verb that makes it a
+// statement of its own: an honouree's (登台领奖) or an appointment's (当选,
+// 任): its persons are not the subjects of a verb in a later clause.
+func (s *state) statesOwn(a, b int) bool {
+	for k := a; k < b; k++ {
+		for _, t := range s.r.own {
+			if l, _ := t.LongestAt(s.t, k); l >= 2 {
+				return true
+			}
+		}
+	}
+	return false
 }

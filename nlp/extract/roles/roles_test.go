@@ -26,6 +26,9 @@ func TestRolesLayer(t *testing.T) {
 		// 参加会议的有： then the list, a clause a person
 		{"3月5日,青禾县召开安全生产工作会议。参加会议的有:县委副书记柳明远,县人大常委会主任顾南星。",
 			[]string{"柳明远|ATTENDED|roles.object", "顾南星|ATTENDED|roles.object"}},
+		// a clause that says something of its own (登台领奖) gives its names no later verb
+		{"9月9日,青禾县召开表彰大会。教师柳明远作为代表登台领奖,顾南星代表受表彰教师发言。",
+			[]string{"顾南星|SPOKE_AT|roles.spoke", "顾南星|ATTENDED|roles.spoke", "柳明远|ATTENDED|roles.awarded-present"}},
 		// no event, no roles
 		{"县委书记柳明远指出,要抓好落实。", nil},
 	}
