@@ -41,7 +41,7 @@ func NewRules(lx *text.Lexicon) *Rules {
 		voteQualifier: lx.Cue("vote_qualifier"), studied: lx.Cue("studied"), speechSpirit: lx.Cue("speech_spirit"), groupNoun: lx.Cue("group_noun"),
 		minority: lx.Cue("minority_name"), kinship: lx.Cue("kinship"),
 		roleVerbs: []*lexicon.Trie{lx.Cue("spoke"), lx.Cue("remark"), lx.Cue("chaired"), lx.Cue("attended")},
-		surname1: map[rune]bool{}, surname2: map[[2]rune]bool{}}
+		surname1:  map[rune]bool{}, surname2: map[[2]rune]bool{}}
 	for s := range lx.Surnames {
 		switch rs := []rune(s); len(rs) {
 		case 1:

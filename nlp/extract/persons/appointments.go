@@ -460,13 +460,7 @@ func (s *state) appointmentBlock(a, v int, kind string) int {
 			break
 		}
 		for _, nm := range names {
-			p := ""
-			if cell {
-				p = s.acceptCell(nm[0], nm[1], RuleAppointName)
-			} else {
-				p = s.acceptName(nm[0], nm[1], RuleAppointName)
-			}
-			if p != "" {
+			if p := s.accept(nm[0], nm[1], RuleAppointName, cell); p != "" {
 				s.appointPosts(p, items, kind, v, RuleAppointBlock)
 			}
 		}

@@ -134,13 +134,7 @@ func (s *state) findAppositions() {
 		if len(items) == 0 {
 			continue
 		}
-		p := ""
-		if cell {
-			p = s.acceptCell(a, n, RuleChainName)
-		} else {
-			p = s.acceptName(a, n, RuleChainName)
-		}
-		if p != "" {
+		if p := s.accept(a, n, RuleChainName, cell); p != "" {
 			s.holdItems(p, items, text.Span(ln.Start, ln.End), RuleApposition)
 		}
 	}

@@ -66,19 +66,13 @@ func (s *state) nameList(j int, chain []posts.Post) int {
 			n = s.nameAfterTitle(j)
 		}
 		cell := false
-		if m := s.listItemAt(j); len(chain) > 0 && end < j && m > 0 && m != n && (n == 0 || s.listItemAt(j) != n && !s.endsListItem(j+n)) {
+		if m := s.listItemAt(j); len(chain) > 0 && end < j && m > 0 && m != n && (n == 0 || !s.endsListItem(j+n)) {
 			n, cell = m, true // a list item the name rules cut wrong (鲁汇|款 of 、鲁汇款等)
 		}
 		if n == 0 {
 			break
 		}
-		p := ""
-		if cell {
-			p = s.acceptCell(j, n, nameRule)
-		} else {
-			p = s.acceptName(j, n, nameRule)
-		}
-		if p != "" {
+		if p := s.accept(j, n, nameRule, cell); p != "" {
 			for _, ps := range chain {
 				if ps.IsPost() {
 					s.addPost(p, doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: s.SentenceOf(j), Rule: RuleChain})

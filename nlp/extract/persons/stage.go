@@ -143,6 +143,15 @@ func (s *state) acceptCell(i, n int, rule string) string {
 	return name
 }
 
+// accept is acceptCell for a name whose place says it is one (cell), else
+// acceptName.
+func (s *state) accept(i, n int, rule string, cell bool) string {
+	if cell {
+		return s.acceptCell(i, n, rule)
+	}
+	return s.acceptName(i, n, rule)
+}
+
 // addPost records that the person holds the post, unless they already do.
 func (s *state) addPost(person string, h doc.Hold) {
 	h.Person = person
