@@ -548,15 +548,27 @@ func samePlace(a, b string) bool {
 }
 
 // dateAt maps where each date of the text starts to where it ends (the
-// first date written there), built once.
+// first date written there); dateEndingAt maps where each ends to where it
+// starts (the last written there). Both are built once.
 func (s *state) dateAt() map[int]int {
-	if s.dateEnds == nil {
-		s.dateEnds = map[int]int{}
-		for _, dm := range s.D.Dates {
-			if _, ok := s.dateEnds[dm.Span.Start]; !ok {
-				s.dateEnds[dm.Span.Start] = dm.Span.End
-			}
-		}
-	}
+	s.indexDates()
 	return s.dateEnds
+}
+
+func (s *state) dateEndingAt() map[int]int {
+	s.indexDates()
+	return s.dateStarts
+}
+
+func (s *state) indexDates() {
+	if s.dateEnds != nil {
+		return
+	}
+	s.dateEnds, s.dateStarts = map[int]int{}, map[int]int{}
+	for _, dm := range s.D.Dates {
+		if _, ok := s.dateEnds[dm.Span.Start]; !ok {
+			s.dateEnds[dm.Span.Start] = dm.Span.End
+		}
+		s.dateStarts[dm.Span.End] = dm.Span.Start
+	}
 }

@@ -20,10 +20,8 @@ func (s *state) sessionActsIn(sent doc.Span) {
 			continue
 		}
 		e := v
-		for _, dm := range s.D.Dates { // …会议4月1日决定
-			if dm.Span.End == v && dm.Span.Start > sent.Start {
-				e = dm.Span.Start
-			}
+		if a, ok := s.dateEndingAt()[v]; ok && a > sent.Start {
+			e = a // …会议4月1日决定
 		}
 		// a session's name ends with an event word right before the verb
 		if sl, _ := s.r.eventSuffix.LongestEndingAt(s.t, e, 6); sl == 0 {

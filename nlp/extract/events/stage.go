@@ -76,12 +76,12 @@ func (st *Stage) Process(d *doc.Document) error {
 // state is the working memory of one Process call.
 type state struct {
 	*text.View
-	r        *Stage
-	t        []rune
-	persons  *text.Persons
-	p        *posts.Reader
-	events   []*doc.Event
-	dateEnds map[int]int // dateAt
+	r                    *Stage
+	t                    []rune
+	persons              *text.Persons
+	p                    *posts.Reader
+	events               []*doc.Event
+	dateEnds, dateStarts map[int]int // dateAt, dateEndingAt
 }
 
 // For picks the event a sentence speaks of: one named in it, else the

@@ -322,10 +322,7 @@ func (s *state) clauseHasVerb(a int) bool {
 // item ，任POSTS.
 func (s *state) findProfileAppointments() {
 	for _, sent := range s.D.Sentences {
-		a := sent.Start
-		for a < sent.End && (s.t[a] == ' ' || s.t[a] == '\n') {
-			a++
-		}
+		a := s.skipBlank(sent.Start, sent.End)
 		n := s.profileNameAt(a)
 		if n == 0 {
 			continue
@@ -357,10 +354,7 @@ func (s *state) findPresentPosts() {
 			continue
 		}
 		sent := s.SentenceOf(v)
-		a := sent.Start
-		for a < v && (s.t[a] == ' ' || s.t[a] == '\n') {
-			a++
-		}
+		a := s.skipBlank(sent.Start, v)
 		n, profile := s.profileNameAt(a), true
 		if n == 0 {
 			n, profile = s.nameAt(a), false
@@ -512,11 +506,26 @@ func (s *state) headingAt(v int) bool {
 	k := v
 	for k > 0 && s.t[k-1] != '\n' {
 		k--
-		if !strings.ContainsRune("一二三四五六七八九十()（）、.． ", s.t[k]) && !text.IsDigit(s.t[k]) {
+		if s.t[k] != ' ' && !isEnumerator(s.t[k]) {
 			return false
 		}
 	}
 	return true
+}
+
+// isEnumerator reports whether r belongs to an item's number (一、, (二),
+// 3.) before a line's text.
+func isEnumerator(r rune) bool {
+	return strings.ContainsRune("一二三四五六七八九十()（）、.．", r) || text.IsDigit(r)
+}
+
+// skipBlank returns the first position from a, before end, that is no
+// space or line break.
+func (s *state) skipBlank(a, end int) int {
+	for a < end && (s.t[a] == ' ' || s.t[a] == '\n') {
+		a++
+	}
+	return a
 }
 
 // skipNote steps over a short note in brackets after a name (（女）,
@@ -558,7 +567,7 @@ func (s *state) itemSubjectBefore(v int) [][2]int {
 		return nil
 	}
 	k := a
-	for k > 0 && (s.t[k-1] == ' ' || strings.ContainsRune("一二三四五六七八九十、.", s.t[k-1]) || text.IsDigit(s.t[k-1])) {
+	for k > 0 && (s.t[k-1] == ' ' || isEnumerator(s.t[k-1])) {
 		k--
 	}
 	if k > 0 && s.t[k-1] != '\n' && s.t[k-1] != ';' && s.t[k-1] != ':' && s.t[k-1] != ',' {
@@ -594,7 +603,7 @@ func (s *state) preferFullName(a, n int) int {
 		return n
 	}
 	full := string(s.t[a : a+3])
-	if !s.r.lx.SurnameName(full) || strings.Count(string(s.t), string(s.t[a+2:a+4])) > 1 {
+	if !s.r.lx.SurnameName(full) || s.IndexOf(0, a+2, string(s.t[a+2:a+4])) >= 0 || s.IndexOf(a+3, len(s.t), string(s.t[a+2:a+4])) >= 0 {
 		return n
 	}
 	if items, _ := s.postList(a+3, a+3); len(items) == 0 {
@@ -652,10 +661,7 @@ func (s *state) profileNameAt(a int) int {
 // the profile gives a post (拟任… gives none).
 func (s *state) findProfileNames() {
 	for _, sent := range append(s.Lines(), s.D.Sentences...) {
-		a := sent.Start
-		for a < sent.End && (s.t[a] == ' ' || s.t[a] == '\n') {
-			a++
-		}
+		a := s.skipBlank(sent.Start, sent.End)
 		if n := s.profileNameAt(a); n > 0 && !s.n.IsByline(a) {
 			// 男 or 女 after it says it is a person's name, though gse knows
 			// the word as a place's (乌云其木格)

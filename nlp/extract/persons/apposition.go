@@ -112,7 +112,7 @@ func (s *state) nameEndingAt(e int) (int, int) {
 func (s *state) findAppositions() {
 	for _, ln := range s.Lines() {
 		a := ln.Start
-		for a < ln.End && (s.t[a] == ' ' || strings.ContainsRune("一二三四五六七八九十、.", s.t[a]) || text.IsDigit(s.t[a])) {
+		for a < ln.End && (s.t[a] == ' ' || isEnumerator(s.t[a])) {
 			a++
 		}
 		n, cell := s.nameAt(a), false

@@ -176,9 +176,6 @@ func (s *state) bareJurisdiction(level string) string {
 	return best
 }
 
-// lowLevels are the divisions below a county that a report can speak from.
-var lowLevels = map[string]bool{"镇": true, "乡": true, "街道": true, "苏木": true, "社区": true, "村": true, "嘎查": true}
-
 // headlineSubject returns the town, street, community or village a report
 // speaks from when its headline opens with it (the last of a chain that
 // opens it: 某县某镇… → 某镇) and the text speaks from its level, that
@@ -207,7 +204,7 @@ func (s *state) headlineSubject() string {
 		}
 	}
 	lv := s.suffixOf(name)
-	if name == "" || !lowLevels[lv] {
+	if name == "" || !townLevel[lv] && !villageLevel[lv] {
 		return ""
 	}
 	for i := h.End; i+len([]rune(lv))+1 < len(s.t); i++ {

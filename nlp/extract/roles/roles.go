@@ -282,8 +282,9 @@ func (s *state) honoureesPresent() {
 		// any; 现场为获奖者颁奖: all of them
 		named := map[string]bool{}
 		some := false
+		said := s.Str(sent.Start, sent.End)
 		for _, h := range s.D.Honours {
-			if h.IsPerson && h.Event == ev && strings.Contains(s.Str(sent.Start, sent.End), h.Name) {
+			if h.IsPerson && h.Event == ev && strings.Contains(said, h.Name) {
 				named[h.Name], some = true, true
 			}
 		}
