@@ -86,7 +86,11 @@ func (s *state) findJurisdiction() string {
 			case s.HasAt(e, "召开") || s.HasAt(e, "举行") || s.HasAt(e, "组织开展"):
 				if a, _, name := s.placeFrom(i); strings.HasSuffix(name, lv) {
 					level[lv] += 2
-					cands[name] = &cand{score: 2, first: a}
+					if c := cands[name]; c != nil {
+						c.score += 2 // it convenes: more than a mention
+					} else {
+						cands[name] = &cand{score: 2, first: a}
+					}
 				}
 			}
 		}
