@@ -60,7 +60,7 @@ func (s *state) findCommendations() {
 				}
 				if len(groups) == 0 {
 					// A、B等10名同志受到县委、县政府表彰
-					if x := s.lastIndexOf(s.ClauseStart(k, sent.Start), k, "受到"); x > 0 {
+					if x := s.LastIndexOf(s.ClauseStart(k, sent.Start), k, "受到"); x > 0 {
 						cs := s.ClauseStart(k, sent.Start)
 						groups = [][2]string{{s.Str(s.NameStart(cs, x), x), ""}}
 						verb = "受到表彰"
@@ -267,16 +267,8 @@ func (s *state) commendedBefore(k, sentStart int) [][2]string {
 	var groups [][2]string
 	for _, list := range splitCountedGroups([]rune(s.Str(q+1, b))) {
 		honour := ""
-		if i := strings.Index(list, "等"); i >= 0 {
-			rest := []rune(list[i+len("等"):])
-			for j, r := range rest {
-				if strings.ContainsRune("名位个家人", r) {
-					if h := string(rest[j+1:]); j > 0 && h != "同志" && h != "" {
-						honour = h
-					}
-					break
-				}
-			}
+		if noun, counted, _ := groupNoun(list); counted && noun != "同志" && noun != "" {
+			honour = noun
 		}
 		groups = append(groups, [2]string{list, honour})
 	}
@@ -302,19 +294,12 @@ func (s *state) commendedAfter(a, end int) [][2]string {
 				continue
 			}
 			honour := ""
-			rest := []rune(list[i+len("等"):])
-			counted := false
-			for j, r := range rest {
-				if strings.ContainsRune("名位个家人", r) {
-					if j > 0 {
-						honour = string(rest[j+1:])
-					}
-					counted = true
-					break
-				}
+			noun, counted, unit := groupNoun(list)
+			if counted {
+				honour = noun
 			}
-			if !counted && len(rest) >= 2 && s.honourish(string(rest)) {
-				honour = string(rest) // 表彰了某中学、某小学等优秀学校: uncounted
+			if rest := list[i+len("等"):]; !unit && len([]rune(rest)) >= 2 && s.honourish(rest) {
+				honour = rest // 表彰了某中学、某小学等优秀学校: uncounted
 			}
 			honour = strings.TrimRight(honour, "。;!?")
 			if honour == "" {
@@ -324,6 +309,23 @@ func (s *state) commendedAfter(a, end int) [][2]string {
 		}
 	}
 	return groups
+}
+
+// groupNoun reads the group a list ends with after 等 (张三、李四等10名优秀
+// 教师): what follows the count's unit (名, 位, 个, 家, 人), whether a count
+// stands before the unit, and whether a unit was found at all.
+func groupNoun(list string) (noun string, counted, unit bool) {
+	i := strings.Index(list, "等")
+	if i < 0 {
+		return "", false, false
+	}
+	rest := []rune(list[i+len("等"):])
+	for j, r := range rest {
+		if strings.ContainsRune("名位个家人", r) {
+			return string(rest[j+1:]), j > 0, true
+		}
+	}
+	return "", false, false
 }
 
 // splitCountedGroups cuts a list of counted groups at the 和 or 及 that
@@ -576,16 +578,10 @@ func (s *state) awardList(k int, verb string, sentStart int) (string, string) {
 			}
 		}
 	}
-	if i := strings.Index(list, "等"); i >= 0 {
-		// 等10位“感动某地”年度人物: what comes after the count, as written
-		rest := []rune(list[i+len("等"):])
-		for j, r := range rest {
-			if strings.ContainsRune("名位个家人", r) {
-				if h := strings.TrimSpace(string(rest[j+1:]) + s.Str(b, k)); j > 0 && len([]rune(h)) >= 2 {
-					honour = h
-				}
-				break
-			}
+	// 等10位“感动某地”年度人物: what comes after the count, as written
+	if noun, counted, _ := groupNoun(list); counted {
+		if h := strings.TrimSpace(noun + s.Str(b, k)); len([]rune(h)) >= 2 {
+			honour = h
 		}
 	}
 	var named []string
@@ -619,16 +615,6 @@ func (s *state) quotedBefore(k, sentStart int) string {
 		return ""
 	}
 	return ""
-}
-
-// lastIndexOf returns the last index of w in [a, b), or -1.
-func (s *state) lastIndexOf(a, b int, w string) int {
-	for k := b - len([]rune(w)); k >= a; k-- {
-		if s.HasAt(k, w) {
-			return k
-		}
-	}
-	return -1
 }
 
 // honoreeShaped reports whether h reads as an honouree's name: a person's

@@ -302,6 +302,16 @@ func (v *View) IndexOf(a, b int, w string) int {
 	return -1
 }
 
+// LastIndexOf returns where w starts last within [a, b), or -1.
+func (v *View) LastIndexOf(a, b int, w string) int {
+	for k := b - len([]rune(w)); k >= a; k-- {
+		if v.HasAt(k, w) {
+			return k
+		}
+	}
+	return -1
+}
+
 // IndexFrom returns where r occurs first in [a, b), or -1.
 func (v *View) IndexFrom(a, b int, r rune) int {
 	for k := a; k < b; k++ {
