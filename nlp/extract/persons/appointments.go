@@ -32,7 +32,7 @@ func (s *state) findAppointments() {
 		// PERSON(、PERSON)* (同志) (以…票) VERB (为) POSTS; or an item of a
 		// list of appointments, NAME(（女）)，任POSTS
 		subj := s.n.SubjectsBefore(v)
-		if len(subj) == 0 && (verb == "任" || verb == "担任") {
+		if len(subj) == 0 && (verb == "任" || verb == "担任" || s.t[v-1] == ')') {
 			subj = s.itemSubjectBefore(v)
 		}
 		if len(subj) > 0 {
@@ -546,13 +546,16 @@ func (s *state) skipNote(q int) int {
 }
 
 // itemSubjectBefore reads the person of an item of a list of
-// appointments, "蓝某（女），任某县教育局副局长；": a name that opens its
-// line or clause (after ；or ：), a note in brackets and a comma before the
-// verb at v.
+// appointments, "蓝某（女），任某县教育局副局长；" or "蓝某（女）任…": a name
+// that opens its line or clause (after ；or ：), then a note in brackets, a
+// comma or both before the verb at v.
 func (s *state) itemSubjectBefore(v int) [][2]int {
 	e := v - 1
-	if e < 2 || s.t[e] != ',' {
+	if e < 2 || s.t[e] != ',' && s.t[e] != ')' {
 		return nil
+	}
+	if s.t[e] == ')' {
+		e = v // 蓝某（女）任…: the note alone ends the name
 	}
 	if s.t[e-1] == ')' {
 		if o := s.lastIndex(max(0, e-8), e, '('); o > 0 {

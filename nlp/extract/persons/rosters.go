@@ -185,7 +185,7 @@ func (s *state) rosterLabel(line string) (string, string, bool) {
 // spaces or 、, and a two-character name may be padded with a space
 // (岳　明). It returns how many names it read.
 func (s *state) rosterNames(row doc.Span, rest, body, title, start string, dated bool) int {
-	fields := strings.FieldsFunc(rest, func(r rune) bool {
+	fields := strings.FieldsFunc(blankNotes(rest), func(r rune) bool {
 		return r == ' ' || r == '　' || r == '、' || r == ',' || r == '，' || r == ';' || r == '。'
 	})
 	var names []string
@@ -216,6 +216,25 @@ func (s *state) rosterNames(row doc.Span, rest, body, title, start string, dated
 	return n
 }
 
+// blankNotes turns the notes in brackets of a list of names into spaces
+// (庞某（女）、聂某（按姓氏笔画为序）): they are no part of the names.
+func blankNotes(list string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range list {
+		switch {
+		case r == '(' || r == '（':
+			depth++
+		case (r == ')' || r == '）') && depth > 0:
+			depth--
+			b.WriteRune(' ')
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // paddedIndex finds a two-character name written with a space inside it.
 func (s *state) paddedIndex(row doc.Span, name string) int {
 	rs := []rune(name)
@@ -237,6 +256,7 @@ func (s *state) paddedIndex(row doc.Span, name string) int {
 // the sentence or the one before it tells of an election or appointment,
 // the posts start, dated by the date before.
 func (s *state) findInlineRosters() {
+	carried, carriedStart := -1, "" // a dated roster's sentence goes on in the next (县长：A\n副县长：B、C)
 	for si, sent := range s.D.Sentences {
 		if s.rosterLines[sent.Start] {
 			continue // a line of a roster by lines, read already
@@ -269,6 +289,8 @@ func (s *state) findInlineRosters() {
 				said := s.Str(from, sent.End)
 				if dated = strings.Contains(said, "选举") || strings.Contains(said, "当选") || strings.Contains(said, "任命"); dated {
 					start = dates.Before(s.D, k)
+				} else if carried == si-1 {
+					dated, start = true, carriedStart
 				}
 			}
 			lr := []rune(label)
@@ -279,7 +301,7 @@ func (s *state) findInlineRosters() {
 			}
 			ps := chain[0]
 			read := 0
-			for _, f := range strings.FieldsFunc(s.Str(k+1, e), func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ' ' }) {
+			for _, f := range strings.FieldsFunc(blankNotes(s.Str(k+1, e)), func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ' ' }) {
 				i := s.IndexOf(k+1, e, f)
 				if i < 0 || !s.SurnameName(f) && s.nameAt(i) != len([]rune(f)) {
 					continue
@@ -296,6 +318,9 @@ func (s *state) findInlineRosters() {
 				prev = &chain[0]
 			}
 			k = e
+		}
+		if parts > 0 && dated {
+			carried, carriedStart = si, start
 		}
 	}
 }
