@@ -322,7 +322,7 @@ func (s *state) clauseHasVerb(a int) bool {
 // item ，任POSTS.
 func (s *state) findProfileAppointments() {
 	for _, sent := range s.D.Sentences {
-		a := s.skipBlank(sent.Start, sent.End)
+		a := s.skipLead(sent.Start, sent.End)
 		n := s.profileNameAt(a)
 		if n == 0 {
 			continue
@@ -354,7 +354,7 @@ func (s *state) findPresentPosts() {
 			continue
 		}
 		sent := s.SentenceOf(v)
-		a := s.skipBlank(sent.Start, v)
+		a := s.skipLead(sent.Start, v)
 		n, profile := s.profileNameAt(a), true
 		if n == 0 {
 			n, profile = s.nameAt(a), false
@@ -519,6 +519,29 @@ func isEnumerator(r rune) bool {
 	return strings.ContainsRune("一二三四五六七八九十()（）、.．", r) || text.IsDigit(r)
 }
 
+// skipLead returns where the text of a line or sentence starts after a:
+// past spaces, line breaks and an item's number (1. 2、 一、 （三） (4)).
+func (s *state) skipLead(a, end int) int {
+	a = s.skipBlank(a, end)
+	k := a
+	if k < end && (s.t[k] == '(' || s.t[k] == '（') {
+		k++
+	}
+	d := k
+	for d < end && d < k+3 && (text.IsDigit(s.t[d]) || strings.ContainsRune("一二三四五六七八九十", s.t[d])) {
+		d++
+	}
+	if d == k || d >= end {
+		return a
+	}
+	switch {
+	case k > a && (s.t[d] == ')' || s.t[d] == '）'),
+		k == a && strings.ContainsRune("、.．)）", s.t[d]):
+		return s.skipBlank(d+1, end)
+	}
+	return a
+}
+
 // skipBlank returns the first position from a, before end, that is no
 // space or line break.
 func (s *state) skipBlank(a, end int) int {
@@ -664,7 +687,7 @@ func (s *state) profileNameAt(a int) int {
 // the profile gives a post (拟任… gives none).
 func (s *state) findProfileNames() {
 	for _, sent := range append(s.Lines(), s.D.Sentences...) {
-		a := s.skipBlank(sent.Start, sent.End)
+		a := s.skipLead(sent.Start, sent.End)
 		if n := s.profileNameAt(a); n > 0 && !s.n.IsByline(a) {
 			// 男 or 女 after it says it is a person's name, though gse knows
 			// the word as a place's (乌云其木格)
