@@ -291,6 +291,9 @@ func (s *state) commendedAfter(a, end int) [][2]string {
 		for _, list := range splitCountedGroups([]rune(part)) {
 			i := strings.Index(list, "等")
 			if i < 0 {
+				if names, honour := s.honourThenNames(list); names != "" {
+					groups = append(groups, [2]string{names, honour}) // 表彰了优秀共产党员A、B
+				}
 				continue
 			}
 			honour := ""
@@ -309,6 +312,35 @@ func (s *state) commendedAfter(a, end int) [][2]string {
 		}
 	}
 	return groups
+}
+
+// honourThenNames reads an honour written before its honorees, the way
+// 表彰了 lists them (优秀村党组织书记A、B，优秀共产党员C): the names, joined by
+// 、 or 和, and the honour, which reads as one (honour_word); "", "" when
+// the part is not that.
+func (s *state) honourThenNames(part string) (string, string) {
+	rs := []rune(strings.TrimRight(part, "。;!?"))
+	if strings.ContainsAny(string(rs), "的了“") {
+		return "", "" // a clause (向…表彰的先进个人表示祝贺), not an honour and its names
+	}
+	for k := 2; k+2 <= len(rs) && k <= 16; k++ {
+		if !s.honourish(string(rs[:k])) || !s.namesOnly(rs[k:]) {
+			continue
+		}
+		return string(rs[k:]), string(rs[:k])
+	}
+	return "", ""
+}
+
+// namesOnly reports whether rs is a list of persons' names and nothing else.
+func (s *state) namesOnly(rs []rune) bool {
+	items := strings.FieldsFunc(string(rs), func(r rune) bool { return r == '、' || r == '和' })
+	for _, it := range items {
+		if !s.persons.Has(it) && (!s.nameAtString([]rune(it)) || s.CommonWord(it)) {
+			return false // 祝贺 is a word, not 祝某
+		}
+	}
+	return len(items) > 0
 }
 
 // groupNoun reads the group a list ends with after 等 (张三、李四等10名优秀

@@ -41,6 +41,11 @@ func TestHonoursLayer(t *testing.T) {
 				"马文珠|person|优秀奖|commend.table", "邹宏伟|person|优秀奖|commend.table"}},
 		// a list by lines in a text that commends nobody is no honour roll
 		{"3月8日,青禾县召开会议。\n参会人员(2名)\n柳明远 县财政局局长\n顾南星 城关镇党委书记", nil},
+		// 表彰了 with each honour before its names; an honour is no post (优秀村党组织书记)
+		{"3月5日,青禾县召开表彰大会。大会表彰了优秀村党组织书记邬家栋、谭立新,优秀共产党员柏文华。",
+			[]string{"柏文华|person|优秀共产党员|commend.praise", "邬家栋|person|优秀村党组织书记|commend.praise", "谭立新|person|优秀村党组织书记|commend.praise"}},
+		// a clause with 的 is no honour before names
+		{"3月5日,青禾县召开表彰大会。我代表县委向受到表彰的先进集体和先进个人表示祝贺。", nil},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}

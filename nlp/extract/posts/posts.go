@@ -473,11 +473,20 @@ func (s *Reader) CutPreamble(a, ts int) int {
 	return a
 }
 
+// honourPrefixes open the name of an honour, not of an office (优秀村党组织
+// 书记, 十佳村主任).
+var honourPrefixes = []string{"优秀", "先进", "十佳", "最美", "杰出"}
+
 // IsPost reports whether the item is a post: membership titles (代表) are
 // posts only with their body (人大代表), not alone (受表彰代表 → 代表).
 func (p Post) IsPost() bool {
 	if p.Class == "rank" {
 		return false // 二级调研员: a rank
+	}
+	for _, h := range honourPrefixes {
+		if strings.HasPrefix(p.Place+p.Rest+p.Title, h) {
+			return false // 优秀村党组织书记: an honour, not an office
+		}
 	}
 	if p.Class != "member" {
 		return true
