@@ -20,6 +20,9 @@ func (s *state) findCommendations() {
 				continue
 			}
 			l, _ := s.r.honour.LongestAt(s.t, k)
+			if l == 0 && s.wonPrizeAt(k, sent) {
+				l = 1 // A、B获一等奖
+			}
 			if l == 0 {
 				continue
 			}
@@ -88,7 +91,7 @@ func (s *state) findCommendations() {
 				} else {
 					continue
 				}
-			case "荣获", "获得", "被评为", "评为", "获评", "荣膺", "命名", "入选":
+			case "荣获", "获得", "被评为", "评为", "获评", "荣膺", "命名", "入选", "获":
 				// the honorees come before the verb, the honour after it
 				cs := s.ClauseStart(k, sent.Start)
 				list = strings.TrimSuffix(s.Str(s.NameStart(cs, k), k), "被")
@@ -128,6 +131,35 @@ func (s *state) findCommendations() {
 			}
 		}
 	}
+}
+
+// wonPrizeAt reports whether 获 at k is the verb of names that won a prize
+// (邬某、谭某获一等奖, 蓝某获“某某”称号): a clause of names before it, and a
+// prize after it (quoted, or ending in 奖, 奖章, 称号, 金牌 …).
+func (s *state) wonPrizeAt(k int, sent doc.Span) bool {
+	if s.t[k] != '获' || k+1 >= sent.End || k == sent.Start {
+		return false
+	}
+	if strings.ContainsRune("荣收捕查破缴斩俘抓", s.t[k-1]) || strings.ContainsRune("得悉批取益准救释利胜奖评", s.t[k+1]) {
+		return false // 荣获, 收获, 获得, 获悉, 获奖 … are other words
+	}
+	cs := s.ClauseStart(k, sent.Start)
+	if !s.namesOnly([]rune(strings.TrimSuffix(s.Str(s.NameStart(cs, k), k), "同志"))) {
+		return false
+	}
+	h, _ := s.honourAfter(k+1, s.ClauseEnd(k+1, sent.End))
+	if h == "" {
+		return false
+	}
+	if s.t[k+1] == '“' {
+		return true
+	}
+	for _, w := range []string{"奖", "奖章", "称号", "金牌", "银牌", "铜牌", "冠军", "亚军", "季军"} {
+		if strings.HasSuffix(h, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // listIntroAt reads "(”)(荣誉)(称号|奖)的(单位|个人|同志|人员)(有|是|为)(:)"
@@ -489,9 +521,10 @@ func containsCue(rs []rune, t interface{ HasPrefixAt([]rune, int) bool }) bool {
 
 // findQuotedLists reads the lists a commendation report gives under each
 // honour: "“三八红旗手”：王某、李某；“三八红旗集体”：某医院妇产科。" — a clause
-// that is only a quoted honour (with 类, 奖 or 获得者 after it) and a colon,
-// then the honourees. Only in reports that commend (a commendation read
-// already, or a 表彰/授予/荣获… word in the text).
+// that ends with a quoted honour (with 类, 奖, 获得者 or a count after it:
+// 评选出“某地好人”10名：) and a colon, or that says who was commended
+// (受表彰的优秀教师有：), then the honourees. Only in reports that commend (a
+// commendation read already, or a 表彰/授予/荣获… word in the text).
 func (s *state) findQuotedLists() {
 	if len(s.honours) == 0 && !containsCue(s.t, s.r.honour) {
 		return
@@ -503,25 +536,52 @@ func (s *state) findQuotedLists() {
 			for a < ce && (s.t[a] == ' ' || s.t[a] == '\n') {
 				a++
 			}
-			if a < ce && s.t[a] == '“' && ce < sent.End && s.t[ce] == ':' {
-				if qe := s.IndexFrom(a+1, ce, '”'); qe > a+1 {
-					tail := s.Str(qe+1, ce)
-					if tail == "" || tail == "类" || tail == "奖" || tail == "获得者" || tail == "类获得者" {
-						le := s.ClauseEnd(ce+1, sent.End)
-						honour := s.Str(a+1, qe)
-						for _, h := range s.splitHonorees(s.Str(ce+1, le)) {
-							if s.nameAtString([]rune(h)) || s.endsWithCue(h, s.r.honoreeOrgEnd) {
-								s.honours = append(s.honours, doc.Honour{Event: events.For(s.D.Events, sent), Name: h, IsPerson: s.persons.Has(h), Honour: honour, Evidence: sent, Rule: RuleList})
-							}
+			if ce < sent.End && s.t[ce] == ':' {
+				if honour, ok := s.listLabel(a, ce); ok {
+					le := s.ClauseEnd(ce+1, sent.End)
+					for _, h := range s.splitHonorees(s.Str(ce+1, le)) {
+						if s.nameAtString([]rune(h)) || s.endsWithCue(h, s.r.honoreeOrgEnd) {
+							s.honours = append(s.honours, doc.Honour{Event: events.For(s.D.Events, sent), Name: h, IsPerson: s.persons.Has(h), Honour: honour, Evidence: sent, Rule: RuleList})
 						}
-						cs = le + 1
-						continue
 					}
+					cs = le + 1
+					continue
 				}
 			}
 			cs = ce + 1
 		}
 	}
+}
+
+// listLabel reads the clause [a, ce) before a colon as the label of a list
+// of honourees: a quoted honour (“三八红旗手”：, “诚实守信”类：, 评选出“某地好
+// 人”10名：) or 受表彰的X有 (受表彰的先进个人有：). It returns the honour.
+func (s *state) listLabel(a, ce int) (string, bool) {
+	for _, w := range []string{"受表彰的", "获表彰的", "受到表彰的"} {
+		if x := s.IndexOf(a, ce, w); x >= 0 && ce-1 > x && strings.ContainsRune("有是为", s.t[ce-1]) {
+			h := strings.TrimSuffix(s.Str(x+len([]rune(w)), ce-1), "分别")
+			if n := len([]rune(h)); n <= 12 && !strings.ContainsAny(h, ",的") {
+				return strings.Trim(h, "“”"), true
+			}
+		}
+	}
+	qe := s.LastIndexOf(a, ce, "”")
+	if qe < 0 {
+		return "", false
+	}
+	q := s.LastIndexOf(a, qe, "“")
+	if q < 0 || qe == q+1 {
+		return "", false
+	}
+	tail := s.Str(qe+1, ce)
+	if !(tail == "" || tail == "类" || tail == "奖" || tail == "获得者" || tail == "类获得者" || trimCount("某某"+tail) == "某某" && tail != "") {
+		return "", false
+	}
+	// what precedes the quote: nothing, or the selection that made the list
+	if pre := s.Str(a, q); pre != "" && !containsCue([]rune(pre), s.r.honour) && !strings.Contains(pre, "评选") && !strings.Contains(pre, "评出") && !strings.Contains(pre, "选出") {
+		return "", false
+	}
+	return s.Str(q+1, qe), true
 }
 
 // trimCount cuts the count a list's last name runs into (池某5名, 池某五位).
@@ -586,7 +646,7 @@ func (s *state) relativeListEnd(a, ce int) int {
 func (s *state) awardList(k int, verb string, sentStart int) (string, string) {
 	cs := s.ClauseStart(k, sentStart)
 	a, b := -1, k
-	if verb == "颁奖" {
+	if verb == "颁奖" || verb == "颁发" {
 		for x := k - 1; x >= cs; x-- {
 			if s.t[x] == '为' || s.t[x] == '向' {
 				a = x + 1
@@ -610,6 +670,15 @@ func (s *state) awardList(k int, verb string, sentStart int) (string, string) {
 			}
 		}
 	}
+	if honour == "" && verb == "颁发" {
+		// 向A、B颁发了“某地道德模范”奖牌: the quoted award after the verb
+		ce := s.ClauseEnd(k, len(s.t))
+		if q := s.IndexFrom(k, ce, '“'); q >= 0 {
+			if qe := s.IndexFrom(q+1, ce, '”'); qe > q+1 {
+				honour = s.Str(q+1, qe)
+			}
+		}
+	}
 	// 等10位“感动某地”年度人物: what comes after the count, as written
 	if noun, counted, _ := groupNoun(list); counted {
 		if h := strings.TrimSpace(noun + s.Str(b, k)); len([]rune(h)) >= 2 {
@@ -618,11 +687,19 @@ func (s *state) awardList(k int, verb string, sentStart int) (string, string) {
 	}
 	var named []string
 	for _, h := range s.splitHonorees(list) {
+		if rs := []rune(h); len(rs) > 1 && isNumeral(rs[0]) {
+			continue // 为三户家庭颁发牌匾: a count, not a name
+		}
 		if s.nameAtString([]rune(h)) || s.endsWithCue(h, s.r.honoreeOrgEnd) {
 			named = append(named, h)
 		}
 	}
 	return strings.Join(named, "、"), honour
+}
+
+// isNumeral reports whether r is a digit or a Chinese numeral.
+func isNumeral(r rune) bool {
+	return text.IsDigit(r) || strings.ContainsRune("一二两三四五六七八九十百千", r)
 }
 
 // awardObject reports whether what is handed over after 颁发 is an award

@@ -46,6 +46,18 @@ func TestHonoursLayer(t *testing.T) {
 			[]string{"柏文华|person|优秀共产党员|commend.praise", "邬家栋|person|优秀村党组织书记|commend.praise", "谭立新|person|优秀村党组织书记|commend.praise"}},
 		// a clause with 的 is no honour before names
 		{"3月5日,青禾县召开表彰大会。我代表县委向受到表彰的先进集体和先进个人表示祝贺。", nil},
+		// 获 a prize; 受表彰的X有：; 评选出“H”N名：; 向A、B颁发了“H”奖牌; a count is no honouree (为三户家庭颁发牌匾)
+		{"3月5日,青禾县举行技能大赛颁奖仪式。其中,邬家栋、谭立新获一等奖,柏文华获二等奖。",
+			[]string{"邬家栋|person|一等奖|commend.won", "谭立新|person|一等奖|commend.won", "柏文华|person|二等奖|commend.won"}},
+		{"3月5日,青禾县召开表彰大会。受表彰的先进个人有:邬家栋(县财政局)、谭立新(县审计局)。",
+			[]string{"邬家栋|person|先进个人|commend.list", "谭立新|person|先进个人|commend.list"}},
+		{"3月5日,青禾县召开表彰大会,评选出“青禾好人”3名:邬家栋、谭立新、柏文华。",
+			[]string{"邬家栋|person|青禾好人|commend.list", "谭立新|person|青禾好人|commend.list", "柏文华|person|青禾好人|commend.list"}},
+		{"3月5日,青禾县召开表彰大会。县领导向邬家栋、谭立新颁发了“青禾县道德模范”奖牌,并为三户家庭颁发牌匾。",
+			[]string{"邬家栋|person|青禾县道德模范|commend.award", "谭立新|person|青禾县道德模范|commend.award"}},
+		// a heading with no count, then a line of names; a headline and its byline are none
+		{"3月5日,青禾县召开表彰大会,表彰了一批先进。\n青禾县先进工作者\n邬家栋、谭立新\n除恶英雄吴宏权\n柏文华",
+			[]string{"邬家栋|person|青禾县先进工作者|commend.table", "谭立新|person|青禾县先进工作者|commend.table"}},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}

@@ -78,8 +78,24 @@ func (st *Stage) Process(d *doc.Document) error {
 	s.findCommendations()
 	s.findQuotedLists()
 	s.findNameTables()
-	d.Honours = s.honours
+	d.Honours = distinct(s.honours)
 	return nil
+}
+
+// distinct keeps the first reading of each honouree of an event with an
+// honour: two rules may read one list (受表彰的有：…, and its names by lines).
+func distinct(hs []doc.Honour) []doc.Honour {
+	seen := map[doc.Honour]bool{}
+	out := hs[:0]
+	for _, h := range hs {
+		k := doc.Honour{Event: h.Event, Name: h.Name, Honour: h.Honour}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, h)
+	}
+	return out
 }
 
 // state is the working memory of one Process call.

@@ -27,7 +27,8 @@ func (s *state) findNameTables() {
 		return
 	}
 	honour, orgs := "", false
-	for _, ln := range s.Lines() {
+	lines := s.Lines()
+	for li, ln := range lines {
 		line := strings.TrimSpace(s.Str(ln.Start, ln.End))
 		if line == "" {
 			honour = ""
@@ -39,6 +40,10 @@ func (s *state) findNameTables() {
 		}
 		if h := s.listHeading(line); h != "" {
 			honour, orgs = h, false
+			continue
+		}
+		if li+1 < len(lines) && s.bareHeading(line, strings.TrimSpace(s.Str(lines[li+1].Start, lines[li+1].End))) {
+			honour, orgs = stripEnumerator(line), false // 县先进工作者\n王某、李某
 			continue
 		}
 		if label, rest, ok := s.labelledNames(line); ok {
@@ -78,6 +83,26 @@ func (s *state) findNameTables() {
 			honour = "" // the table ended
 		}
 	}
+}
+
+// bareHeading reports whether a line with no count is the heading of the
+// names on the next: a short honour (县先进工作者), no punctuation, no verb
+// of commending, no name at its end, and a next line of two or more
+// persons' names only.
+func (s *state) bareHeading(line, next string) bool {
+	h := stripEnumerator(line)
+	rs := []rune(h)
+	if len(rs) < 3 || len(rs) > 20 || !s.honourish(h) || containsCue(rs, s.r.honour) || s.nameAtString(rs) {
+		return false
+	}
+	for _, r := range rs {
+		if !text.IsHan(r) {
+			return false
+		}
+	}
+	cells := strings.FieldsFunc(next, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '，' || r == '、' })
+	// two names at least: a headline and its byline are no table (某某英雄王某\n李某)
+	return len(cells) > 1 && s.allHonorees(cells, false) && s.trailingPerson(h) == h
 }
 
 // commends reports whether the text commends at all: a commendation
