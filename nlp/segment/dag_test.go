@@ -88,8 +88,8 @@ func TestCutIsGseCutCorpus(t *testing.T) {
 }
 
 // TestLoadIsNewEmbed checks that loadZhS builds gse.NewEmbed("zh_s")'s
-// dictionary: the same tokens in the same order, frequencies, parts of
-// speech and total.
+// dictionary: the same tokens (in another order: see package zhs) with
+// the same frequencies, parts of speech and total.
 func TestLoadIsNewEmbed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the dictionary twice")
@@ -110,10 +110,7 @@ func TestLoadIsNewEmbed(t *testing.T) {
 		t.Fatalf("tokens %d, total %v, max %d; want %d, %v, %d", g.NumTokens(), g.TotalFreq(), g.MaxTokenLen(), w.NumTokens(), w.TotalFreq(), w.MaxTokenLen())
 	}
 	for i := range w.Tokens {
-		a, b := &g.Tokens[i], &w.Tokens[i]
-		if a.Text() != b.Text() || a.Freq() != b.Freq() || a.Pos() != b.Pos() {
-			t.Fatalf("token %d: %q %v %q; want %q %v %q", i, a.Text(), a.Freq(), a.Pos(), b.Text(), b.Freq(), b.Pos())
-		}
+		b := &w.Tokens[i]
 		if f, p, ok := got.Find(b.Text()); !ok || f != b.Freq() || p != b.Pos() {
 			t.Fatalf("Find(%q) = %v %q %v", b.Text(), f, p, ok)
 		}

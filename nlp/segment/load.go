@@ -1,12 +1,16 @@
 package segment
 
 import (
+	_ "embed"
 	"runtime/debug"
-	"strings"
 	_ "unsafe" // go:linkname
 
 	"github.com/go-ego/gse"
+
+	"github.com/kg-cn/kg/nlp/segment/internal/zhs"
 )
+
+//go:generate go run ./internal/genorder -out data/zhs.order
 
 // gseZhS is gse's embedded simplified-Chinese dictionary (the text that
 // gse.NewEmbed("zh_s") loads), empty when gse is built without it.
@@ -14,14 +18,26 @@ import (
 //go:linkname gseZhS github.com/go-ego/gse.zhS
 var gseZhS string
 
+// zhsOrder is the order in which to add the dictionary's lines (package
+// zhs), made by the generator for the gse version in go.mod.
+//
+//go:embed data/zhs.order
+var zhsOrder []byte
+
 // loadZhS loads gse's simplified dictionary as gse.NewEmbed("zh_s") does
 // (gse v0.80.3's LoadDictStr: the same lines, parsed the same way, the same
-// tokens added in the same order, the same HMM model), except that it does
-// not compute the tokens' search-mode sub-segments and shortest-path
-// distances (gse's CalcToken): only gse's Segment/Slice/CutSearch modes
-// read them, and the stage uses Cut with HMM and Find alone. That is about
-// 40% of the loading and some 20 MB of heap. Without the embedded text it
-// falls back to gse.NewEmbed.
+// HMM model, the same word for each key), except that
+//   - it adds the lines in the order of the trie's keys (zhsOrder), which
+//     saves gse's trie most of its relocations: the dictionary is the same,
+//     only the tokens' ids differ; and
+//   - it does not compute the tokens' search-mode sub-segments and
+//     shortest-path distances (gse's CalcToken): only gse's
+//     Segment/Slice/CutSearch modes read them, and the stage uses Cut with
+//     HMM and Find alone. That is about 40% of gse's loading and some 20 MB
+//     of heap.
+//
+// Without the embedded text it falls back to gse.NewEmbed; with a table
+// made for another dictionary text, to the file's order.
 func loadZhS() (gse.Segmenter, error) {
 	if gseZhS == "" {
 		return gse.NewEmbed("zh_s")
@@ -29,34 +45,29 @@ func loadZhS() (gse.Segmenter, error) {
 	var seg gse.Segmenter
 	seg.Dict = gse.NewDict()
 	seg.Init()
+	lines := zhs.Lines(gseZhS)
+	order, err := zhs.Decode(zhsOrder, gseZhS, len(lines))
+	if err != nil {
+		order = fileOrder(len(lines))
+	}
 	// the table's size, known: no regrowing of the tokens as they come
-	seg.Dict.Tokens = make([]gse.Token, 0, strings.Count(gseZhS, "\n")+1)
+	seg.Dict.Tokens = make([]gse.Token, 0, len(order))
 	// nothing the loading allocates is garbage until it ends: no collection
 	// while it runs (about a tenth of its time)
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	sep := seg.DictSep + " "
-	for rest := gseZhS; rest != ""; {
-		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
-		// strings.Split(line, sep): its size and first three fields
-		size := strings.Count(line, sep) + 1
-		f0, r, _ := strings.Cut(line, sep)
-		f1, r, _ := strings.Cut(r, sep)
-		f2, _, _ := strings.Cut(r, sep)
-		text := strings.TrimSpace(f0)
-		freqText := ""
-		if size > 1 {
-			freqText = strings.TrimSpace(f1)
+	for _, i := range order {
+		if e, ok := zhs.Parse(&seg, lines[i]); ok {
+			_ = seg.AddToken(e.Text, e.Freq, e.Pos)
 		}
-		freq := seg.Size(size, text, freqText)
-		if freq == 0.0 {
-			continue
-		}
-		pos := ""
-		if size > 2 {
-			pos = strings.TrimSpace(strings.Trim(f2, "\n"))
-		}
-		_ = seg.AddToken(text, freq, pos)
 	}
 	return seg, nil
+}
+
+// fileOrder is 0, 1, … n-1.
+func fileOrder(n int) []int32 {
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = int32(i)
+	}
+	return out
 }
