@@ -119,7 +119,7 @@ type Gazetteer struct {
 	provinces []*Division
 
 	keys    []key
-	byHash  map[uint64]int32 // hash of a name's runes → first key with that hash
+	byHash  map[uint64]int32 // hash of a name's runes → first key with that hash; -1: only names' prefixes have it
 	maxLen  map[rune]uint8   // longest name (in runes) starting with a rune
 	nameCnt int
 }
@@ -295,6 +295,18 @@ func (g *Gazetteer) index() {
 			sort.SliceStable(ms, func(a, b int) bool { return less(ms[a], ms[b]) })
 		}
 	}
+	// every proper prefix of a name is in byHash too, as -1 when no name
+	// has its hash: LongestAt stops at the first prefix no name has
+	for i := range g.keys {
+		h := uint64(fnvOffset)
+		rs := []rune(g.keys[i].name)
+		for _, r := range rs[:len(rs)-1] {
+			h = hashRune(h, r)
+			if _, ok := g.byHash[h]; !ok {
+				g.byHash[h] = -1
+			}
+		}
+	}
 }
 
 // less is the default rank: by kind (full, short, former, abbrev), then
@@ -397,7 +409,10 @@ func (g *Gazetteer) LongestAtFunc(text []rune, i int, keep func(Match) bool) (n 
 	for l := 1; l <= max; l++ {
 		h = hashRune(h, text[i+l-1])
 		k, ok := g.byHash[h]
-		for ok && k >= 0 {
+		if !ok {
+			break // no name starts with text[i:i+l]
+		}
+		for k >= 0 {
 			if equalRunes(g.keys[k].name, text[i:i+l]) {
 				if keep == nil || anyKept(g.keys[k].ms, keep) {
 					n, ms = l, g.keys[k].ms

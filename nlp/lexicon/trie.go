@@ -8,16 +8,18 @@ type Trie struct {
 	// first and last are bit sets of the runes (of the Basic Multilingual
 	// Plane) that begin and end a word: most positions of a text begin no
 	// word, and a bit test rejects them before any map lookup
-	first, last runeSet
+	first, last RuneSet
 }
 
-// runeSet is a set of runes: a bit per rune below 0x10000, a map above.
-type runeSet struct {
+// RuneSet is a set of runes: a bit per rune below 0x10000, a map above.
+// Its test costs no map lookup for the characters of Chinese text.
+type RuneSet struct {
 	bits  *[1 << 10]uint64
 	other map[rune]bool
 }
 
-func (s *runeSet) add(r rune) {
+// Add puts r in the set.
+func (s *RuneSet) Add(r rune) {
 	if r < 0x10000 {
 		if s.bits == nil {
 			s.bits = new([1 << 10]uint64)
@@ -31,7 +33,8 @@ func (s *runeSet) add(r rune) {
 	s.other[r] = true
 }
 
-func (s *runeSet) has(r rune) bool {
+// Has reports whether r is in the set.
+func (s *RuneSet) Has(r rune) bool {
 	if r >= 0 && r < 0x10000 {
 		return s.bits != nil && s.bits[r>>6]&(1<<(uint(r)&63)) != 0
 	}
@@ -57,8 +60,8 @@ func (t *Trie) Add(word, value string) {
 	if len(rs) == 0 {
 		return
 	}
-	t.first.add(rs[0])
-	t.last.add(rs[len(rs)-1])
+	t.first.Add(rs[0])
+	t.last.Add(rs[len(rs)-1])
 	insert(t.rev, back, value)
 	if insert(t.root, rs, value) {
 		t.size++
@@ -97,10 +100,24 @@ func (t *Trie) Get(word string) (string, bool) {
 	return n.value, n.end
 }
 
+// GetRunes is Get of the word text[a:b], without making it a string.
+func (t *Trie) GetRunes(text []rune, a, b int) (string, bool) {
+	if a < 0 || b > len(text) || a >= b || !t.first.Has(text[a]) {
+		return "", false
+	}
+	n := t.root
+	for _, r := range text[a:b] {
+		if n = n.next[r]; n == nil {
+			return "", false
+		}
+	}
+	return n.value, n.end
+}
+
 // LongestAt returns the length in runes and value of the longest word that
 // starts at text[i], or 0 when none does.
 func (t *Trie) LongestAt(text []rune, i int) (int, string) {
-	if i < 0 || i >= len(text) || !t.first.has(text[i]) {
+	if i < 0 || i >= len(text) || !t.first.Has(text[i]) {
 		return 0, ""
 	}
 	n, best, val := t.root, 0, ""
@@ -124,7 +141,7 @@ func (t *Trie) HasPrefixAt(text []rune, i int) bool {
 // LongestEndingAt returns the length and value of the longest word that
 // ends just before text[end] (text[end-l:end]), of at most max runes.
 func (t *Trie) LongestEndingAt(text []rune, end, max int) (int, string) {
-	if end <= 0 || end > len(text) || !t.last.has(text[end-1]) {
+	if end <= 0 || end > len(text) || !t.last.Has(text[end-1]) {
 		return 0, ""
 	}
 	n, best, val := t.rev, 0, ""

@@ -32,6 +32,7 @@ type Rules struct {
 	kinship            *lexicon.Trie // [kinship]: 大娘, 师傅 … after a surname
 	roleVerbs          []*lexicon.Trie
 	surname1           map[rune]bool
+	surnameFirst       lexicon.RuneSet // the first characters of surnames
 	surname2           map[[2]rune]bool
 }
 
@@ -43,7 +44,11 @@ func NewRules(lx *text.Lexicon) *Rules {
 		roleVerbs: []*lexicon.Trie{lx.Cue("spoke"), lx.Cue("remark"), lx.Cue("chaired"), lx.Cue("attended")},
 		surname1:  map[rune]bool{}, surname2: map[[2]rune]bool{}}
 	for s := range lx.Surnames {
-		switch rs := []rune(s); len(rs) {
+		rs := []rune(s)
+		if len(rs) > 0 {
+			r.surnameFirst.Add(rs[0])
+		}
+		switch len(rs) {
 		case 1:
 			r.surname1[rs[0]] = true
 		case 2:
@@ -220,6 +225,9 @@ func (s *Reader) BoundaryAt(j int) int {
 
 // SurnameAt returns the lengths of the surnames that start at i, longest first.
 func (s *Reader) SurnameAt(i int) []int {
+	if i < 0 || i >= len(s.t) || !s.r.surnameFirst.Has(s.t[i]) {
+		return nil
+	}
 	var buf [2]int
 	out := buf[:0]
 	if i+2 <= len(s.t) && s.r.surname2[[2]rune{s.t[i], s.t[i+1]}] {

@@ -7,6 +7,7 @@ import (
 	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/nlp/extract/posts"
 	"github.com/kg-cn/kg/nlp/extract/text"
+	"github.com/kg-cn/kg/nlp/lexicon"
 )
 
 // findPersonsAndPosts finds the pattern at the heart of the genre: a title
@@ -265,11 +266,20 @@ func (s *state) expandNames() {
 		}
 		return names[i] < names[j]
 	})
-	// where each character occurs, so that a name is looked for only where
-	// its first character is (one pass over the text, not one per name)
+	// where the names' first characters occur, so that a name is looked
+	// for only there (one pass over the text, not one per name)
+	var first lexicon.RuneSet
+	for _, name := range names {
+		for _, r := range name {
+			first.Add(r)
+			break
+		}
+	}
 	at := map[rune][]int{}
 	for i, r := range s.t {
-		at[r] = append(at[r], i)
+		if first.Has(r) {
+			at[r] = append(at[r], i)
+		}
 	}
 	for _, name := range names {
 		rs := []rune(name)

@@ -242,7 +242,7 @@ func (s *state) findPlaces() {
 func (s *state) findBarePlaces() {
 	toks := s.D.Tokens
 	for i := 0; i+1 < len(toks); i++ {
-		if _, ok := s.r.placeBefore.Get(s.Str(toks[i].Start, toks[i].End)); !ok {
+		if _, ok := s.r.placeBefore.GetRunes(s.t, toks[i].Start, toks[i].End); !ok {
 			continue
 		}
 		var run []doc.PlaceMention
