@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-ego/gse"
+
 	"github.com/kg-cn/kg/nlp/doc"
 	"github.com/kg-cn/kg/nlp/lexicon"
 	"github.com/kg-cn/kg/nlp/segment"
@@ -78,6 +80,25 @@ func BenchmarkGseCut(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for _, r := range reports {
 			seg.Cut(r)
+		}
+	}
+}
+
+// BenchmarkGseCutStock is gse as shipped: gse.NewEmbed("zh_s") and Cut
+// with HMM, the dictionary loaded and laid out by gse itself (kg loads the
+// same dictionary its own way: nlp/segment). Run it in a process of its
+// own: the other benchmarks' dictionaries would slow its collections.
+func BenchmarkGseCutStock(b *testing.B) {
+	reports, total := corpusReports(b)
+	seg, err := gse.NewEmbed("zh_s")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(total))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, r := range reports {
+			seg.Cut(r, true)
 		}
 	}
 }

@@ -142,12 +142,15 @@ func (s *state) findLooseNames() {
 		if _, seen := s.persons.MentionAt(i); seen || len(s.surnameAt(i)) == 0 {
 			continue
 		}
+		left := i == 0 || text.IsPunct(s.t[i-1]) || s.EndsCue(i, s.Cut) || s.EndsCue(i, s.r.appoint) || s.EndsCue(i, s.r.honour)
+		if !left && !s.orgEndsAt(i) {
+			continue // every reading below needs one or the other
+		}
 		n := s.nameAt(i)
 		if n == 0 {
 			continue
 		}
 		end := i + n
-		left := i == 0 || text.IsPunct(s.t[i-1]) || s.EndsCue(i, s.Cut) || s.EndsCue(i, s.r.appoint) || s.EndsCue(i, s.r.honour)
 		// a title right after the name is evidence enough (…办程和木副主任);
 		// otherwise the segmentation must agree that a word starts here
 		if s.titleAfterName(end) == 0 && !s.AlignsWithTokens(i, end) {
@@ -198,10 +201,11 @@ func (s *state) titleAfterName(end int) int {
 }
 
 func (s *state) orgEndsAt(i int) bool {
-	for l := 1; l <= 6 && l <= i; l++ {
-		if _, ok := s.Orgs.Get(s.Str(i-l, i)); ok {
-			return true
-		}
+	if i <= 0 {
+		return false
+	}
+	if l, _ := s.Orgs.LongestEndingAt(s.t, i, 6); l > 0 {
+		return true
 	}
 	last := s.t[i-1]
 	return last == '办' || last == '局' || last == '委' || last == '部'
