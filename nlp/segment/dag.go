@@ -34,6 +34,7 @@ type scratch struct {
 	words []gse.Text
 	toks  []*gse.Token
 	rs    []route
+	hmm   hmmScratch
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -133,7 +134,7 @@ func (s *Segmenter) cut(sc *scratch, str string, pos int, out []doc.Token) []doc
 			emit(text[off[a]:off[z]], 1)
 		default:
 			if v, _, ok := dict.Find(b[off[a]:off[z]]); !ok || v == 0 {
-				for _, w := range s.seg.HMMCut(text[off[a]:off[z]]) {
+				for _, w := range s.hmmCut(&sc.hmm, text[off[a]:off[z]]) {
 					emit(w, utf8.RuneCountInString(w))
 				}
 				return
@@ -163,6 +164,15 @@ func (s *Segmenter) cut(sc *scratch, str string, pos int, out []doc.Token) []doc
 		flush(buf, n)
 	}
 	return out
+}
+
+// hmmCut is gse's HMMCut (hmm.Cut) of a run, by the stage's own HMM
+// where gse's model is loaded.
+func (s *Segmenter) hmmCut(sc *hmmScratch, run string) []string {
+	if s.hmm == nil {
+		return s.seg.HMMCut(run)
+	}
+	return s.hmm.cut(sc, run)
 }
 
 // runesOf is the number of runes of a dictionary token as last found, 0

@@ -24,6 +24,7 @@ type Segmenter struct {
 	// runes[i] is the length in runes of seg.Dict.Tokens[i] once the
 	// segmentation has met it (see cut).
 	runes []atomic.Uint32
+	hmm   *hmmModel // gse's HMM, computed without its garbage (nil: gse's own)
 }
 
 var (
@@ -61,7 +62,7 @@ func New(lx *lexicon.Lexicon) (*Segmenter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("segment: loading gse dictionary: %w", err)
 	}
-	s := &Segmenter{seg: seg}
+	s := &Segmenter{seg: seg, hmm: newHMM()}
 	for name := range lx.Places {
 		_ = s.seg.AddToken(name, 2000, "ns")
 	}
