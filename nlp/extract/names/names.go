@@ -425,14 +425,41 @@ func (s *Reader) DottedAt(i int) int {
 		if parts == 0 {
 			return 0
 		}
-		// the last part ends at the first boundary
+		// the last part ends at the first boundary, or before, where the
+		// recogniser's name ends and an ordinary word or a place follows
+		// (尤勒斯·韦登博斯|结束对…, 兰贝托·迪尼|圣马力诺…)
+		end := 0
 		for e := a + 1; e <= k; e++ {
 			if s.BoundaryAt(e) != NoBoundary {
-				return e - i
+				end = e
+				break
 			}
 		}
-		return 0
+		if n := s.per[i]; n > 0 && i+n > a && (end == 0 || i+n < end) && s.wordAt(i+n) {
+			return n
+		}
+		if end == 0 {
+			return 0
+		}
+		return end - i
 	}
+}
+
+// wordAt reports whether a token of two characters or more starts at i
+// that is an ordinary word or a place's name.
+func (s *Reader) wordAt(i int) bool {
+	if !s.CutAt(i) {
+		return false
+	}
+	j := i + 1
+	for j < len(s.t) && !s.CutAt(j) {
+		j++
+	}
+	if j-i < 2 {
+		return false
+	}
+	w := string(s.t[i:j])
+	return s.CommonWord(w) || s.KnownPlace(w)
 }
 
 func isMiddleDot(r rune) bool { return r == '·' || r == '•' || r == '・' || r == '‧' }
