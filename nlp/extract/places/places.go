@@ -47,8 +47,15 @@ func (s *state) withSuffix(name string) string {
 			return ""
 		}
 	}
+	// a division of that name first (太原 → 太原市, not a word 太原省 of
+	// gse's), then any place gse knows
 	for _, suf := range []string{"省", "市"} {
-		if _, ok := s.Places[name+suf]; ok || s.KnownPlace(name+suf) {
+		if _, ok := s.Places[name+suf]; ok || s.FullPlace(name) == name+suf {
+			return name + suf
+		}
+	}
+	for _, suf := range []string{"省", "市"} {
+		if s.KnownPlace(name + suf) {
 			return name + suf
 		}
 	}
@@ -266,6 +273,51 @@ func (s *state) findBarePlaces() {
 			continue
 		}
 		s.places = append(s.places, run...)
+		i = j - 1
+	}
+	s.findPlacesBeforeDeng()
+}
+
+// placesLikeThese are the words after a list of bare names that say they
+// are places (北京、天津等地; 京津两地).
+var placesLikeThese = []string{"等地", "两地", "三地", "等省", "等市", "等城市", "等省市", "等县", "等县区"}
+
+// findPlacesBeforeDeng records the bare names of a list that 等地 (两地,
+// 等省市 …) closes, wherever it stands: 北京、天津、石家庄等地的客商 names
+// 北京市, 天津市, 石家庄市.
+func (s *state) findPlacesBeforeDeng() {
+	toks := s.D.Tokens
+	read := map[int]bool{} // where the bare places read after 在, 到 … start
+	for _, pm := range s.places {
+		read[pm.Start] = true
+	}
+	for i := 0; i < len(toks); i++ {
+		if read[toks[i].Start] {
+			continue
+		}
+		if s.bareFull(toks[i]) == "" || i > 0 && s.bareFull(toks[i-1]) != "" {
+			continue
+		}
+		var run []doc.PlaceMention
+		j := i
+		for j < len(toks) {
+			full := s.bareFull(toks[j])
+			if full == "" {
+				break
+			}
+			run = append(run, s.mention(full, toks[j].Span, RuleBare))
+			j++
+			if j+1 < len(toks) && s.isConnector(toks[j]) && s.bareFull(toks[j+1]) != "" {
+				j++
+			}
+		}
+		end := run[len(run)-1].End
+		for _, w := range placesLikeThese {
+			if s.HasAt(end, w) {
+				s.places = append(s.places, run...)
+				break
+			}
+		}
 		i = j - 1
 	}
 }

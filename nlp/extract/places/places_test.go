@@ -25,6 +25,10 @@ func TestPlacesLayer(t *testing.T) {
 		// bare names before 两地; a city's stem run on into a street's name is no city
 		{"双方在洛阳、开封两地开展了交流。", []string{"洛阳市|市|places.bare", "开封市|市|places.bare"}},
 		{"杭州道街道召开会议。", []string{"杭州道街道|街道|places.division"}},
+		// bare names before 等地, wherever they stand, as the division of that name (太原 → 太原市)
+		{"目前已有太原、大同、天津、河北等地的下岗职工来此创业。", []string{"太原市|市|places.bare", "大同市|市|places.bare", "天津市|市|places.bare", "河北省|省|places.bare"}},
+		// a 特色小镇 is a project, not a town
+		{"他察看了油坊镇羊绒小镇建设情况。", []string{"油坊镇|镇|places.division"}},
 		// 乡 of 乡村 after a word that gse or the gazetteer knows as a place (扎根, 发展乡) is no township
 		{"他扎根乡村二十年,推动发展乡村旅游。", nil},
 		// two levels' words (苏木镇) are no place
