@@ -29,6 +29,9 @@ func TestRolesLayer(t *testing.T) {
 		// a clause that says something of its own (登台领奖) gives its names no later verb
 		{"9月9日,青禾县召开表彰大会。教师柳明远作为代表登台领奖,顾南星代表受表彰教师发言。",
 			[]string{"顾南星|SPOKE_AT|roles.spoke", "顾南星|ATTENDED|roles.spoke", "柳明远|ATTENDED|roles.awarded-present"}},
+		// unveiling a plaque or posing for the photo at a ceremony is taking part in it
+		{"3月5日,青禾县举行电商产业园揭牌仪式。县委书记柳明远、县长顾南星共同为产业园揭牌,并与企业代表合影留念。",
+			[]string{"柳明远|ATTENDED|roles.attended", "顾南星|ATTENDED|roles.attended"}},
 		// no event, no roles
 		{"县委书记柳明远指出,要抓好落实。", nil},
 	}
