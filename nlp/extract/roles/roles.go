@@ -186,12 +186,32 @@ func (s *state) cuesIn(a, b int) []roleCue {
 // (要求 in 提出要求 is handled by spoke; 代表 followed by 们).
 func (s *state) remarkIsNoun(k, n int) bool {
 	w := s.Str(k, k+n)
+	if k > 0 && s.t[k-1] == '的' {
+		return true // 按照县长某某的要求: a noun, no remark
+	}
+	if s.sourcedBy(k) {
+		return true // 据某某介绍: the source of a fact, no remark at the event
+	}
 	switch w {
 	case "代表":
 		// 代表区四套班子 (on behalf of) is speaking; 代表们, 人大代表 are not
 		return s.HasAt(k+n, "们") || s.HasAt(k+n, "团")
 	case "说":
 		return s.HasAt(k+n, "明")
+	}
+	return false
+}
+
+// sourcedBy reports whether the remark verb at k closes 据…, the clause
+// that names the source of what follows (据县财政局局长某某介绍).
+func (s *state) sourcedBy(k int) bool {
+	for j := k - 1; j >= 0 && k-j <= 20; j-- {
+		if text.IsPunct(s.t[j]) {
+			return false
+		}
+		if s.t[j] == '据' && (j == 0 || text.IsPunct(s.t[j-1])) {
+			return true
+		}
 	}
 	return false
 }

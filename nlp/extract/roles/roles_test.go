@@ -32,6 +32,9 @@ func TestRolesLayer(t *testing.T) {
 		// unveiling a plaque or posing for the photo at a ceremony is taking part in it
 		{"3月5日,青禾县举行电商产业园揭牌仪式。县委书记柳明远、县长顾南星共同为产业园揭牌,并与企业代表合影留念。",
 			[]string{"柳明远|ATTENDED|roles.attended", "顾南星|ATTENDED|roles.attended"}},
+		// a remark verb as a noun (某某的要求) or closing 据… (the source of a fact) is no remark at the event
+		{"3月5日,青禾县召开会议。县委书记柳明远出席会议。据县财政局局长顾南星介绍,全县财政收入增长5%。会议要求各部门按照县长林晓川的要求抓好落实。",
+			[]string{"柳明远|ATTENDED|roles.attended"}},
 		// no event, no roles
 		{"县委书记柳明远指出,要抓好落实。", nil},
 	}
