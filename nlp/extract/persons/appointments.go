@@ -101,7 +101,14 @@ func (s *state) findAppointments() {
 		n := s.nameAt(after)
 		if n == 0 {
 			// the person's present posts may come first: 任命县委副书记某某同志为…
-			after, n = s.n.AfterTitles(after)
+			if a, m := s.n.AfterTitles(after); m > 0 {
+				after, n = a, m
+			}
+		}
+		slot := false
+		if n == 0 {
+			n = s.slotName(after) // 免去王某某县财政局局长职务
+			slot = n > 0
 		}
 		if n == 0 {
 			continue
@@ -133,7 +140,9 @@ func (s *state) findAppointments() {
 		items, end := s.postList(q, v)
 		for len(items) > 0 {
 			for _, nm := range names {
-				if p := s.acceptName(nm[0], nm[1], RuleAppointName); p != "" {
+				// the slot says it is a name, whatever the recogniser read
+				// across it and the place after it
+				if p := s.accept(nm[0], nm[1], RuleAppointName, slot && nm[0] == after); p != "" {
 					s.appointPosts(p, items, kind, v, RuleAppointObject)
 				}
 			}
@@ -146,6 +155,37 @@ func (s *state) findAppointments() {
 		}
 		v = q
 	}
+}
+
+// slotName reads the name an appointment's verb is followed by where the
+// posts come right after it, with no 的 or 为 between (免去邬某某县财政局局长
+// 职务): a surname and one or two given-name characters, then a division
+// of the gazetteer, an organisation or a title. Its length, or 0.
+func (s *state) slotName(a int) int {
+	if l, _ := s.Gazetteer.LongestAt(s.t, a); l >= 2 {
+		return 0 // 免去张家口市…: a place, not 张某
+	}
+	for _, n := range []int{3, 2} {
+		e := a + n
+		if e >= len(s.t) || s.CommonWord(string(s.t[a:e])) {
+			continue
+		}
+		for _, sl := range s.surnameAt(a) {
+			if sl >= n || !s.n.GivenOK(a+sl, e) {
+				continue
+			}
+			if l, _ := s.Gazetteer.LongestAt(s.t, e); l >= 2 {
+				return n
+			}
+			if l, _ := s.Orgs.LongestAt(s.t, e); l > 0 {
+				return n
+			}
+			if l, _ := s.Titles.LongestAt(s.t, e); l > 0 {
+				return n
+			}
+		}
+	}
+	return 0
 }
 
 // nextAppointee reads ",B(、C)为" at end, the next pair of an appointment
