@@ -35,6 +35,9 @@ func (s *state) findAppointments() {
 		if len(subj) == 0 && (verb == "任" || verb == "担任" || s.t[v-1] == ')') {
 			subj = s.itemSubjectBefore(v)
 		}
+		if len(subj) == 0 && verb == "辞去" {
+			subj = s.resignerBefore(v) // 接受A因工作调动辞去…职务的请求
+		}
 		if len(subj) > 0 {
 			q := after
 			if s.HasAt(q, "为") && !strings.HasSuffix(verb, "为") {
@@ -155,6 +158,34 @@ func (s *state) findAppointments() {
 		}
 		v = q
 	}
+}
+
+// resignerBefore reads the person of 接受(了)NAME(同志)(因…)辞去…, the
+// request a body accepts, when a reason stands between the name and the
+// verb at v: the name after 接受, in the clause.
+func (s *state) resignerBefore(v int) [][2]int {
+	cs := s.ClauseStart(v, s.SentenceOf(v).Start)
+	k := s.LastIndexOf(cs, v, "接受")
+	if k < 0 {
+		return nil
+	}
+	a := k + 2
+	if s.HasAt(a, "了") {
+		a++
+	}
+	n := s.nameAt(a)
+	if n == 0 {
+		for _, m := range []int{3, 2} { // a name the reason ends (接受王某某因…)
+			if a+m < v && (s.HasAt(a+m, "因") || s.HasAt(a+m, "同志")) && len(s.surnameAt(a)) > 0 && s.n.GivenOK(a+1, a+m) {
+				n = m
+				break
+			}
+		}
+	}
+	if n == 0 || a+n > v {
+		return nil
+	}
+	return [][2]int{{a, n}}
 }
 
 // slotName reads the name an appointment's verb is followed by where the
