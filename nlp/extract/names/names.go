@@ -244,12 +244,19 @@ func (s *Reader) GivenOK(a, b int) bool {
 	if b > len(s.t) {
 		return false
 	}
-	for _, r := range s.t[a:b] {
-		if !text.IsHan(r) || s.NotInName[r] {
+	for k, r := range s.t[a:b] {
+		if !text.IsHan(r) || s.NotInName[r] && !s.yearEnds(a, b, a+k) {
 			return false
 		}
 	}
 	return true
+}
+
+// yearEnds reports whether the character at k is the 年 that ends a given
+// name of two characters (永年, 松年, 延年), not a word of time (今年, 多年).
+func (s *Reader) yearEnds(a, b, k int) bool {
+	return s.t[k] == '年' && k == b-1 && b-a == 2 && !strings.ContainsRune("今去明前后当每全近多上下半同次翌该本历往来终成少青老童晚中新千百万周", s.t[a]) &&
+		!s.CommonWord(string(s.t[a:b]))
 }
 
 // At returns the length of the person's name that starts at i, or 0: the
