@@ -256,14 +256,16 @@ func (s *state) paddedIndex(row doc.Span, name string) int {
 // the sentence or the one before it tells of an election or appointment,
 // the posts start, dated by the date before.
 func (s *state) findInlineRosters() {
-	carried, carriedStart := -1, "" // a dated roster's sentence goes on in the next (县长：A\n副县长：B、C)
+	// a dated roster's sentence goes on in the next (县长：A\n副县长：B、C),
+	// with the body it set up
+	carried, carriedStart, carriedBody := -1, "", ""
 	for si, sent := range s.D.Sentences {
 		if s.rosterLines[sent.Start] {
 			continue // a line of a roster by lines, read already
 		}
 		var prev *posts.Post
 		parts := 0
-		start, dated := "", false
+		start, dated, body := "", false, ""
 		for k := sent.Start; k < sent.End; k++ {
 			if s.t[k] != ':' && s.t[k] != '：' {
 				continue
@@ -274,11 +276,14 @@ func (s *state) findInlineRosters() {
 			}
 			label := strings.Join(strings.Fields(s.Str(a, k)), "")
 			tl, class := s.Titles.LongestEndingAt([]rune(label), len([]rune(label)), 9)
+			if tl == 0 && strings.HasSuffix(label, "成员") {
+				tl, class = 2, "member" // of the body set up or named: 成员：A、B (no title elsewhere: 成员国)
+			}
 			if tl == 0 || len([]rune(label)) > 20 {
 				continue
 			}
 			e := k + 1
-			for e < sent.End && !strings.ContainsRune(";；。\n", s.t[e]) {
+			for e < sent.End && !strings.ContainsRune(";；。\n", s.t[e]) && !s.labelFollows(e, sent.End) {
 				e++
 			}
 			if parts == 0 {
@@ -287,14 +292,24 @@ func (s *state) findInlineRosters() {
 					from = s.D.Sentences[si-1].Start
 				}
 				said := s.Str(from, sent.End)
-				if dated = strings.Contains(said, "选举") || strings.Contains(said, "当选") || strings.Contains(said, "任命"); dated {
+				// the body the sentence (or the one before) sets up is the
+				// organisation of the bare titles (成立某某领导小组，组长：A；成员：B)
+				body = s.establishedBody(sent, k)
+				if body == "" && si > 0 {
+					prevSent := s.D.Sentences[si-1]
+					body = s.establishedBody(prevSent, prevSent.End)
+				}
+				if dated = body != "" || strings.Contains(said, "选举") || strings.Contains(said, "当选") || strings.Contains(said, "任命"); dated {
 					start = dates.Before(s.D, k)
 				} else if carried == si-1 {
-					dated, start = true, carriedStart
+					dated, start, body = true, carriedStart, carriedBody
 				}
 			}
 			lr := []rune(label)
 			it := posts.Item{Org: string(lr[:len(lr)-tl]), Title: string(lr[len(lr)-tl:]), Class: class, Span: text.Span(a, k)}
+			if body != "" && (it.Org == "" || strings.HasSuffix(body, it.Org)) {
+				it.Org = body
+			}
 			chain := s.resolveChain([]posts.Item{it}, prev, nil)
 			if len(chain) == 0 || !chain[0].IsPost() {
 				continue
@@ -320,9 +335,26 @@ func (s *state) findInlineRosters() {
 			k = e
 		}
 		if parts > 0 && dated {
-			carried, carriedStart = si, start
+			carried, carriedStart, carriedBody = si, start, body
 		}
 	}
+}
+
+// labelFollows reports whether a comma at e opens the next part of an
+// inline roster (书记：A，副书记：B): a clause with a colon in it.
+func (s *state) labelFollows(e, end int) bool {
+	if s.t[e] != ',' {
+		return false
+	}
+	for k := e + 1; k < end && k <= e+12; k++ {
+		switch {
+		case s.t[k] == ':':
+			return true
+		case text.IsPunct(s.t[k]):
+			return false
+		}
+	}
+	return false
 }
 
 // markRosterLine remembers where a line of a roster by lines starts.

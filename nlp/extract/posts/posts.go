@@ -497,6 +497,11 @@ func (p Post) IsPost() bool {
 	// a member of a body (人大代表, 政协委员, 党委委员), not of a group
 	// (模范个人代表, 受表彰代表)
 	r := []rune(p.Rest)
+	if p.Title == "成员" {
+		// of a group or a party branch (领导小组成员, 临时党支部成员), not of a
+		// delegation (考察团成员: GUIDELINES, rulings)
+		return strings.ContainsRune("组部支委会", r[len(r)-1])
+	}
 	return strings.ContainsRune("大会协委组部团支院", r[len(r)-1])
 }
 
