@@ -8,10 +8,13 @@ package doc
 
 // Meta describes one report.
 type Meta struct {
-	ID           string // report id: JSON Lines "id", or the file name without extension
-	Source       string // URL from a "# source:" line or JSON field, else the path read
-	Title        string
-	Date         string // ISO YYYY-MM-DD, "" when unknown
+	ID     string // report id: JSON Lines "id", or the file name without extension
+	Source string // URL from a "# source:" line or JSON field, else the path read
+	Title  string
+	Date   string // ISO YYYY-MM-DD, "" when unknown; the pipeline may fill it from the text's date line
+	// DateFromText says the pipeline read Date from the text's date line
+	// (false: the input gave it, or there is none).
+	DateFromText bool
 	Jurisdiction string // hint from the input; the pipeline may fill it from the text
 	// JurisdictionFromText says the pipeline read Jurisdiction from the
 	// text (false: the input gave it, and it is kept as given).

@@ -33,6 +33,9 @@ type DateMention struct {
 	Month int    // as written (0 when not)
 	Day   int    // as written (0 when not)
 	Rule  string
+	// Written says the year is written (2024年3月5日, 2024-03-05), not
+	// taken from the report's date.
+	Written bool
 }
 
 // PlaceMention is a span of Text naming an administrative division.
