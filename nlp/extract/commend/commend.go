@@ -202,6 +202,9 @@ func (s *state) listIntroAt(i int) int {
 // clause's end, each commended with the quoted honour of the clause before
 // the cue, if any. It returns where it stopped.
 func (s *state) honoreeListAt(k, a int, sent doc.Span) int {
+	if cs := s.ClauseStart(k, sent.Start); s.IndexOf(cs, k, "任免") >= 0 || s.IndexOf(cs, k, "任职") >= 0 || s.IndexOf(cs, k, "人事") >= 0 || s.IndexOf(cs, k, "选举") >= 0 {
+		return a // 任免名单如下：… lists appointments, not honourees
+	}
 	for a < sent.End && (s.t[a] == ':' || s.t[a] == ' ') {
 		a++
 	}

@@ -58,6 +58,8 @@ func TestHonoursLayer(t *testing.T) {
 		// a heading with no count, then a line of names; a headline and its byline are none
 		{"3月5日,青禾县召开表彰大会,表彰了一批先进。\n青禾县先进工作者\n邬家栋、谭立新\n除恶英雄吴宏权\n柏文华",
 			[]string{"邬家栋|person|青禾县先进工作者|commend.table", "谭立新|person|青禾县先进工作者|commend.table"}},
+		// a list of appointments (任免名单如下) is no honour roll
+		{"3月5日,青禾县人大常委会召开会议。会议通过的任免名单如下:\n一、任命\n邓志强为县教育局局长。", nil},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}

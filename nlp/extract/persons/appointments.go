@@ -500,6 +500,11 @@ func (s *state) appointmentBlock(a, v int, kind string) int {
 			}
 			break
 		}
+		if m := s.itemName(q); m > 0 && (len(names) != 1 || !s.HasAt(k, "为") && !s.HasAt(k, "的")) && (len(names) == 0 || names[0][1] != m) {
+			// the item says where its name ends (海来阿支为…, 李慧为县…: not 李慧为),
+			// whatever the names read
+			names, k, cell = [][2]int{{q, m}}, q+m, true
+		}
 		if len(names) == 0 {
 			break
 		}
@@ -532,15 +537,41 @@ func (s *state) appointmentBlock(a, v int, kind string) int {
 		end = stop
 		// the next item: after ；, a line break, or a sentence end inside the block
 		q = stop
-		for q < len(s.t) && (s.t[q] == ';' || s.t[q] == ',' || s.t[q] == '。' || s.t[q] == '\n' || s.t[q] == ' ' || s.HasAt(q, "职务")) {
+		for q < len(s.t) && (s.t[q] == ';' || s.t[q] == ',' || s.t[q] == '。' || s.t[q] == '\n' || s.t[q] == ' ' || s.HasAt(q, "职务") || s.t[q] == '(') {
 			if s.HasAt(q, "职务") {
 				q += 2
 				continue
+			}
+			if s.t[q] == '(' { // a note after the item (退休), (另有任用)
+				if k := s.skipNote(q); k > q {
+					q = k
+					continue
+				}
+				break
 			}
 			q++
 		}
 	}
 	return end
+}
+
+// itemName reads the name of an item of an appointment block by the
+// item's own shape: two to six Han characters from the item's start to
+// 为 (任命) or 的 (免去), none that never stands in a name; its length, or 0.
+func (s *state) itemName(k int) int {
+	for j := k + 2; j <= k+6 && j < len(s.t); j++ {
+		r := s.t[j-1]
+		if !text.IsHan(r) || s.NotInName[r] && !(j-1 > k+1 && r == '年') {
+			return 0
+		}
+		if s.t[j] == '为' || s.t[j] == '的' {
+			if s.HasAt(j+1, "职务") || s.CommonWord(string(s.t[k:j])) {
+				return 0
+			}
+			return j - k
+		}
+	}
+	return 0
 }
 
 // lastIndex returns the last index of r in [a, b), or -1.

@@ -312,7 +312,11 @@ func (s *state) findRecognisedNames() {
 		if s.n.Recognised(nm.Start) < nm.Len() || s.coveredByPerson(nm.Start, nm.End) || !s.nameShaped(nm.Span) {
 			continue
 		}
-		s.acceptName(nm.Start, s.nameAt(nm.Start), RuleRecogniser)
+		n := s.nameAt(nm.Start)
+		if short := string(s.t[nm.Start : nm.Start+n-1]); n == 3 && s.persons.Has(short) && nm.Start+n < len(s.t) && s.CommonWord(string(s.t[nm.Start+n-1:nm.Start+n+1])) {
+			n-- // 李慧|面向国旗 where 李慧 is a person of the text
+		}
+		s.acceptName(nm.Start, n, RuleRecogniser)
 	}
 }
 

@@ -351,6 +351,12 @@ func (s *Reader) inherit(p *Post, prev *Post) {
 		case "head", "deputy":
 			if prev.Place != "" && s.levelMatches(prev.Place, p.Title) {
 				p.Place = prev.Place
+				if (prev.Rest == "人民政府" || prev.Rest == "政府") && prev.Place != s.Jur {
+					// 陕西省人民政府副省长、代省长 in a report not of 陕西省:
+					// the organisation the text gives stays (GUIDELINES,
+					// rulings); the jurisdiction's own is 某区代理区长
+					p.Rest = prev.Rest
+				}
 				return
 			}
 		case "party":
