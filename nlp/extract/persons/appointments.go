@@ -24,6 +24,9 @@ func (s *state) findAppointments() {
 		}
 		verb := string(s.t[v : v+l])
 		after := v + l
+		if verb == "任" && s.formerPosts(v) {
+			continue // 此前任, 曾任: posts held before, read there
+		}
 		// VERB: then a list, an item a line (决定任命：\nA为X；\nB为Y。)
 		if end := s.appointmentBlock(after, v, kind); end > after {
 			v = end - 1
@@ -158,6 +161,41 @@ func (s *state) findAppointments() {
 		}
 		v = q
 	}
+}
+
+// formerPosts reads NAME(同志)此前任/曾任/原任 POSTS at the 任 at v: the
+// posts the person held before, with no start or end (GUIDELINES: posts
+// held, 曾任…). It reports whether 任 is such a verb.
+func (s *state) formerPosts(v int) bool {
+	b := v
+	switch {
+	case v >= 2 && s.Str(v-2, v) == "此前":
+		b = v - 2
+	case v >= 1 && (s.t[v-1] == '曾' || s.t[v-1] == '原'):
+		b = v - 1
+	default:
+		return false
+	}
+	subj := s.n.SubjectsBefore(b)
+	if len(subj) == 0 {
+		return true
+	}
+	items, _ := s.postList(v+1, v)
+	if len(items) == 0 {
+		return true
+	}
+	for _, nm := range subj {
+		p := s.acceptName(nm[0], nm[1], RuleAppointName)
+		if p == "" {
+			continue
+		}
+		for _, ps := range s.resolveChain(items, nil, nil) {
+			if ps.IsPost() {
+				s.addPost(p, doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: s.SentenceOf(v), Rule: RuleFormer})
+			}
+		}
+	}
+	return true
 }
 
 // resignerBefore reads the person of 接受(了)NAME(同志)(因…)辞去…, the
@@ -381,6 +419,9 @@ func (s *state) appointPosts(p string, items []posts.Item, kind string, v int, r
 func (s *state) clauseHasVerb(a int) bool {
 	for k := a; k < len(s.t) && !text.IsClauseEnd(s.t[k]); k++ {
 		if s.r.appoint.HasPrefixAt(s.t, k) || s.r.remove.HasPrefixAt(s.t, k) {
+			if l, _ := s.Titles.LongestEndingAt(s.t, k+1, 6); l >= 2 {
+				continue // 任 of 主任: a title's, no verb
+			}
 			return true
 		}
 	}
@@ -429,6 +470,17 @@ func (s *state) findPresentPosts() {
 		n, profile := s.profileNameAt(a), true
 		if n == 0 {
 			n, profile = s.nameAt(a), false
+		}
+		if n == 0 && a == v {
+			// the profile's sentence before (…加入中国共产党。现任…): its name
+			if si := s.SentenceIndex(v); si > 0 {
+				prev := s.D.Sentences[si-1]
+				if b := s.skipLead(prev.Start, prev.End); s.sameParagraph(b, v) {
+					if m := s.profileNameAt(b); m > 0 {
+						a, n, profile = b, m, true
+					}
+				}
+			}
 		}
 		if n == 0 || a+n >= v || !text.IsPunct(s.t[a+n]) {
 			continue

@@ -39,6 +39,7 @@ const (
 	RuleAppointSubject = "appoint.subject"   // NAME(、NAME) VERB (为) POSTS
 	RuleAppointObject  = "appoint.object"    // VERB NAME(、NAME) (为|的|辞去) POSTS
 	RulePresent        = "appoint.present"   // NAME，男，汉族，…，现任 POSTS (a profile)
+	RuleFormer         = "appoint.former"    // NAME(同志)此前任/曾任/原任 POSTS: held, no tenure
 	RuleProfileAppoint = "appoint.profile"   // NAME，男，汉族，…，任 POSTS (a 任职公告)
 	RuleAppointBlock   = "appoint.block"     // VERB：\nNAME为POSTS；\nNAME为POSTS。 (or the verb as a line's heading)
 )
