@@ -222,7 +222,7 @@ func TestPersonsAndHolds(t *testing.T) {
 				"那顺乌力吉|青禾县农牧局局长|appoint.block|end 2024-05-30", "王建新|青禾县应急管理局副局长|appoint.block|end 2024-05-30"}},
 		{"a profile's 现任 after its first sentence, 曾任 posts, a post after a comma whose title holds 任 (主任); 此前任 posts are held, with no tenure",
 			"任前公示\n钟文斌,男,汉族,1986年5月生,2009年8月参加工作。现任青禾县财政局党组成员、副局长,青禾县国库中心主任,拟任青禾县财政局局长。\n刘倩,女,1987年3月出生,曾任青禾县委宣传部新闻科科长,现任青禾县审计局副局长。\n6月17日,会议宣布:陈志远同志任青禾县委书记。陈志远同志此前任青禾县副县长。",
-			[]string{"钟文斌|names.appoint", "刘倩|names.appoint", "陈志远|names.appoint"},
+			[]string{"陈志远|names.appoint", "钟文斌|names.appoint", "刘倩|names.appoint"},
 			[]string{"陈志远|青禾县委书记|appoint.subject|start 2024-06-17", "陈志远|青禾县副县长|appoint.former",
 				"钟文斌|青禾县财政局党组成员|appoint.present", "钟文斌|青禾县财政局副局长|appoint.present", "钟文斌|青禾县国库中心主任|appoint.present",
 				"刘倩|青禾县委宣传部新闻科科长|appoint.present", "刘倩|青禾县审计局副局长|appoint.present"}},
