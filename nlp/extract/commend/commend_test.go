@@ -60,6 +60,9 @@ func TestHonoursLayer(t *testing.T) {
 			[]string{"邬家栋|person|青禾县先进工作者|commend.table", "谭立新|person|青禾县先进工作者|commend.table"}},
 		// a list of appointments (任免名单如下) is no honour roll
 		{"3月5日,青禾县人大常委会召开会议。会议通过的任免名单如下:\n一、任命\n邓志强为县教育局局长。", nil},
+		// rows with a note in brackets after the name
+		{"6月28日,青禾县召开表彰大会。\n附:受表彰名单\n一、优秀共产党员(2名)\n王新民(县财政局)\n肖丽君(女,桃洪镇城西社区党委书记)",
+			[]string{"王新民|person|优秀共产党员|commend.table", "肖丽君|person|优秀共产党员|commend.table"}},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}

@@ -59,7 +59,8 @@ func (s *state) findNameTables() {
 		if honour == "" {
 			continue
 		}
-		first := strings.FieldsFunc(line, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '，' || r == '、' })
+		// a note in brackets after a name (县财政局), (女，某社区党委书记) is no cell
+		first := strings.FieldsFunc(withoutNotes(line), func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '，' || r == '、' })
 		if len(first) == 0 {
 			honour = ""
 			continue
@@ -83,6 +84,24 @@ func (s *state) findNameTables() {
 			honour = "" // the table ended
 		}
 	}
+}
+
+// withoutNotes replaces the notes in brackets of a line by spaces.
+func withoutNotes(line string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range line {
+		switch {
+		case r == '(' || r == '（':
+			depth++
+		case (r == ')' || r == '）') && depth > 0:
+			depth--
+			b.WriteRune(' ')
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // bareHeading reports whether a line with no count is the heading of the

@@ -71,7 +71,7 @@ func (s *state) findBracketPosts() {
 		if n == 0 {
 			continue
 		}
-		items := s.postsIn(o+1, c)
+		items := s.postsIn(s.afterSexAndEthnicity(o+1, c), c)
 		if len(items) == 0 {
 			continue
 		}
@@ -80,6 +80,23 @@ func (s *state) findBracketPosts() {
 		}
 		o = c
 	}
+}
+
+// afterSexAndEthnicity skips what a bracket says of the person before
+// their posts: 女， 男， 蒙古族， (肖某（女，某社区党委书记）).
+func (s *state) afterSexAndEthnicity(a, c int) int {
+	for a < c {
+		k := a
+		for k < c && s.t[k] != ',' {
+			k++
+		}
+		w := s.Str(a, k)
+		if k >= c || !(w == "女" || w == "男" || strings.HasSuffix(w, "族") && len([]rune(w)) <= 5) {
+			return a
+		}
+		a = k + 1
+	}
+	return a
 }
 
 // nameEndingAt finds a name that ends at e: a mention already found, or
