@@ -96,7 +96,7 @@ func (s *state) findCommendations() {
 				cs := s.ClauseStart(k, sent.Start)
 				list = strings.TrimSuffix(s.Str(s.NameStart(cs, k), k), "被")
 				honour, end = s.honourAfter(k+l, ce)
-				if honour == "" && verb == "入选" {
+				if honour == "" && (verb == "入选" || verb == "获评") {
 					// “某地好人”名单揭晓，A、B、C 3人入选: the list the sentence named
 					honour, end = s.quotedBefore(k, sent.Start), k+l
 				}

@@ -63,6 +63,9 @@ func TestHonoursLayer(t *testing.T) {
 		// rows with a note in brackets after the name
 		{"6月28日,青禾县召开表彰大会。\n附:受表彰名单\n一、优秀共产党员(2名)\n王新民(县财政局)\n肖丽君(女,桃洪镇城西社区党委书记)",
 			[]string{"王新民|person|优秀共产党员|commend.table", "肖丽君|person|优秀共产党员|commend.table"}},
+		// profiles under their honour in black brackets; 获评 after a quoted honour the sentence names
+		{"9月19日晚,青禾县道德模范颁奖典礼举行。\n【助人为乐模范】潘玉英,古市镇退休教师。退休20年来,她资助贫困学生63名。\n典礼还揭晓了本年度20位“最美青禾人”,毛晓东、阙丽娟等获评。",
+			[]string{"毛晓东|person|最美青禾人|commend.won", "阙丽娟|person|最美青禾人|commend.won", "潘玉英|person|助人为乐模范|commend.table"}},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}

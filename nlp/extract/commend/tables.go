@@ -46,6 +46,13 @@ func (s *state) findNameTables() {
 			honour, orgs = stripEnumerator(line), false // 县先进工作者\n王某、李某
 			continue
 		}
+		if h, name, ok := s.bracketedHonour(line); ok {
+			// 【助人为乐模范】潘某，古市镇退休教师。…: a profile under its honour
+			s.addPersonByName(name)
+			s.addTableHonour(name, h, ln.Start, ln)
+			honour = ""
+			continue
+		}
 		if label, rest, ok := s.labelledNames(line); ok {
 			at := ln.Start + len([]rune(line)) - len([]rune(rest))
 			for _, h := range s.splitHonorees(rest) {
@@ -84,6 +91,24 @@ func (s *state) findNameTables() {
 			honour = "" // the table ended
 		}
 	}
+}
+
+// bracketedHonour reads 【HONOUR】NAME，… — the honour in black lenticular
+// brackets at a line's start, then the honouree's name: the honour and
+// the name.
+func (s *state) bracketedHonour(line string) (string, string, bool) {
+	if !strings.HasPrefix(line, "【") {
+		return "", "", false
+	}
+	h, rest, ok := strings.Cut(strings.TrimPrefix(line, "【"), "】")
+	if !ok || len([]rune(h)) > 16 || !s.honourish(h) {
+		return "", "", false
+	}
+	name := strings.FieldsFunc(withoutNotes(rest), func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '，' || r == '、' || r == '。' })
+	if len(name) == 0 || !s.nameAtString([]rune(name[0])) {
+		return "", "", false
+	}
+	return h, name[0], true
 }
 
 // withoutNotes replaces the notes in brackets of a line by spaces.
