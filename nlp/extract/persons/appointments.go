@@ -608,13 +608,17 @@ func (s *state) appointmentBlock(a, v int, kind string) int {
 }
 
 // itemName reads the name of an item of an appointment block by the
-// item's own shape: two to six Han characters from the item's start to
-// 为 (任命) or 的 (免去), none that never stands in a name; its length, or 0.
+// item's own shape: two to four Han characters from the item's start to
+// 为 (任命) or 的 (免去), none that never stands in a name, no verb or cue
+// among them; its length, or 0.
 func (s *state) itemName(k int) int {
-	for j := k + 2; j <= k+6 && j < len(s.t); j++ {
+	for j := k + 2; j <= k+4 && j < len(s.t); j++ {
 		r := s.t[j-1]
 		if !text.IsHan(r) || s.NotInName[r] && !(j-1 > k+1 && r == '年') {
 			return 0
+		}
+		if s.r.appoint.HasPrefixAt(s.t, j-1) || s.r.remove.HasPrefixAt(s.t, j-1) || s.Cut.HasPrefixAt(s.t, j-1) || s.HasAt(j-1, "同志") {
+			return 0 // 任命邬某为…: a verb, not a name; 邬某同志为…: read by the names
 		}
 		if s.t[j] == '为' || s.t[j] == '的' {
 			if s.HasAt(j+1, "职务") || s.CommonWord(string(s.t[k:j])) {
