@@ -502,7 +502,27 @@ func (s *state) trailingPerson(h string) string {
 
 // nameAtString reports whether the whole string is a person's name.
 func (s *state) nameAtString(rs []rune) bool {
-	return len(rs) >= 2 && (s.persons.Has(string(rs)) || len(rs) <= 4 && s.SurnameName(string(rs)))
+	return len(rs) >= 2 && (s.persons.Has(string(rs)) || len(rs) <= 4 && s.SurnameName(string(rs)) || dotted(rs))
+}
+
+// dotted reports whether rs is a transcribed name: Han parts of one to
+// eight characters joined by middle dots (布阿依夏木·阿卜杜拉).
+func dotted(rs []rune) bool {
+	parts, n := 0, 0
+	for _, r := range rs {
+		switch {
+		case r == '·' || r == '•' || r == '・':
+			if n == 0 {
+				return false
+			}
+			parts, n = parts+1, 0
+		case text.IsHan(r) && n < 8:
+			n++
+		default:
+			return false
+		}
+	}
+	return parts > 0 && n > 0
 }
 
 // addPersonByName records the first mention of a name found in a list.

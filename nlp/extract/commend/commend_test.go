@@ -66,6 +66,9 @@ func TestHonoursLayer(t *testing.T) {
 		// profiles under their honour in black brackets; 获评 after a quoted honour the sentence names
 		{"9月19日晚,青禾县道德模范颁奖典礼举行。\n【助人为乐模范】潘玉英,古市镇退休教师。退休20年来,她资助贫困学生63名。\n典礼还揭晓了本年度20位“最美青禾人”,毛晓东、阙丽娟等获评。",
 			[]string{"毛晓东|person|最美青禾人|commend.won", "阙丽娟|person|最美青禾人|commend.won", "潘玉英|person|助人为乐模范|commend.table"}},
+		// transcribed names in a table's rows; a 红旗 honour heads organisations
+		{"3月7日,青禾县召开表彰大会。\n受表彰名单如下:\n“最美巾帼奋斗者”(2名)\n布阿依夏木·阿卜杜拉　洛浦县多鲁乡卫生院医生\n王秀芳　青禾县人民医院儿科主任\n“三八红旗集体”(1个)\n青禾县人民医院儿科",
+			[]string{"布阿依夏木·阿卜杜拉|person|最美巾帼奋斗者|commend.table", "王秀芳|person|最美巾帼奋斗者|commend.table", "青禾县人民医院儿科|org|三八红旗集体|commend.table"}},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}

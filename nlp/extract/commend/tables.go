@@ -197,7 +197,7 @@ func (s *state) countedHeading(line string) (string, bool, bool) {
 	if !strings.ContainsRune("名人个家", u) || !allCount(unit[:len(unit)-1]) {
 		return "", false, false
 	}
-	h := stripEnumerator(line[:open])
+	h := strings.Trim(stripEnumerator(line[:open]), "“”\"") // “三八红旗集体”（3个）
 	if !s.honourish(h) {
 		return "", false, false
 	}
