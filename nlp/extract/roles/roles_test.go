@@ -35,6 +35,9 @@ func TestRolesLayer(t *testing.T) {
 		// a remark verb as a noun (某某的要求) or closing 据… (the source of a fact) is no remark at the event
 		{"3月5日,青禾县召开会议。县委书记柳明远出席会议。据县财政局局长顾南星介绍,全县财政收入增长5%。会议要求各部门按照县长林晓川的要求抓好落实。",
 			[]string{"柳明远|ATTENDED|roles.attended"}},
+		// those who take the oath at a 宪法宣誓 attended it; who leads it spoke
+		{"3月5日,青禾县举行宪法宣誓仪式。新任命的柳明远、顾南星面向国旗庄严宣誓,由柳明远领誓。",
+			[]string{"柳明远|ATTENDED|roles.attended", "顾南星|ATTENDED|roles.attended", "柳明远|SPOKE_AT|roles.spoke"}},
 		// no event, no roles
 		{"县委书记柳明远指出,要抓好落实。", nil},
 	}
