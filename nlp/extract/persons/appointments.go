@@ -120,6 +120,11 @@ func (s *state) findAppointments() {
 			continue
 		}
 		n = s.preferFullName(after, n)
+		if n == 3 && s.t[after+2] == '为' && !s.HasAt(after+3, "为") {
+			if items, _ := s.postList(after+3, v); len(items) > 0 {
+				n = 2 // 决定杨帆为代理区长: 为 ends the name
+			}
+		}
 		names := [][2]int{{after, n}}
 		q := s.skipNote(after + n)
 		for q < len(s.t) && s.t[q] == '、' {

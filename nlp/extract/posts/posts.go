@@ -157,7 +157,9 @@ func (s *Reader) ResolveItem(it Item, prev *Post, ctx []string) Post {
 		p.Place = prev.Place // 街道党工委副书记、办事处主任
 	case p.Place == "" && s.isLocalOrg(p.Rest) && s.Jur != "":
 		p.Place = s.Jur
-	case p.Place == "" && s.isGrassrootsOrg(p.Rest) && (strings.HasSuffix(s.Jur, "村") || strings.HasSuffix(s.Jur, "社区") || strings.HasSuffix(s.Jur, "嘎查")):
+	case p.Place == "" && s.isGrassrootsOrg(p.Rest) && prev != nil && grassrootsPlace(prev.Place):
+		p.Place = prev.Place // 某社区党委书记、居委会主任: the community's
+	case p.Place == "" && s.isGrassrootsOrg(p.Rest) && grassrootsPlace(s.Jur):
 		p.Place = s.Jur // 居委会主任 in a community's report
 	case p.Place == "" && s.isLocalOrg(p.Rest) && prev != nil && prev.Place == "" && s.levelPrefix(prev.Rest) != "" && s.levelPrefix(p.Rest) == "":
 		// 市委常委、纪委书记 where no place resolves 市: 市纪委书记
@@ -165,6 +167,11 @@ func (s *Reader) ResolveItem(it Item, prev *Post, ctx []string) Post {
 	}
 	p.Canon = Render(p)
 	return p
+}
+
+// grassrootsPlace reports whether a place is a village or a community.
+func grassrootsPlace(place string) bool {
+	return strings.HasSuffix(place, "村") || strings.HasSuffix(place, "社区") || strings.HasSuffix(place, "嘎查")
 }
 
 // levelPrefix is the level abbreviation an organisation starts with (市 of
