@@ -66,7 +66,6 @@ func BenchmarkExtract(b *testing.B) {
 // BenchmarkGseCut is the baseline: gse's Cut with HMM alone over the same
 // text.
 func BenchmarkGseCut(b *testing.B) {
-	reports, total := corpusReports(b)
 	lx, err := lexicon.Load()
 	if err != nil {
 		b.Fatal(err)
@@ -75,13 +74,7 @@ func BenchmarkGseCut(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(total))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, r := range reports {
-			seg.Cut(r)
-		}
-	}
+	benchCut(b, seg.Cut)
 }
 
 // BenchmarkGseCutStock is gse as shipped: gse.NewEmbed("zh_s") and Cut
@@ -89,16 +82,21 @@ func BenchmarkGseCut(b *testing.B) {
 // same dictionary its own way: nlp/segment). Run it in a process of its
 // own: the other benchmarks' dictionaries would slow its collections.
 func BenchmarkGseCutStock(b *testing.B) {
-	reports, total := corpusReports(b)
 	seg, err := gse.NewEmbed("zh_s")
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchCut(b, func(r string) []string { return seg.Cut(r, true) })
+}
+
+// benchCut times cut over the corpus's reports.
+func benchCut(b *testing.B, cut func(string) []string) {
+	reports, total := corpusReports(b)
 	b.SetBytes(int64(total))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, r := range reports {
-			seg.Cut(r, true)
+			cut(r)
 		}
 	}
 }

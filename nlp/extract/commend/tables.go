@@ -67,7 +67,7 @@ func (s *state) findNameTables() {
 			continue
 		}
 		// a note in brackets after a name (县财政局), (女，某社区党委书记) is no cell
-		first := strings.FieldsFunc(withoutNotes(line), func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '，' || r == '、' })
+		first := strings.FieldsFunc(text.BlankNotes(line), func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '，' || r == '、' })
 		if len(first) == 0 {
 			honour = ""
 			continue
@@ -104,29 +104,11 @@ func (s *state) bracketedHonour(line string) (string, string, bool) {
 	if !ok || len([]rune(h)) > 16 || !s.honourish(h) {
 		return "", "", false
 	}
-	name := strings.FieldsFunc(withoutNotes(rest), func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '，' || r == '、' || r == '。' })
+	name := strings.FieldsFunc(text.BlankNotes(rest), func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '，' || r == '、' || r == '。' })
 	if len(name) == 0 || !s.nameAtString([]rune(name[0])) {
 		return "", "", false
 	}
 	return h, name[0], true
-}
-
-// withoutNotes replaces the notes in brackets of a line by spaces.
-func withoutNotes(line string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range line {
-		switch {
-		case r == '(' || r == '（':
-			depth++
-		case (r == ')' || r == '）') && depth > 0:
-			depth--
-			b.WriteRune(' ')
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // bareHeading reports whether a line with no count is the heading of the

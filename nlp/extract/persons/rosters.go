@@ -185,7 +185,7 @@ func (s *state) rosterLabel(line string) (string, string, bool) {
 // spaces or 、, and a two-character name may be padded with a space
 // (岳　明). It returns how many names it read.
 func (s *state) rosterNames(row doc.Span, rest, body, title, start string, dated bool) int {
-	fields := strings.FieldsFunc(blankNotes(rest), func(r rune) bool {
+	fields := strings.FieldsFunc(text.BlankNotes(rest), func(r rune) bool {
 		return r == ' ' || r == '　' || r == '、' || r == ',' || r == '，' || r == ';' || r == '。'
 	})
 	var names []string
@@ -214,25 +214,6 @@ func (s *state) rosterNames(row doc.Span, rest, body, title, start string, dated
 		n++
 	}
 	return n
-}
-
-// blankNotes turns the notes in brackets of a list of names into spaces
-// (庞某（女）、聂某（按姓氏笔画为序）): they are no part of the names.
-func blankNotes(list string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range list {
-		switch {
-		case r == '(' || r == '（':
-			depth++
-		case (r == ')' || r == '）') && depth > 0:
-			depth--
-			b.WriteRune(' ')
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // paddedIndex finds a two-character name written with a space inside it.
@@ -316,7 +297,7 @@ func (s *state) findInlineRosters() {
 			}
 			ps := chain[0]
 			read := 0
-			for _, f := range strings.FieldsFunc(blankNotes(s.Str(k+1, e)), func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ' ' }) {
+			for _, f := range strings.FieldsFunc(text.BlankNotes(s.Str(k+1, e)), func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ' ' }) {
 				i := s.IndexOf(k+1, e, f)
 				if i < 0 || !s.SurnameName(f) && s.nameAt(i) != len([]rune(f)) {
 					continue

@@ -252,19 +252,7 @@ func (s *state) findBarePlaces() {
 		if _, ok := s.r.placeBefore.GetRunes(s.t, toks[i].Start, toks[i].End); !ok {
 			continue
 		}
-		var run []doc.PlaceMention
-		j := i + 1
-		for j < len(toks) {
-			full := s.bareFull(toks[j])
-			if full == "" {
-				break
-			}
-			run = append(run, s.mention(full, toks[j].Span, RuleBare))
-			j++
-			if j+1 < len(toks) && s.isConnector(toks[j]) && s.bareFull(toks[j+1]) != "" {
-				j++
-			}
-		}
+		run, j := s.bareRun(i + 1)
 		if len(run) == 0 {
 			continue
 		}
@@ -298,19 +286,7 @@ func (s *state) findPlacesBeforeDeng() {
 		if s.bareFull(toks[i]) == "" || i > 0 && s.bareFull(toks[i-1]) != "" {
 			continue
 		}
-		var run []doc.PlaceMention
-		j := i
-		for j < len(toks) {
-			full := s.bareFull(toks[j])
-			if full == "" {
-				break
-			}
-			run = append(run, s.mention(full, toks[j].Span, RuleBare))
-			j++
-			if j+1 < len(toks) && s.isConnector(toks[j]) && s.bareFull(toks[j+1]) != "" {
-				j++
-			}
-		}
+		run, j := s.bareRun(i)
 		end := run[len(run)-1].End
 		for _, w := range placesLikeThese {
 			if s.HasAt(end, w) {
@@ -320,6 +296,25 @@ func (s *state) findPlacesBeforeDeng() {
 		}
 		i = j - 1
 	}
+}
+
+// bareRun reads the bare names from token j on, joined or not by 和, 与,
+// 及 or 、: their mentions, and the token after them.
+func (s *state) bareRun(j int) ([]doc.PlaceMention, int) {
+	toks := s.D.Tokens
+	var run []doc.PlaceMention
+	for j < len(toks) {
+		full := s.bareFull(toks[j])
+		if full == "" {
+			break
+		}
+		run = append(run, s.mention(full, toks[j].Span, RuleBare))
+		j++
+		if j+1 < len(toks) && s.isConnector(toks[j]) && s.bareFull(toks[j+1]) != "" {
+			j++
+		}
+	}
+	return run, j
 }
 
 // bareFull returns the full name of a place token written without its

@@ -483,3 +483,23 @@ func (v *View) InPersonName(i int) bool {
 	}
 	return i >= 0 && i < len(v.inPerson) && v.inPerson[i]
 }
+
+// BlankNotes replaces the notes in brackets of a string by a space each
+// (庞某（女）、聂某（按姓氏笔画为序） → 庞某 、聂某 ): lists of names read
+// without them.
+func BlankNotes(list string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range list {
+		switch {
+		case r == '(' || r == '（':
+			depth++
+		case (r == ')' || r == '）') && depth > 0:
+			depth--
+			b.WriteRune(' ')
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
