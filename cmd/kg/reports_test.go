@@ -22,7 +22,7 @@ func TestNumberList(t *testing.T) {
 
 func TestMarkSpans(t *testing.T) {
 	v := &graph.ReportView{Text: "一二三四五六七八九十", HasText: true, Facts: []graph.ReportFact{
-		{Start: 0, End: 0}, // derived: no span
+		{Start: 0, End: 0},                                         // derived: no span
 		{Start: 0, End: 3}, {Start: 0, End: 3}, {Start: 2, End: 5}, // overlapping: one mark
 		{Start: 6, End: 8}, {Start: 9, End: 40}, // past the text: not marked
 	}}
