@@ -30,14 +30,15 @@ func (s *state) findPersonsAndPosts() {
 			}
 			continue
 		}
-		tl, cls := s.titleEndingAt(j)
+		te := s.titleEndBefore(j) // 市委常委、副市长　李泽民: spaces between
+		tl, cls := s.titleEndingAt(te)
 		if tl == 0 || s.nameAfterTitle(j) == 0 || (cls == "staff" || cls == "member") && len(s.surnameAt(j)) == 0 && s.dottedNameAt(j) == 0 {
 			continue
 		}
-		if k := j - tl; k > 0 && s.r.collective[s.t[k-1]] {
+		if k := te - tl; k > 0 && s.r.collective[s.t[k-1]] {
 			continue // 我省长期以来, 各位委员, 全体委员: not a posts.Post
 		}
-		items := s.chainBefore(j)
+		items := s.chainBefore(te)
 		chain := s.resolveChain(items, prev, ctx)
 		for _, p := range chain {
 			if p.Place != "" {
@@ -66,6 +67,9 @@ func (s *state) nameList(j int, chain []posts.Post) int {
 		if len(chain) > 0 && end == j {
 			n = s.nameAfterTitle(j)
 		}
+		if m := s.knownNameAt(j); m > n {
+			n = m // 缪德新 named before, not the recogniser's 缪德 before 新结合
+		}
 		cell := false
 		if m := s.listItemAt(j); len(chain) > 0 && end < j && m > 0 && m != n && (n == 0 || !s.endsListItem(j+n)) {
 			n, cell = m, true // a list item the name rules cut wrong (鲁汇|款 of 、鲁汇款等)
@@ -88,6 +92,31 @@ func (s *state) nameList(j int, chain []posts.Post) int {
 		break
 	}
 	return end
+}
+
+// titleEndBefore returns where a title before the name at j ends: j, or,
+// in a line that sets a title and its name apart by spaces (发布人：\n副市长
+// 李某), before those spaces.
+func (s *state) titleEndBefore(j int) int {
+	k := j
+	for k > 0 && s.t[k-1] == ' ' && j-k < 4 {
+		k--
+	}
+	if k == j || k == 0 || !text.IsHan(s.t[k-1]) {
+		return j
+	}
+	return k
+}
+
+// knownNameAt returns the length of the longest person of the text found
+// so far whose name starts at j (2 to 4 characters), or 0.
+func (s *state) knownNameAt(j int) int {
+	for n := 4; n >= 2; n-- {
+		if j+n <= len(s.t) && s.persons.Has(string(s.t[j:j+n])) {
+			return n
+		}
+	}
+	return 0
 }
 
 // listItemAt reads a name of two or three characters at k that ends a list
