@@ -69,6 +69,9 @@ func TestHonoursLayer(t *testing.T) {
 		// transcribed names in a table's rows; a 红旗 honour heads organisations
 		{"3月7日,青禾县召开表彰大会。\n受表彰名单如下:\n“最美巾帼奋斗者”(2名)\n布阿依夏木·阿卜杜拉　洛浦县多鲁乡卫生院医生\n王秀芳　青禾县人民医院儿科主任\n“三八红旗集体”(1个)\n青禾县人民医院儿科",
 			[]string{"布阿依夏木·阿卜杜拉|person|最美巾帼奋斗者|commend.table", "王秀芳|person|最美巾帼奋斗者|commend.table", "青禾县人民医院儿科|org|三八红旗集体|commend.table"}},
+		// a table's row whose name the surnames do not cover, or padded with a space
+		{"1月16日,青禾县召开表彰大会。\n二、先进个人(3名)\n杨丽华(女)　　县应急管理局副局长\n字国强(白族)　鸡足山镇副镇长\n王　旭　　　　州城镇应急管理办公室主任",
+			[]string{"杨丽华|person|先进个人|commend.table", "字国强|person|先进个人|commend.table", "王旭|person|先进个人|commend.table"}},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}

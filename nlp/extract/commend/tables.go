@@ -73,6 +73,13 @@ func (s *state) findNameTables() {
 			continue
 		}
 		name := first[0]
+		if len(first) > 2 && len([]rune(first[0])) == 1 && len([]rune(first[1])) == 1 {
+			name = first[0] + first[1] // 王　旭: a name padded with a space
+			first = append([]string{name}, first[2:]...)
+			if k := s.IndexOf(ln.Start, ln.End, string([]rune(name)[:1])); k >= 0 && s.nameCell(name) {
+				s.persons.Add(name, text.Span(k, k+3), RuleHonoree)
+			}
+		}
 		switch {
 		case len(first) > 1 && s.allHonorees(first, orgs):
 			// several a row: 柳明远　顾南星　邹宏伟, 县人民医院　县第一中学
@@ -87,10 +94,31 @@ func (s *state) findNameTables() {
 			s.addTableHonour(name, honour, ln.Start, ln)
 		case orgs && len(first) == 1 && (s.endsWithCue(name, s.r.honoreeOrgEnd) || orgLike(name)):
 			s.addTableHonour(name, honour, ln.Start, ln)
+		case !orgs && len(first) > 1 && s.nameCell(name):
+			// a row NAME　WHAT THEY ARE whose name the lexicon's surnames do
+			// not cover (字国强): the row's shape says it is a name
+			s.addPersonByName(name)
+			s.addTableHonour(name, honour, ln.Start, ln)
 		default:
 			honour = "" // the table ended
 		}
 	}
+}
+
+// nameCell reports whether a row's first cell can be a person's name
+// by its shape alone: two to four Han characters that never stand outside
+// names (not_in_name), no ordinary word, place or organisation.
+func (s *state) nameCell(c string) bool {
+	rs := []rune(c)
+	if len(rs) < 2 || len(rs) > 4 {
+		return false
+	}
+	for _, r := range rs {
+		if !text.IsHan(r) || s.NotInName[r] {
+			return false
+		}
+	}
+	return !s.CommonWord(c) && !s.KnownPlace(c) && !orgLike(c) && !s.endsWithCue(c, s.r.honoreeOrgEnd)
 }
 
 // bracketedHonour reads 【HONOUR】NAME，… — the honour in black lenticular
