@@ -1,6 +1,7 @@
 package commend
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/kg-cn/kg/nlp/doc"
@@ -347,6 +348,48 @@ func (s *state) commendedAfter(a, end int) [][2]string {
 		}
 	}
 	return groups
+}
+
+// meritHonour matches the honour of a merit award at the end of a
+// segment: 记个人三等功, 个人一等功, 记集体二等功, 嘉奖, 通报表扬.
+var meritHonour = regexp.MustCompile(`(?:记)?((?:个人|集体)?[一二三]等功|嘉奖|通报表扬)$`)
+
+// findMeritAwards reads the awards of police, militia and civil-service
+// merit that orders and decisions list: 给予A、B（女）记个人三等功；追记C个人
+// 一等功；给予D等7名同志嘉奖 — between 给予, 追记, 追授, 授予 or 对 (or the
+// segment's start after a colon) and the honour, the honourees, each a name
+// or an organisation, after what describes them (刑侦大队民警孙某 → 孙某).
+func (s *state) findMeritAwards() {
+	for _, sent := range s.D.Sentences {
+		a := sent.Start
+		for a < sent.End {
+			e := a
+			for e < sent.End && s.t[e] != ';' && s.t[e] != '。' {
+				e++
+			}
+			seg := text.BlankNotes(s.Str(a, e))
+			if m := meritHonour.FindStringSubmatchIndex(seg); m != nil {
+				honour := seg[m[2]:m[3]]
+				list, found := seg[:m[0]], false
+				for _, w := range []string{"给予", "追记", "追授", "授予", "对", ":"} {
+					if i := strings.LastIndex(list, w); i >= 0 {
+						list, found = list[i+len(w):], true
+						break
+					}
+				}
+				if !found || strings.Contains(list, "荣立") {
+					a = e + 1
+					continue // 某某…，荣立二等功: read, if at all, as 荣获 is
+				}
+				for _, h := range s.splitHonorees(list) {
+					if s.nameAtString([]rune(h)) || s.endsWithCue(h, s.r.honoreeOrgEnd) {
+						s.honours = append(s.honours, doc.Honour{Event: events.For(s.D.Events, sent), Name: h, IsPerson: s.persons.Has(h), Honour: honour, Evidence: sent, Rule: RuleGrant})
+					}
+				}
+			}
+			a = e + 1
+		}
+	}
 }
 
 // honourThenNames reads an honour written before its honorees, the way

@@ -72,6 +72,9 @@ func TestHonoursLayer(t *testing.T) {
 		// a table's row whose name the surnames do not cover, or padded with a space
 		{"1月16日,青禾县召开表彰大会。\n二、先进个人(3名)\n杨丽华(女)　　县应急管理局副局长\n字国强(白族)　鸡足山镇副镇长\n王　旭　　　　州城镇应急管理办公室主任",
 			[]string{"杨丽华|person|先进个人|commend.table", "字国强|person|先进个人|commend.table", "王旭|person|先进个人|commend.table"}},
+		// merit awards in orders: 给予…记个人三等功, 追记…个人一等功, 给予…等7名同志嘉奖; 荣立 after its subject is none of these
+		{"4月18日,青禾县公安局召开表彰大会。会上宣读了表彰文件:追记派出所原副所长包金山(蒙古族)个人一等功;给予刑侦大队民警孙明哲、乌日娜(女,蒙古族)记个人三等功;给予辅警白音仓等7名同志嘉奖。连长白文建一心扑在部队建设上,荣立二等功。",
+			[]string{"包金山|person|个人一等功|commend.grant", "孙明哲|person|个人三等功|commend.grant", "乌日娜|person|个人三等功|commend.grant", "白音仓|person|嘉奖|commend.grant"}},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}

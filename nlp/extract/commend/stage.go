@@ -76,6 +76,7 @@ func (st *Stage) Process(d *doc.Document) error {
 	v := text.NewView(st.lx, d)
 	s := &state{View: v, r: st, t: v.T, persons: text.NewPersons(d)}
 	s.findCommendations()
+	s.findMeritAwards()
 	s.findQuotedLists()
 	s.findNameTables()
 	d.Honours = distinct(s.honours)
