@@ -129,6 +129,9 @@ func (s *state) findAppointments() {
 		q := s.skipNote(after + n)
 		for q < len(s.t) && s.t[q] == '、' {
 			m := s.nameAt(q + 1)
+			if im := s.itemName(q + 1); im > m {
+				m = im // the list's last name, up to 为 (、萨仁高娃为…: not 萨仁)
+			}
 			if m == 0 {
 				break
 			}

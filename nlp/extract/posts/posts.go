@@ -155,8 +155,8 @@ func (s *Reader) ResolveItem(it Item, prev *Post, ctx []string) Post {
 		p.Place, p.Rest = prev.Place, s.partyOrg(prev)+p.Rest
 	case p.Place == "" && s.isLocalOrg(p.Rest) && prev != nil && prev.Place != "":
 		p.Place = prev.Place // 街道党工委副书记、办事处主任
-	case p.Place == "" && s.isLocalOrg(p.Rest) && s.Jur != "":
-		p.Place = s.Jur
+	case p.Place == "" && s.isLocalOrg(p.Rest) && s.Jur != "" && !strings.Contains(p.Rest, s.Jur):
+		p.Place = s.Jur // not 政协某县第十一届委员会…, which names its place
 	case p.Place == "" && s.isGrassrootsOrg(p.Rest) && prev != nil && grassrootsPlace(prev.Place):
 		p.Place = prev.Place // 某社区党委书记、居委会主任: the community's
 	case p.Place == "" && s.isGrassrootsOrg(p.Rest) && grassrootsPlace(s.Jur):
