@@ -388,7 +388,11 @@ func (s *state) appointPosts(p string, items []posts.Item, kind string, v int, r
 		// election the sentence before told of
 		prev = s.lastAppointed
 	}
-	if body := s.establishedBody(sent, v); body != "" {
+	body := s.establishedBody(sent, v)
+	if body == "" {
+		body = s.plenaryCommittee(sent, v)
+	}
+	if body != "" {
 		// 成立某某临时党总支，A担任临时党总支书记，B任副书记: the body the
 		// sentence sets up is the organisation of its bare or shortened posts
 		items = append([]posts.Item(nil), items...)
@@ -823,6 +827,25 @@ func (s *state) establishedBody(sent doc.Span, v int) string {
 		if body := s.Str(a, e); e-a >= 3 && s.p.EndsLikeOrg(body) {
 			return body
 		}
+	}
+	return ""
+}
+
+// plenaryCommittee returns the committee whose plenary session elects at
+// v (中共某镇第十五届委员会第一次全体会议选举A为书记 → 中共某镇第十五届委员会),
+// the organisation of its bare posts; "" when the clause names none.
+func (s *state) plenaryCommittee(sent doc.Span, v int) string {
+	cs := s.ClauseStart(v, sent.Start)
+	k := s.LastIndexOf(cs, v, "委员会第")
+	if k < 0 || s.IndexOf(k, v, "全体会议") < 0 {
+		return ""
+	}
+	a := k
+	for a > cs && !text.IsPunct(s.t[a-1]) {
+		a--
+	}
+	if body := s.Str(a, k+3); k+3-a >= 5 {
+		return body
 	}
 	return ""
 }

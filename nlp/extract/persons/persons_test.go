@@ -255,6 +255,12 @@ func TestPersonsAndHolds(t *testing.T) {
 			[]string{"王志刚|names.appoint", "萨仁高娃|names.appoint", "刘国庆|names.appoint"},
 			[]string{"王志刚|政协清河县第十一届委员会常务委员|appoint.object|start 2024-07-11", "萨仁高娃|政协清河县第十一届委员会常务委员|appoint.object|start 2024-07-11",
 				"刘国庆|政协清河县第十一届委员会委员|appoint.object|end 2024-07-11"}},
+		{"an election's results under a counted post heading, names apart by spaces with votes in brackets; a plenary session's committee is its bare posts' organisation",
+			"9月27日上午,大会选举产生了中共青禾县桃源镇第十五届委员会委员。\n一、中共青禾县桃源镇第十五届委员会委员(3名)\n(按姓氏笔画为序,括号内为得票数)\n王建辉(129)　叶丽萍(女,127)\n郑　伟(123)\n应选3名。\n9月27日下午,中共青禾县桃源镇第十五届委员会第一次全体会议选举叶丽萍为书记。",
+			[]string{"叶丽萍|names.appoint", "王建辉|names.appoint", "郑伟|names.appoint"},
+			// (September in a report of March: last year's)
+			[]string{"叶丽萍|中共青禾县桃源镇第十五届委员会书记|appoint.object|start 2023-09-27", "王建辉|中共青禾县桃源镇第十五届委员会委员|appoint.roster|start 2023-09-27",
+				"叶丽萍|中共青禾县桃源镇第十五届委员会委员|appoint.roster|start 2023-09-27", "郑伟|中共青禾县桃源镇第十五届委员会委员|appoint.roster|start 2023-09-27"}},
 		{"names after a collective word, then a later mention",
 			"市领导阎立新、邹宏伟出席会议。大家认真听取阎立新的讲解。",
 			[]string{"阎立新|names.collective", "邹宏伟|names.collective"},

@@ -32,6 +32,10 @@ func (s *state) findRosters() {
 	lines := s.Lines()
 	for i, ln := range lines {
 		head := strings.TrimSpace(s.Str(ln.Start, ln.End))
+		if org, title, ok := s.countedPostHeading(head); ok {
+			s.countedRoster(lines, i, org, title)
+			continue
+		}
 		if !rosterHeading(head) {
 			continue
 		}
@@ -77,6 +81,75 @@ func (s *state) findRosters() {
 			}
 			s.markRosterLine(row)
 		}
+	}
+}
+
+// countedPostHeading reads a heading that names a post and counts its
+// holders, as election results print them: 一、中共某镇第十五届委员会委员（9名）
+// — the organisation and the title.
+func (s *state) countedPostHeading(head string) (string, string, bool) {
+	open := strings.LastIndexAny(head, "(（")
+	if open <= 0 || !strings.HasSuffix(head, ")") && !strings.HasSuffix(head, "）") {
+		return "", "", false
+	}
+	inner := []rune(strings.Trim(head[open:], "(（)）"))
+	if len(inner) < 2 || inner[len(inner)-1] != '名' || !text.IsDigit(inner[0]) && !strings.ContainsRune("一二三四五六七八九十", inner[0]) {
+		return "", "", false
+	}
+	label := []rune(strings.TrimSpace(stripItemNumber(head[:open])))
+	tl, _ := s.Titles.LongestEndingAt(label, len(label), 9)
+	if tl == 0 || tl == len(label) || len(label) > 40 {
+		return "", "", false
+	}
+	org := string(label[:len(label)-tl])
+	if !s.p.EndsLikeOrg(org) {
+		return "", "", false
+	}
+	return org, string(label[len(label)-tl:]), true
+}
+
+// stripItemNumber takes an item's number off the front (一、 1. （二）).
+func stripItemNumber(line string) string {
+	rs := []rune(line)
+	k := 0
+	if k < len(rs) && (rs[k] == '(' || rs[k] == '（') {
+		k++
+	}
+	d := k
+	for d < len(rs) && d < k+3 && (text.IsDigit(rs[d]) || strings.ContainsRune("一二三四五六七八九十", rs[d])) {
+		d++
+	}
+	if d > k && d < len(rs) && strings.ContainsRune("、.．)）", rs[d]) {
+		return string(rs[d+1:])
+	}
+	return line
+}
+
+// countedRoster reads the lines of names under a counted post heading (a
+// note in brackets first, 按姓氏笔画为序; names apart by spaces, each with
+// its votes or a note in brackets), until a line that holds no names. The
+// posts start when the text before tells of an election, dated by it.
+func (s *state) countedRoster(lines []doc.Span, i int, org, title string) {
+	start, dated := "", false
+	from := lines[i].Start - 400
+	if from < 0 {
+		from = 0
+	}
+	if said := s.Str(from, lines[i].Start); strings.Contains(said, "选举") || strings.Contains(said, "当选") {
+		start, dated = dates.Before(s.D, lines[i].Start), true
+	}
+	for _, row := range lines[i+1:] {
+		line := strings.TrimSpace(s.Str(row.Start, row.End))
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "(") || strings.HasPrefix(line, "（") {
+			continue // the note under the heading
+		}
+		if n := s.rosterNames(row, line, org, title, start, dated); n == 0 {
+			return
+		}
+		s.markRosterLine(row)
 	}
 }
 
