@@ -112,6 +112,9 @@ func (s *state) findAppointments() {
 			}
 		}
 		slot := false
+		if m := s.nameBeforeComrade(after); m > n && (n == 0 || !s.HasAt(after+n, "同志")) {
+			n, slot = m, true // 免去阿牛木呷同志的…: 同志 says where the name ends
+		}
 		if n == 0 {
 			n = s.slotName(after) // 免去王某某县财政局局长职务
 			slot = n > 0
@@ -624,6 +627,9 @@ func (s *state) appointmentBlock(a, v int, kind string) int {
 // 为 (任命) or 的 (免去), none that never stands in a name, no verb or cue
 // among them; its length, or 0.
 func (s *state) itemName(k int) int {
+	if k >= len(s.t) || !text.IsHan(s.t[k]) || s.NotInName[s.t[k]] {
+		return 0
+	}
 	for j := k + 2; j <= k+4 && j < len(s.t); j++ {
 		r := s.t[j-1]
 		if !text.IsHan(r) || s.NotInName[r] && !(j-1 > k+1 && r == '年') {
@@ -634,6 +640,28 @@ func (s *state) itemName(k int) int {
 		}
 		if s.t[j] == '为' || s.t[j] == '的' {
 			if s.HasAt(j+1, "职务") || s.CommonWord(string(s.t[k:j])) {
+				return 0
+			}
+			return j - k
+		}
+	}
+	return 0
+}
+
+// nameBeforeComrade reads a name of two to four Han characters that 同志
+// ends (阿牛木呷同志的…), none that never stands in a name and no verb or cue
+// among them: its length, or 0.
+func (s *state) nameBeforeComrade(k int) int {
+	if k >= len(s.t) || !text.IsHan(s.t[k]) || s.NotInName[s.t[k]] {
+		return 0
+	}
+	for j := k + 2; j <= k+4 && j+1 < len(s.t); j++ {
+		r := s.t[j-1]
+		if !text.IsHan(r) || s.NotInName[r] || s.r.appoint.HasPrefixAt(s.t, j-1) || s.r.remove.HasPrefixAt(s.t, j-1) || s.Cut.HasPrefixAt(s.t, j-1) {
+			return 0
+		}
+		if s.HasAt(j, "同志") {
+			if s.CommonWord(string(s.t[k:j])) {
 				return 0
 			}
 			return j - k

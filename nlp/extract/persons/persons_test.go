@@ -261,6 +261,10 @@ func TestPersonsAndHolds(t *testing.T) {
 			// (September in a report of March: last year's)
 			[]string{"叶丽萍|中共青禾县桃源镇第十五届委员会书记|appoint.object|start 2023-09-27", "王建辉|中共青禾县桃源镇第十五届委员会委员|appoint.roster|start 2023-09-27",
 				"叶丽萍|中共青禾县桃源镇第十五届委员会委员|appoint.roster|start 2023-09-27", "郑伟|中共青禾县桃源镇第十五届委员会委员|appoint.roster|start 2023-09-27"}},
+		{"同志 ends a name the names do not read (免去阿牛木呷同志的…); a colon before it is no part of it",
+			"4月12日,县委常委会会议研究决定:\n三、免职\n免去阿牛木呷同志的中共竹核乡委员会书记职务;\n任命:邬家栋同志为青禾县水利局局长。",
+			[]string{"阿牛木呷|names.appoint", "邬家栋|names.appoint"},
+			[]string{"阿牛木呷|中共竹核乡委员会书记|appoint.object|end 2024-04-12", "邬家栋|青禾县水利局局长|appoint.block|start 2024-04-12"}},
 		{"names after a collective word, then a later mention",
 			"市领导阎立新、邹宏伟出席会议。大家认真听取阎立新的讲解。",
 			[]string{"阎立新|names.collective", "邹宏伟|names.collective"},
