@@ -32,7 +32,11 @@ func (s *Reader) AfterTitles(a int) (int, int) {
 // the vote (以190票的高票, 全票, 分别, 均) are skipped. Returns start and
 // length of each name, in text order.
 func (s *Reader) SubjectsBefore(v int) [][2]int {
-	e := s.skipVoteQualifier(v)
+	e := v
+	if e > 1 && s.t[e-1] == ',' && s.t[e-2] == '票' {
+		e-- // A得51票、B得44票，当选为…
+	}
+	e = s.skipVoteQualifier(e)
 	if k := s.countedGroupBefore(e); k >= 0 {
 		e = k
 	}
@@ -56,6 +60,9 @@ func (s *Reader) SubjectsBefore(v int) [][2]int {
 				break
 			}
 			j--
+		}
+		if k := s.voteCountBefore(j); k >= 0 {
+			j = k // A得51票、B…: each name with its votes
 		}
 		b, m := s.ListNameEndingAt(j)
 		if m == 0 {
@@ -91,13 +98,14 @@ func (s *Reader) skipVoteQualifier(v int) int {
 	}
 }
 
-// voteCountBefore returns the start of 以N票(的高票|的赞成票) ending at e, or -1.
+// voteCountBefore returns the start of 以N票(的高票|的赞成票) or 得N票
+// ending at e, or -1.
 func (s *Reader) voteCountBefore(e int) int {
 	votes := false
 	for k := e - 1; k >= 0 && k > e-12; k-- {
 		r := s.t[k]
 		switch {
-		case r == '以':
+		case r == '以' || r == '得' && k+1 < e && s.t[k+1] != '票':
 			if votes {
 				return k
 			}

@@ -496,6 +496,9 @@ func (p Post) IsPost() bool {
 	if p.Class == "rank" {
 		return false // 二级调研员: a rank
 	}
+	if strings.HasPrefix(p.Rest, "大会") {
+		return false // 大会主席团常务主席, 大会执行主席: roles in one event (GUIDELINES)
+	}
 	for _, h := range honourPrefixes {
 		if strings.HasPrefix(p.Place+p.Rest+p.Title, h) {
 			return false // 优秀村党组织书记: an honour, not an office
