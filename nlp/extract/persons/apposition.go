@@ -24,6 +24,11 @@ func (s *state) postsIn(a, b int) []posts.Item {
 	for b > a && s.t[b-1] == ' ' {
 		b--
 	}
+	if b > a && s.t[b-1] == ')' { // 市委办公室副主任（正科级）: a rank's note after the posts
+		if o := s.lastIndex(a, b, '('); o > a {
+			b = o
+		}
+	}
 	if b-a < 2 {
 		return nil
 	}
