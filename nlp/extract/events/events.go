@@ -198,6 +198,11 @@ func (s *state) addNamedEvent(a, b int, sent doc.Span, v int, rule string) *doc.
 	if name == "会" || name == "活动" || strings.HasPrefix(name, "的") || name == "会议" && s.isAttendVerb(s.Str(v, v+2)) {
 		return nil
 	}
+	for _, w := range []string{"提请", "提交", "报请"} {
+		if l := len([]rune(w)); a-l >= sent.Start && s.Str(a-l, a) == w || strings.HasPrefix(name, w) {
+			return nil // 提请…第二十次会议审议: a meeting to come, not one the report tells of
+		}
+	}
 	for _, w := range []string{"上述", "以上", "前述", "上列"} {
 		if strings.HasPrefix(name, w) {
 			return nil // 参加上述活动: the events named before

@@ -20,6 +20,9 @@ func TestEventsLayer(t *testing.T) {
 			[]string{"全县河长制工作会议|meeting|2024-03-05|县政府三楼会议室|events.named-held"}},
 		{"昨日,市长周启明会见了来访的客商代表。",
 			[]string{"会见|reception|2024-03-05||events.activity"}},
+		// a meeting to come (提请…会议审议) is no event of the report
+		{"3月5日上午,青禾县召开2024年度安全生产工作会议。会议决定,提请县十届人大常委会第二十次会议审议。",
+			[]string{"2024年度安全生产工作会议|meeting|2024-03-05||events.named"}},
 		// 参加上述活动 refers to the events named before
 		{"3月5日上午,青禾县召开2024年度安全生产工作会议。县领导柳明远、顾南星参加上述活动。",
 			[]string{"2024年度安全生产工作会议|meeting|2024-03-05||events.named"}},

@@ -29,6 +29,8 @@ func TestPlacesLayer(t *testing.T) {
 		{"目前已有太原、大同、天津、河北等地的下岗职工来此创业。", []string{"太原市|市|places.bare", "大同市|市|places.bare", "天津市|市|places.bare", "河北省|省|places.bare"}},
 		// a kind of village (帮扶村, 贫困村, 行政村) is no village's name
 		{"他走访了帮扶村和3个贫困村,全镇28个行政村全部脱贫。", nil},
+		// 返乡, 下乡 are no townships
+		{"确保农民工安心返乡,组织干部下乡。", nil},
 		// a 特色小镇 is a project, not a town
 		{"他察看了油坊镇羊绒小镇建设情况。", []string{"油坊镇|镇|places.division"}},
 		// 乡 of 乡村 after a word that gse or the gazetteer knows as a place (扎根, 发展乡) is no township

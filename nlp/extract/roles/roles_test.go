@@ -38,6 +38,9 @@ func TestRolesLayer(t *testing.T) {
 		// those who take the oath at a 宪法宣誓 attended it; who leads it spoke
 		{"3月5日,青禾县举行宪法宣誓仪式。新任命的柳明远、顾南星面向国旗庄严宣誓,由柳明远领誓。",
 			[]string{"柳明远|ATTENDED|roles.attended", "顾南星|ATTENDED|roles.attended", "柳明远|SPOKE_AT|roles.spoke"}},
+		// 谈了, 交流了 at a meeting are speaking
+		{"3月5日,青禾县召开学习会。副县长柳明远就滩涂保护谈了认识,镇党委书记顾南星交流了乡村旅游的做法。",
+			[]string{"柳明远|SPOKE_AT|roles.spoke", "柳明远|ATTENDED|roles.spoke", "顾南星|SPOKE_AT|roles.spoke", "顾南星|ATTENDED|roles.spoke"}},
 		// no event, no roles
 		{"县委书记柳明远指出,要抓好落实。", nil},
 	}
