@@ -265,6 +265,7 @@ func (st *Stage) Process(d *doc.Document) error {
 	v := text.NewView(st.lx, d)
 	s := &state{View: v, r: st, t: v.T, persons: text.NewPersons(d)}
 	s.findRoles()
+	s.speakersByLines()
 	s.honoureesPresent()
 	d.Roles = s.roles
 	return nil
@@ -283,6 +284,60 @@ type state struct {
 type roleKey struct {
 	person, role string
 	event        int
+}
+
+// RuleByLines: the speakers and the chair a press conference lists by
+// lines (发布人：\n副市长　某某; 主持人：某某), and the turns of its questions
+// and answers (【某某】…).
+const RuleByLines = "roles.by-lines"
+
+// speakersByLines reads the people a news conference sets out by lines:
+// those under 发布人 spoke at it, the 主持人 chaired it, and a line that
+// opens with a person's name in black brackets (【某某】) is that person
+// speaking.
+func (s *state) speakersByLines() {
+	if len(s.D.Events) == 0 {
+		return
+	}
+	under := ""
+	for _, ln := range s.Lines() {
+		line := strings.TrimSpace(s.Str(ln.Start, ln.End))
+		label, _, hasColon := strings.Cut(strings.ReplaceAll(line, "：", ":"), ":")
+		switch {
+		case hasColon && (label == "发布人" || label == "主持人" || label == "发言人"):
+			under = label
+		case line == "":
+			under = ""
+			continue
+		case hasColon:
+			under = ""
+		}
+		ev := events.For(s.D.Events, ln)
+		roles := []string{}
+		switch {
+		case under == "主持人":
+			roles = []string{doc.RelChaired, doc.RelAttended}
+		case under != "":
+			roles = []string{doc.RelSpokeAt, doc.RelAttended}
+		case strings.HasPrefix(line, "【"):
+			roles = []string{doc.RelSpokeAt, doc.RelAttended}
+		default:
+			continue
+		}
+		found := false
+		for _, p := range s.persons.In(ln.Start, ln.End) {
+			if strings.HasPrefix(line, "【") && (p.Start == 0 || s.t[p.Start-1] != '【') {
+				continue // 【某某】: the turn's speaker only
+			}
+			found = true
+			for _, r := range roles {
+				s.addRole(p, r, ev, ln, RuleByLines)
+			}
+		}
+		if under == "主持人" || !found && !hasColon {
+			under = "" // a chair's line; or the list of speakers ended
+		}
+	}
 }
 
 // honoureesPresent gives ATTENDED to the persons an event commends where

@@ -41,6 +41,9 @@ func TestRolesLayer(t *testing.T) {
 		// 谈了, 交流了 at a meeting are speaking
 		{"3月5日,青禾县召开学习会。副县长柳明远就滩涂保护谈了认识,镇党委书记顾南星交流了乡村旅游的做法。",
 			[]string{"柳明远|SPOKE_AT|roles.spoke", "柳明远|ATTENDED|roles.spoke", "顾南星|SPOKE_AT|roles.spoke", "顾南星|ATTENDED|roles.spoke"}},
+		// a news conference's speakers and chair by lines, and the turns of its answers
+		{"10月8日,青禾县举行新闻发布会。\n发布人:\n　　县委常委、副县长　柳明远\n　　县农业农村局局长　顾南星\n主持人:县委宣传部副部长　林晓川\n【记者】有哪些措施?\n【顾南星】我们推出了保险。",
+			[]string{"柳明远|SPOKE_AT|roles.by-lines", "柳明远|ATTENDED|roles.by-lines", "顾南星|SPOKE_AT|roles.by-lines", "顾南星|ATTENDED|roles.by-lines", "林晓川|CHAIRED|roles.by-lines", "林晓川|ATTENDED|roles.by-lines"}},
 		// no event, no roles
 		{"县委书记柳明远指出,要抓好落实。", nil},
 	}
