@@ -92,7 +92,7 @@ func (s *state) findCommendations() {
 				} else {
 					continue
 				}
-			case "荣获", "获得", "被评为", "评为", "获评", "荣膺", "命名", "入选", "获":
+			case "荣获", "获得", "被评为", "评为", "获评", "荣膺", "命名", "入选", "获", "被命名为":
 				// the honorees come before the verb, the honour after it
 				cs := s.ClauseStart(k, sent.Start)
 				list = strings.TrimSuffix(s.Str(s.NameStart(cs, k), k), "被")

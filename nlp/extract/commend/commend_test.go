@@ -75,6 +75,9 @@ func TestHonoursLayer(t *testing.T) {
 		// merit awards in orders: 给予…记个人三等功, 追记…个人一等功, 给予…等7名同志嘉奖; 荣立 after its subject is none of these
 		{"4月18日,青禾县公安局召开表彰大会。会上宣读了表彰文件:追记派出所原副所长包金山(蒙古族)个人一等功;给予刑侦大队民警孙明哲、乌日娜(女,蒙古族)记个人三等功;给予辅警白音仓等7名同志嘉奖。连长白文建一心扑在部队建设上,荣立二等功。",
 			[]string{"包金山|person|个人一等功|commend.grant", "孙明哲|person|个人三等功|commend.grant", "乌日娜|person|个人三等功|commend.grant", "白音仓|person|嘉奖|commend.grant"}},
+		// 被命名为; an honour in black brackets heading rows of places' names
+		{"11月21日,青禾县召开表彰会。仁化村、明东村被命名为“美丽庭院”示范村。\n部分受表彰户名单如下:\n【“美丽庭院”示范户】\n东盛涌镇:金顺子(户主,仁化村)　刘长顺(户主)\n智新镇:崔永吉(户主,明东村)",
+			[]string{"仁化村|org|美丽庭院|commend.won", "明东村|org|美丽庭院|commend.won", "金顺子|person|“美丽庭院”示范户|commend.table", "刘长顺|person|“美丽庭院”示范户|commend.table", "崔永吉|person|“美丽庭院”示范户|commend.table"}},
 		// an unnamed group gives nothing
 		{"3月5日,青禾县召开表彰大会。会议对先进单位和个人进行了表彰。", nil},
 	}

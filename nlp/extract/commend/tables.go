@@ -46,6 +46,13 @@ func (s *state) findNameTables() {
 			honour, orgs = stripEnumerator(line), false // 县先进工作者\n王某、李某
 			continue
 		}
+		if h := strings.TrimSuffix(strings.TrimPrefix(line, "【"), "】"); strings.HasPrefix(line, "【") && strings.HasSuffix(line, "】") && len([]rune(h)) <= 16 && s.honourish(h) {
+			honour, orgs = h, false // 【“美丽庭院”示范户】 heads the rows below
+			continue
+		}
+		if label, rest, ok := strings.Cut(strings.ReplaceAll(line, "：", ":"), ":"); ok && honour != "" && s.placeLabel(label) {
+			line = strings.TrimSpace(rest) // 东盛涌镇：金某（户主）　刘某: the rows of a place
+		}
 		if h, name, ok := s.bracketedHonour(line); ok {
 			// 【助人为乐模范】潘某，古市镇退休教师。…: a profile under its honour
 			s.addPersonByName(name)
@@ -103,6 +110,16 @@ func (s *state) findNameTables() {
 			honour = "" // the table ended
 		}
 	}
+}
+
+// placeLabel reports whether a row's label names a place (东盛涌镇：…).
+func (s *state) placeLabel(label string) bool {
+	for _, suf := range []string{"镇", "乡", "街道", "村", "社区", "县", "区", "市"} {
+		if strings.HasSuffix(label, suf) && len([]rune(label)) >= 2 && len([]rune(label)) <= 10 {
+			return true
+		}
+	}
+	return s.KnownPlace(label)
 }
 
 // nameCell reports whether a row's first cell can be a person's name
