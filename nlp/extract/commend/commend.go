@@ -360,6 +360,9 @@ var meritHonour = regexp.MustCompile(`(?:记)?((?:个人|集体)?[一二三]等�
 // segment's start after a colon) and the honour, the honourees, each a name
 // or an organisation, after what describes them (刑侦大队民警孙某 → 孙某).
 func (s *state) findMeritAwards() {
+	if txt := string(s.t); !strings.Contains(txt, "等功") && !strings.Contains(txt, "嘉奖") && !strings.Contains(txt, "通报表扬") {
+		return // no merit award anywhere
+	}
 	for _, sent := range s.D.Sentences {
 		a := sent.Start
 		for a < sent.End {

@@ -274,13 +274,27 @@ var placesLikeThese = []string{"等地", "两地", "三地", "等省", "等市",
 // 等省市 …) closes, wherever it stands: 北京、天津、石家庄等地的客商 names
 // 北京市, 天津市, 石家庄市.
 func (s *state) findPlacesBeforeDeng() {
+	// only the sentences that hold such a word: most hold none
+	var in []doc.Span
+	for _, sent := range s.D.Sentences {
+		said := s.Str(sent.Start, sent.End)
+		for _, w := range placesLikeThese {
+			if strings.Contains(said, w) {
+				in = append(in, sent)
+				break
+			}
+		}
+	}
+	if len(in) == 0 {
+		return
+	}
 	toks := s.D.Tokens
 	read := map[int]bool{} // where the bare places read after 在, 到 … start
 	for _, pm := range s.places {
 		read[pm.Start] = true
 	}
 	for i := 0; i < len(toks); i++ {
-		if read[toks[i].Start] {
+		if read[toks[i].Start] || !inAny(in, toks[i].Start) {
 			continue
 		}
 		if s.bareFull(toks[i]) == "" || i > 0 && s.bareFull(toks[i-1]) != "" {
@@ -296,6 +310,16 @@ func (s *state) findPlacesBeforeDeng() {
 		}
 		i = j - 1
 	}
+}
+
+// inAny reports whether k lies in one of the spans.
+func inAny(spans []doc.Span, k int) bool {
+	for _, sp := range spans {
+		if k >= sp.Start && k < sp.End {
+			return true
+		}
+	}
+	return false
 }
 
 // bareRun reads the bare names from token j on, joined or not by 和, 与,
