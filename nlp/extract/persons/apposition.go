@@ -189,18 +189,26 @@ func (s *state) findTableRows() {
 			continue
 		}
 		head := cells(s.t, lines[i])
-		nameCol, postCol := -1, -1
+		nameCol, postCol, startCol, endCol := -1, -1, -1, -1
 		for c, cl := range head {
 			h := s.Str(cl.Start, cl.End)
 			switch {
 			case h == "姓名":
 				nameCol = c
 			case strings.Contains(h, "拟") || strings.Contains(h, "原"):
+			case strings.Contains(h, "免"):
+				endCol = c // 免职, 免去职务: the posts the person leaves
+			case strings.HasPrefix(h, "任") || strings.HasPrefix(h, "新任"):
+				startCol = c // 任职, 任命职务, 新任职务: the posts the person takes up
 			case strings.HasSuffix(h, "职务") || strings.HasSuffix(h, "现任") || strings.HasSuffix(h, "职位"):
 				postCol = c
 			}
 		}
-		if nameCol < 0 || postCol < 0 || len(head) < 2 {
+		if nameCol < 0 || postCol < 0 && startCol < 0 && endCol < 0 || len(head) < 2 {
+			continue
+		}
+		if postCol < 0 {
+			s.appointmentTable(lines, &i, len(head), nameCol, startCol, endCol)
 			continue
 		}
 		for i+1 < len(lines) {
@@ -229,6 +237,45 @@ func (s *state) findTableRows() {
 				continue
 			}
 			s.holdItems(name, items, lines[i], RuleTable)
+		}
+	}
+}
+
+// appointmentTable reads the rows of a table of appointments and removals
+// (姓名　任职　免职): each row's name, the posts it takes up and those it
+// leaves, dated by the date before the table; a row may leave its last
+// cells empty. i is left at the table's last row.
+func (s *state) appointmentTable(lines []doc.Span, i *int, width, nameCol, startCol, endCol int) {
+	for *i+1 < len(lines) {
+		row := cells(s.t, lines[*i+1])
+		if len(row) == width+1 && row[nameCol].End-row[nameCol].Start == 1 && row[nameCol+1].End-row[nameCol+1].Start == 1 {
+			row[nameCol].End = row[nameCol+1].End // 岳　明
+			row = append(row[:nameCol+1], row[nameCol+2:]...)
+		}
+		if len(row) < 2 || len(row) > width || nameCol >= len(row) {
+			return
+		}
+		*i++
+		nm := row[nameCol]
+		name := strings.ReplaceAll(s.Str(nm.Start, nm.End), " ", "")
+		if n := []rune(name); len(n) < 2 || len(n) > 6 || !text.AllHan(n) || s.n.IsByline(nm.Start) {
+			continue
+		}
+		if nm.End-nm.Start != len([]rune(name)) {
+			s.persons.Add(name, nm, RuleAppointName)
+		} else if s.acceptCell(nm.Start, nm.End-nm.Start, RuleAppointName) == "" {
+			continue
+		}
+		for _, col := range []struct {
+			c    int
+			kind string
+		}{{startCol, "start"}, {endCol, "end"}} {
+			if col.c < 0 || col.c >= len(row) {
+				continue
+			}
+			if items := s.postsIn(row[col.c].Start, row[col.c].End); len(items) > 0 {
+				s.appointPosts(name, items, col.kind, row[col.c].Start, RuleTable)
+			}
 		}
 	}
 }
