@@ -145,6 +145,10 @@ func (s *state) findAppointments() {
 			q += 2
 		}
 		q = s.skipNote(q)
+		respectively := false
+		if s.HasAt(q, "分别") {
+			q, respectively = q+2, true // 任命A、B、C分别为X、Y、Z
+		}
 		switch {
 		case s.HasAt(q, "为"):
 			q++
@@ -155,6 +159,15 @@ func (s *state) findAppointments() {
 			kind = "end"
 		}
 		items, end := s.postList(q, v)
+		if respectively && len(names) > 1 && len(items) == len(names) {
+			for i, nm := range names { // each their own
+				if p := s.accept(nm[0], nm[1], RuleAppointName, slot && nm[0] == after); p != "" {
+					s.appointPost(p, items, i, kind, v, RuleAppointObject)
+				}
+			}
+			v = end
+			continue
+		}
 		for len(items) > 0 {
 			for _, nm := range names {
 				// the slot says it is a name, whatever the recogniser read
@@ -373,6 +386,13 @@ func (s *state) startsAppointee(a int) bool {
 // appointPosts records the posts of an appointment (start) or a removal
 // (end), dated by the meeting or date before the verb at v.
 func (s *state) appointPosts(p string, items []posts.Item, kind string, v int, rule string) {
+	s.appointPost(p, items, -1, kind, v, rule)
+}
+
+// appointPost is appointPosts of the only-th post of the chain the items
+// make (all of them for -1): 任命A、B分别为X、Y gives A the first and B the
+// second, each read in the chain (某县财政局局长、审计局局长 → 某县审计局局长).
+func (s *state) appointPost(p string, items []posts.Item, only int, kind string, v int, rule string) {
 	sent := s.SentenceOf(v)
 	s.lastPerson, s.lastPersonSent = p, sent
 	date := dates.Before(s.D, v)
@@ -414,7 +434,10 @@ func (s *state) appointPosts(p string, items []posts.Item, kind string, v int, r
 	if len(chain) > 0 {
 		s.lastAppointed, s.lastAppointedSent = &chain[len(chain)-1], sent
 	}
-	for _, ps := range chain {
+	for ci, ps := range chain {
+		if only >= 0 && ci != only {
+			continue
+		}
 		d := date
 		if !ps.IsPost() {
 			continue

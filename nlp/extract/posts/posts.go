@@ -155,6 +155,9 @@ func (s *Reader) ResolveItem(it Item, prev *Post, ctx []string) Post {
 		p.Place, p.Rest = prev.Place, s.partyOrg(prev)+p.Rest
 	case p.Place == "" && s.isLocalOrg(p.Rest) && prev != nil && prev.Place != "":
 		p.Place = prev.Place // 街道党工委副书记、办事处主任
+	case p.Place == "" && p.CPC == "" && prev != nil && prev.Place != "" && prev.Rest != "" && strings.HasSuffix(p.Rest, "局") && s.levelPrefix(p.Rest) == "" &&
+		!strings.HasPrefix(p.Rest, "中央") && !strings.HasPrefix(p.Rest, "国"):
+		p.Place = prev.Place // 某县财政局局长、审计局局长: the bureaus of one place
 	case p.Place == "" && s.isLocalOrg(p.Rest) && s.Jur != "" && !strings.Contains(p.Rest, s.Jur):
 		p.Place = s.Jur // not 政协某县第十一届委员会…, which names its place
 	case p.Place == "" && s.isGrassrootsOrg(p.Rest) && prev != nil && grassrootsPlace(prev.Place):
