@@ -312,14 +312,14 @@ func (s *state) paddedIndex(row doc.Span, name string) int {
 func (s *state) findInlineRosters() {
 	// a dated roster's sentence goes on in the next (县长：A\n副县长：B、C),
 	// with the body it set up
-	carried, carriedStart, carriedBody := -1, "", ""
+	carried, carriedStart, carriedBody, carriedKind := -1, "", "", ""
 	for si, sent := range s.D.Sentences {
 		if s.rosterLines[sent.Start] {
 			continue // a line of a roster by lines, read already
 		}
 		var prev *posts.Post
 		parts := 0
-		start, dated, body := "", false, ""
+		start, dated, body, kind := "", false, "", "start"
 		for k := sent.Start; k < sent.End; k++ {
 			if s.t[k] != ':' && s.t[k] != '：' {
 				continue
@@ -353,10 +353,14 @@ func (s *state) findInlineRosters() {
 					prevSent := s.D.Sentences[si-1]
 					body = s.establishedBody(prevSent, prevSent.End)
 				}
-				if dated = body != "" || strings.Contains(said, "选举") || strings.Contains(said, "当选") || strings.Contains(said, "任命"); dated {
+				kind = "start"
+				if r, a := strings.LastIndex(said, "免去"), strings.LastIndex(said, "任命"); r > a {
+					kind = "end" // 免去：\n县审计局局长：某某
+				}
+				if dated = body != "" || kind == "end" || strings.Contains(said, "选举") || strings.Contains(said, "当选") || strings.Contains(said, "任命"); dated {
 					start = dates.Before(s.D, k)
 				} else if carried == si-1 {
-					dated, start, body = true, carriedStart, carriedBody
+					dated, start, body, kind = true, carriedStart, carriedBody, carriedKind
 				}
 			}
 			lr := []rune(label)
@@ -379,7 +383,7 @@ func (s *state) findInlineRosters() {
 				if p == "" {
 					continue
 				}
-				s.rosterHold(p, ps, sent, start, dated)
+				s.rosterHoldKind(p, ps, sent, start, dated, kind)
 				read++
 			}
 			if read > 0 {
@@ -389,7 +393,7 @@ func (s *state) findInlineRosters() {
 			k = e
 		}
 		if parts > 0 && dated {
-			carried, carriedStart, carriedBody = si, start, body
+			carried, carriedStart, carriedBody, carriedKind = si, start, body, kind
 		}
 	}
 }
@@ -424,10 +428,20 @@ func (s *state) markRosterLine(row doc.Span) {
 // rosterHold records that a roster gives the person the post, started on
 // start when the roster tells of an election or appointment.
 func (s *state) rosterHold(person string, ps posts.Post, evidence doc.Span, start string, dated bool) {
+	s.rosterHoldKind(person, ps, evidence, start, dated, "start")
+}
+
+// rosterHoldKind is rosterHold for a roster that starts (start) or ends
+// (end) its posts: 免去：\n县审计局局长：某某.
+func (s *state) rosterHoldKind(person string, ps posts.Post, evidence doc.Span, date string, dated bool, kind string) {
 	h := doc.Hold{Post: ps.Canon, Title: ps.Title, Org: ps.OrgName(), Evidence: evidence, Rule: RuleRoster, DatedHere: dated}
 	if dated {
-		d := start
-		h.Start = &d
+		d := date
+		if kind == "end" {
+			h.End = &d
+		} else {
+			h.Start = &d
+		}
 	}
 	s.addPost(person, h)
 }
