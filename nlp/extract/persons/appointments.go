@@ -568,6 +568,7 @@ func (s *state) appointmentBlock(a, v int, kind string) int {
 	}
 	end := a
 	for q < len(s.t) {
+		q = s.skipLead(q, len(s.t)) // 1.邬某，…: an item's number
 		var names [][2]int
 		k, cell := q, false
 		for {
@@ -601,8 +602,8 @@ func (s *state) appointmentBlock(a, v int, kind string) int {
 		switch {
 		case s.HasAt(k, "为") || s.HasAt(k, "的"):
 			k++
-		case k < len(s.t) && s.t[k] == ',' && len(names) == 1:
-			k++ // 任命：王某，某县教育局局长；李某，…
+		case k < len(s.t) && (s.t[k] == ',' || s.t[k] == ':') && len(names) == 1:
+			k++ // 任命：王某，某县教育局局长；李某，… (or 王某：某县教育局局长)
 		case k < len(s.t) && (s.t[k] == ' ' || s.t[k] == '\n' && cell) && lineHead:
 			// a line "NAME　POSTS" under the verb as a heading (任命\n王某　某县财政局局长),
 			// or the name and its posts on lines of their own (a table's cells)
