@@ -280,20 +280,8 @@ func allCount(rs []rune) bool {
 // stripEnumerator drops a leading enumerator of a heading: 一、 (一) （二）
 // 1. 2、 — not the numeral of 十佳人物.
 func stripEnumerator(h string) string {
-	h = strings.TrimSpace(h)
-	rs := []rune(h)
-	k := 0
-	if k < len(rs) && (rs[k] == '(' || rs[k] == '（') {
-		k++
-	}
-	n := k
-	for n < len(rs) && (strings.ContainsRune("一二三四五六七八九十", rs[n]) || text.IsDigit(rs[n])) {
-		n++
-	}
-	if n > k && n < len(rs) && strings.ContainsRune("、.)）", rs[n]) {
-		return strings.TrimSpace(string(rs[n+1:]))
-	}
-	return h
+	rs := []rune(strings.TrimSpace(h))
+	return strings.TrimSpace(string(rs[text.ItemNumberEnd(rs, 0, len(rs)):]))
 }
 
 // orgLike reports whether a row names an organisation: it ends as bodies do.

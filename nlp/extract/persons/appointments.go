@@ -745,21 +745,8 @@ func isEnumerator(r rune) bool {
 // past spaces, line breaks and an item's number (1. 2、 一、 （三） (4)).
 func (s *state) skipLead(a, end int) int {
 	a = s.skipBlank(a, end)
-	k := a
-	if k < end && (s.t[k] == '(' || s.t[k] == '（') {
-		k++
-	}
-	d := k
-	for d < end && d < k+3 && (text.IsDigit(s.t[d]) || strings.ContainsRune("一二三四五六七八九十", s.t[d])) {
-		d++
-	}
-	if d == k || d >= end {
-		return a
-	}
-	switch {
-	case k > a && (s.t[d] == ')' || s.t[d] == '）'),
-		k == a && strings.ContainsRune("、.．)）", s.t[d]):
-		return s.skipBlank(d+1, end)
+	if k := text.ItemNumberEnd(s.t, a, end); k > a {
+		return s.skipBlank(k, end)
 	}
 	return a
 }

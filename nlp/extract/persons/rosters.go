@@ -96,7 +96,8 @@ func (s *state) countedPostHeading(head string) (string, string, bool) {
 	if len(inner) < 2 || inner[len(inner)-1] != '名' || !text.IsDigit(inner[0]) && !strings.ContainsRune("一二三四五六七八九十", inner[0]) {
 		return "", "", false
 	}
-	label := []rune(strings.TrimSpace(stripItemNumber(head[:open])))
+	rs := []rune(head[:open])
+	label := []rune(strings.TrimSpace(string(rs[text.ItemNumberEnd(rs, 0, len(rs)):])))
 	tl, _ := s.Titles.LongestEndingAt(label, len(label), 9)
 	if tl == 0 || tl == len(label) || len(label) > 40 {
 		return "", "", false
@@ -106,23 +107,6 @@ func (s *state) countedPostHeading(head string) (string, string, bool) {
 		return "", "", false
 	}
 	return org, string(label[len(label)-tl:]), true
-}
-
-// stripItemNumber takes an item's number off the front (一、 1. （二）).
-func stripItemNumber(line string) string {
-	rs := []rune(line)
-	k := 0
-	if k < len(rs) && (rs[k] == '(' || rs[k] == '（') {
-		k++
-	}
-	d := k
-	for d < len(rs) && d < k+3 && (text.IsDigit(rs[d]) || strings.ContainsRune("一二三四五六七八九十", rs[d])) {
-		d++
-	}
-	if d > k && d < len(rs) && strings.ContainsRune("、.．)）", rs[d]) {
-		return string(rs[d+1:])
-	}
-	return line
 }
 
 // countedRoster reads the lines of names under a counted post heading (a

@@ -503,3 +503,27 @@ func BlankNotes(list string) string {
 	}
 	return b.String()
 }
+
+// ItemNumberEnd returns where an item's number that starts at a ends,
+// with what closes it (1. 2、 一、 （三） (4)): after it, or a when there is
+// none. At most three digits or numerals; a number opened by a bracket is
+// closed by one.
+func ItemNumberEnd(t []rune, a, end int) int {
+	k := a
+	if k < end && (t[k] == '(' || t[k] == '（') {
+		k++
+	}
+	d := k
+	for d < end && d < k+3 && (IsDigit(t[d]) || strings.ContainsRune("一二三四五六七八九十", t[d])) {
+		d++
+	}
+	if d == k || d >= end {
+		return a
+	}
+	switch {
+	case k > a && (t[d] == ')' || t[d] == '）'),
+		k == a && strings.ContainsRune("、.．)）", t[d]):
+		return d + 1
+	}
+	return a
+}
