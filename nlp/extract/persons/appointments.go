@@ -648,43 +648,38 @@ func (s *state) appointmentBlock(a, v int, kind string) int {
 
 // itemName reads the name of an item of an appointment block by the
 // item's own shape: two to four Han characters from the item's start to
-// 为 (任命) or 的 (免去), none that never stands in a name, no verb or cue
-// among them; its length, or 0.
+// 为 (任命) or 的 (免去), none that never stands in a name (but a given name's
+// last 年), no verb or cue among them; its length, or 0.
 func (s *state) itemName(k int) int {
-	if k >= len(s.t) || !text.IsHan(s.t[k]) || s.NotInName[s.t[k]] {
-		return 0
-	}
-	for j := k + 2; j <= k+4 && j < len(s.t); j++ {
-		r := s.t[j-1]
-		if !text.IsHan(r) || s.NotInName[r] && !(j-1 > k+1 && r == '年') {
-			return 0
-		}
-		if s.r.appoint.HasPrefixAt(s.t, j-1) || s.r.remove.HasPrefixAt(s.t, j-1) || s.Cut.HasPrefixAt(s.t, j-1) || s.HasAt(j-1, "同志") {
-			return 0 // 任命邬某为…: a verb, not a name; 邬某同志为…: read by the names
-		}
-		if s.t[j] == '为' || s.t[j] == '的' {
-			if s.HasAt(j+1, "职务") || s.CommonWord(string(s.t[k:j])) {
-				return 0
-			}
-			return j - k
-		}
-	}
-	return 0
+	return s.nameRunTo(k, true, func(j int) bool {
+		return (s.t[j] == '为' || s.t[j] == '的') && !s.HasAt(j+1, "职务")
+	})
 }
 
 // nameBeforeComrade reads a name of two to four Han characters that 同志
 // ends (阿牛木呷同志的…), none that never stands in a name and no verb or cue
 // among them: its length, or 0.
 func (s *state) nameBeforeComrade(k int) int {
+	return s.nameRunTo(k, false, func(j int) bool { return s.HasAt(j, "同志") })
+}
+
+// nameRunTo reads two to four Han characters from k up to where ends says
+// the name ends, none that never stands in a name (year: but a last 年 of
+// the given name), no verb, cue or 同志 among them, and no ordinary word:
+// their length, or 0.
+func (s *state) nameRunTo(k int, year bool, ends func(j int) bool) int {
 	if k >= len(s.t) || !text.IsHan(s.t[k]) || s.NotInName[s.t[k]] {
 		return 0
 	}
-	for j := k + 2; j <= k+4 && j+1 < len(s.t); j++ {
+	for j := k + 2; j <= k+4 && j < len(s.t); j++ {
 		r := s.t[j-1]
-		if !text.IsHan(r) || s.NotInName[r] || s.r.appoint.HasPrefixAt(s.t, j-1) || s.r.remove.HasPrefixAt(s.t, j-1) || s.Cut.HasPrefixAt(s.t, j-1) {
+		if !text.IsHan(r) || s.NotInName[r] && !(year && j-1 > k+1 && r == '年') {
 			return 0
 		}
-		if s.HasAt(j, "同志") {
+		if s.r.appoint.HasPrefixAt(s.t, j-1) || s.r.remove.HasPrefixAt(s.t, j-1) || s.Cut.HasPrefixAt(s.t, j-1) || s.HasAt(j-1, "同志") {
+			return 0 // 任命邬某为…: a verb, not a name; 邬某同志为…: read by the names
+		}
+		if ends(j) {
 			if s.CommonWord(string(s.t[k:j])) {
 				return 0
 			}

@@ -212,12 +212,7 @@ func (s *state) findTableRows() {
 			continue
 		}
 		for i+1 < len(lines) {
-			row := cells(s.t, lines[i+1])
-			if len(row) == len(head)+1 && row[nameCol].End-row[nameCol].Start == 1 && row[nameCol+1].End-row[nameCol+1].Start == 1 {
-				// a two-character name padded to three (岳　明)
-				row[nameCol].End = row[nameCol+1].End
-				row = append(row[:nameCol+1], row[nameCol+2:]...)
-			}
+			row := paddedNameCell(cells(s.t, lines[i+1]), len(head), nameCol)
 			if len(row) != len(head) {
 				break
 			}
@@ -247,11 +242,7 @@ func (s *state) findTableRows() {
 // cells empty. i is left at the table's last row.
 func (s *state) appointmentTable(lines []doc.Span, i *int, width, nameCol, startCol, endCol int) {
 	for *i+1 < len(lines) {
-		row := cells(s.t, lines[*i+1])
-		if len(row) == width+1 && row[nameCol].End-row[nameCol].Start == 1 && row[nameCol+1].End-row[nameCol+1].Start == 1 {
-			row[nameCol].End = row[nameCol+1].End // 岳　明
-			row = append(row[:nameCol+1], row[nameCol+2:]...)
-		}
+		row := paddedNameCell(cells(s.t, lines[*i+1]), width, nameCol)
 		if len(row) < 2 || len(row) > width || nameCol >= len(row) {
 			return
 		}
@@ -278,6 +269,17 @@ func (s *state) appointmentTable(lines []doc.Span, i *int, width, nameCol, start
 			}
 		}
 	}
+}
+
+// paddedNameCell joins the name column's two one-character cells of a row
+// one cell wider than its table: a two-character name padded to three
+// (岳　明).
+func paddedNameCell(row []doc.Span, width, nameCol int) []doc.Span {
+	if len(row) == width+1 && nameCol+1 < len(row) && row[nameCol].End-row[nameCol].Start == 1 && row[nameCol+1].End-row[nameCol+1].Start == 1 {
+		row[nameCol].End = row[nameCol+1].End
+		row = append(row[:nameCol+1], row[nameCol+2:]...)
+	}
+	return row
 }
 
 // cells splits a line into its cells: runs of characters apart by spaces.
