@@ -643,7 +643,7 @@ func (s *state) listLabel(a, ce int) (string, bool) {
 		return "", false
 	}
 	tail := s.Str(qe+1, ce)
-	if !(tail == "" || tail == "类" || tail == "奖" || tail == "获得者" || tail == "类获得者" || trimCount("某某"+tail) == "某某" && tail != "") {
+	if !(tail == "" || tail == "类" || tail == "奖" || tail == "获得者" || tail == "类获得者" || isCount(tail)) {
 		return "", false
 	}
 	// what precedes the quote: nothing, or the selection that made the list
@@ -651,6 +651,20 @@ func (s *state) listLabel(a, ce int) (string, bool) {
 		return "", false
 	}
 	return s.Str(q+1, qe), true
+}
+
+// isCount reports whether s is a count of people or units: 10名, 三位, 5个.
+func isCount(s string) bool {
+	rs := []rune(s)
+	if len(rs) < 2 || !strings.ContainsRune("名位人个", rs[len(rs)-1]) {
+		return false
+	}
+	for _, r := range rs[:len(rs)-1] {
+		if !isNumeral(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // trimCount cuts the count a list's last name runs into (池某5名, 池某五位).

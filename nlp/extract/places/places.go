@@ -49,8 +49,9 @@ func (s *state) withSuffix(name string) string {
 	}
 	// a division of that name first (太原 → 太原市, not a word 太原省 of
 	// gse's), then any place gse knows
+	full := s.FullPlace(name)
 	for _, suf := range []string{"省", "市"} {
-		if _, ok := s.Places[name+suf]; ok || s.FullPlace(name) == name+suf {
+		if _, ok := s.Places[name+suf]; ok || full == name+suf {
 			return name + suf
 		}
 	}

@@ -502,8 +502,15 @@ func (p Post) IsPost() bool {
 	if strings.HasPrefix(p.Rest, "大会") {
 		return false // 大会主席团常务主席, 大会执行主席: roles in one event (GUIDELINES)
 	}
+	first := p.Place // the post's written start: its place, else its organisation, else its title
+	if first == "" {
+		first = p.Rest
+	}
+	if first == "" {
+		first = p.Title
+	}
 	for _, h := range honourPrefixes {
-		if strings.HasPrefix(p.Place+p.Rest+p.Title, h) {
+		if strings.HasPrefix(first, h) {
 			return false // 优秀村党组织书记: an honour, not an office
 		}
 	}
