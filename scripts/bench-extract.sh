@@ -43,7 +43,7 @@ measure() { # label, workers → prints seconds and peak RSS
   echo "kg extraction benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(go version | cut -d' ' -f3)"
   echo "corpus: $CORPUS ($MB MB, $REPORTS reports of 20 lines)"
   echo
-  echo "go test -bench (one core, in-process, dictionaries loaded once):"
+  echo "go test -bench (one core; each benchmark in a process of its own, its dictionaries loaded once):"
   # each benchmark in a process of its own (another's dictionaries would
   # slow its collections), interleaved, ROUNDS times: the machine is shared,
   # so each figure is the fastest round (noise only ever adds)
